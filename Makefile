@@ -1,0 +1,62 @@
+# Two commands: `make run` serves the calculator, `make test` runs every check.
+# Both create .venv when missing and install pinned versions from constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint typecheck unit browser-deps lock wheel clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT)
+
+# Debian's Chromium drives the browser tests (a Playwright browser download is not used).
+browser-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need it)"; exit 1; \
+	  fi; \
+	fi
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy pricing app
+
+unit: $(VENV)/.dev-installed
+	$(BIN)/pytest
+
+test: $(VENV)/.dev-installed browser-deps lint typecheck unit
+
+# Regenerate the pinned versions after changing dependencies in pyproject.toml.
+lock: | $(BIN)/python
+	$(PIP) install -e '.[dev]'
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+
+wheel: $(VENV)/.dev-installed
+	$(BIN)/python -m build --wheel --outdir dist .
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,74 @@
+"""create_app(): the FastAPI application, built from one Settings object."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.templating import Jinja2Templates
+
+from app import errors
+from app.routes import api, health
+from app.security import BodyLimit, SecurityHeaders
+from app.settings import Settings
+from pricing import load_catalog
+
+VERSION = "0.1.0"
+DESCRIPTION = (
+    "Prices one Docker host (Docker Compose) against a managed Kubernetes cluster, line by "
+    "line: VMs, control plane, load balancers, storage, Docker seats and DevOps hours. "
+    "Every input is a Scenario field, the same name as query parameter, JSON key, form field "
+    "and batch-CSV column. Money is USD, rounded to cents per line item."
+)
+
+
+def asset_dir(name: str) -> Path:
+    """templates/ or static/: beside the packages in a checkout, inside ``app`` when installed."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / name
+    return checkout if checkout.is_dir() else here / name
+
+
+def build_templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(asset_dir("templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        auto_reload=False,
+    )
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; a bad catalog override stops here with a CatalogError naming it."""
+    settings = settings or Settings()
+    catalog = load_catalog(settings.catalog_override)
+    app = FastAPI(
+        title="Docker vs Kubernetes cost calculator",
+        version=VERSION,
+        description=DESCRIPTION,
+        root_path=settings.root_path,
+    )
+    app.state.settings = settings
+    app.state.catalog = catalog
+    app.state.templates = build_templates()
+    app.mount("/static", StaticFiles(directory=asset_dir("static")), name="static")
+    app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
+    app.include_router(health.router)
+    app.include_router(api.router)
+    errors.install(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origin_list,
+        allow_methods=["GET"],
+        expose_headers=["ETag"],
+        max_age=3600,
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes,
+                       batch_max_bytes=settings.batch_max_bytes)
+    app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
+    return app

@@ -1,0 +1,182 @@
+"""Comparison -> JSON-ready dicts, CSV rows and single values. Formatting only: no arithmetic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from pricing import Comparison, LineItem, SetupCost
+from pricing.scenario import Scenario
+
+SETUPS = ("docker", "kubernetes")
+SETUP_TOTALS = (
+    "infrastructure_monthly",
+    "people_monthly",
+    "monthly_total",
+    "people_first_month",
+    "first_month_total",
+    "horizon_total",
+)
+ITEM_COLUMNS = ("setup", "category", "item", "quantity", "unit", "unit_price", "monthly")
+SUMMARY_INPUTS = (
+    "provider",
+    "region",
+    "docker_instance_type",
+    "docker_hosts",
+    "k8s_instance_type",
+    "k8s_nodes",
+    "control_plane",
+    "devops_hourly_rate",
+    "horizon_months",
+)
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def money(value: Decimal) -> str:
+    """A plain decimal with two places: 443.00 (no sign for currency, no separators)."""
+    return f"{value:.2f}"
+
+
+def plain(value: Decimal) -> str:
+    """A plain decimal without trailing zeros beyond two places: 0.0225, 730, 96.00 -> 96."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def number(value: Decimal) -> float | int:
+    """A JSON number: integral values as ints, others as floats (at most 6 places here)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def scenario_dict(scenario: Scenario) -> dict[str, Any]:
+    return {
+        name: number(value) if isinstance(value, Decimal) else value
+        for name, value in scenario.model_dump().items()
+    }
+
+
+def _item_dict(item: LineItem) -> dict[str, Any]:
+    return {
+        "category": item.category,
+        "label": item.label,
+        "quantity": number(item.quantity),
+        "unit": item.unit,
+        "unit_price": number(item.unit_price),
+        "monthly": number(item.monthly),
+        "source": item.source,
+        "as_of": item.as_of.isoformat() if item.as_of else None,
+    }
+
+
+def _setup_dict(cost: SetupCost) -> dict[str, Any]:
+    result: dict[str, Any] = {"line_items": [_item_dict(i) for i in cost.line_items]}
+    result.update({name: number(getattr(cost, name)) for name in SETUP_TOTALS})
+    return result
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    """The Comparison in the JSON shape of DESIGN.md."""
+    d = c.difference
+    return {
+        "catalog": {"version": c.catalog_version, "as_of": c.as_of.isoformat()},
+        "scenario": scenario_dict(c.scenario),
+        "docker": _setup_dict(c.docker),
+        "kubernetes": _setup_dict(c.kubernetes),
+        "timeline": [
+            {"month": p.month, "docker": number(p.docker), "kubernetes": number(p.kubernetes)}
+            for p in c.timeline
+        ],
+        "difference": {
+            "monthly": number(d.monthly),
+            "first_month": number(d.first_month),
+            "horizon": number(d.horizon),
+            "ratio": number(d.ratio) if d.ratio is not None else None,
+            "cheaper": d.cheaper,
+        },
+        "advice": {
+            "recommendation": c.advice.recommendation,
+            "summary": c.advice.summary,
+            "reasons": [
+                {"question": r.question, "points_to": r.points_to, "text": r.text, "weight": r.weight}
+                for r in c.advice.reasons
+            ],
+        },
+    }
+
+
+def _setup_value(setup: str, name: str) -> Callable[[Comparison], str]:
+    return lambda c: money(getattr(getattr(c, setup), name))
+
+
+VALUE_FIELDS: dict[str, Callable[[Comparison], str]] = {
+    **{f"{s}.{n}": _setup_value(s, n) for s in SETUPS for n in SETUP_TOTALS},
+    "difference.monthly": lambda c: money(c.difference.monthly),
+    "difference.first_month": lambda c: money(c.difference.first_month),
+    "difference.horizon": lambda c: money(c.difference.horizon),
+    "difference.ratio": lambda c: plain(c.difference.ratio) if c.difference.ratio else "",
+    "difference.cheaper": lambda c: c.difference.cheaper,
+    "advice.recommendation": lambda c: c.advice.recommendation,
+}
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet will run as a formula; plain numbers stay numbers."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def item_rows(c: Comparison) -> list[list[str]]:
+    """One row per line item, then each setup's totals rows, for shape=items."""
+    rows = [list(ITEM_COLUMNS)]
+    for setup in SETUPS:
+        cost: SetupCost = getattr(c, setup)
+        for i in cost.line_items:
+            rows.append(
+                [setup, i.category, i.label, plain(i.quantity), i.unit, plain(i.unit_price),
+                 money(i.monthly)]
+            )
+    return [[safe_cell(cell) for cell in row] for row in rows]
+
+
+def summary_header() -> list[str]:
+    return [
+        *SUMMARY_INPUTS,
+        *(f"{s}_{n}" for s in SETUPS for n in SETUP_TOTALS),
+        "difference_monthly",
+        "difference_horizon",
+        "cheaper",
+        "recommendation",
+    ]
+
+
+def summary_values(c: Comparison) -> list[str]:
+    s = c.scenario
+    inputs = [getattr(s, name) for name in SUMMARY_INPUTS]
+    totals = [money(getattr(getattr(c, st), n)) for st in SETUPS for n in SETUP_TOTALS]
+    return [
+        *(plain(v) if isinstance(v, Decimal) else str(v) for v in inputs),
+        *totals,
+        money(c.difference.monthly),
+        money(c.difference.horizon),
+        c.difference.cheaper,
+        c.advice.recommendation,
+    ]
+
+
+def summary_rows(c: Comparison) -> list[list[str]]:
+    return [summary_header(), [safe_cell(v) for v in summary_values(c)]]
+
+
+def to_csv(rows: Iterable[Sequence[str]], delimiter: str = ",") -> str:
+    """CSV (or TSV) text with CRLF line endings, as RFC 4180 and spreadsheets expect."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Routers, one per face: health, pages, api, embed."""

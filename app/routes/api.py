@@ -1,0 +1,192 @@
+"""/api/v1: the stable JSON, CSV and plain-text API for spreadsheets and scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from app.batch import batch_response
+from app.catalog_view import catalog_dict, catalog_rows
+from app.inputs import InputError, compare, scenario_from_query, scenario_of
+from app.openapi_params import control, scenario_parameters
+from app.renderers import VALUE_FIELDS, comparison_dict, item_rows, summary_rows, to_csv
+from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
+from app.schemas import ComparisonOut, ErrorResponse
+from pricing import Comparison
+from pricing.scenario import FieldProblem
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+FORMATS = ["json", "csv", "tsv"]
+SHAPES = ["items", "summary"]
+ESTIMATE_CONTROLS = frozenset({"format", "shape"})
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The body is not JSON or not CSV."},
+    413: {"model": ErrorResponse, "description": "The body is larger than the limit."},
+    422: {"model": ErrorResponse, "description": "A field is invalid; each problem names it."},
+}
+TABLE_CONTENT = {
+    "text/csv": {"schema": {"type": "string"}, "example": "setup,category,item,..."},
+    "text/tab-separated-values": {"schema": {"type": "string"}},
+}
+FORMAT_PARAM = control("format", "Response format (or send Accept: text/csv).", FORMATS, "json")
+SHAPE_PARAM = control(
+    "shape", "CSV/TSV shape: a row per line item, or one summary row.", SHAPES, "items"
+)
+
+
+def _choice(controls: dict[str, str], name: str, allowed: list[str], default: str) -> str:
+    value = controls.get(name, default)
+    if value not in allowed:
+        raise InputError([FieldProblem(name, f"must be one of: {', '.join(allowed)}")])
+    return value
+
+
+def _format(request: Request, controls: dict[str, str]) -> str:
+    accept = request.headers.get("accept", "")
+    default = "csv" if "text/csv" in accept else "json"
+    return _choice(controls, "format", FORMATS, default)
+
+
+def _render(request: Request, comparison: Comparison, controls: dict[str, str]) -> Response:
+    fmt = _format(request, controls)
+    shape = _choice(controls, "shape", SHAPES, "items")
+    if fmt == "json":
+        return cached(request, json_bytes(comparison_dict(comparison)), JSON_TYPE)
+    rows = item_rows(comparison) if shape == "items" else summary_rows(comparison)
+    text = to_csv(rows, "," if fmt == "csv" else "\t")
+    filename = f"docker-vs-kubernetes-{shape}.{fmt}"
+    return cached(
+        request,
+        text.encode(),
+        CSV_TYPE if fmt == "csv" else TSV_TYPE,
+        **{"Content-Disposition": f'inline; filename="{filename}"'},
+    )
+
+
+@router.get(
+    "/estimate",
+    summary="Compare both setups for a scenario given in the query string",
+    response_model=None,
+    responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
+    openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM),
+)
+async def get_estimate(request: Request) -> Response:
+    """Price both setups for the Scenario in the query string."""
+    scenario, controls = scenario_from_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
+    return _render(request, compare(scenario, request.app.state.catalog), controls)
+
+
+@router.post(
+    "/estimate",
+    summary="Compare both setups for a scenario given as a JSON body",
+    response_model=None,
+    responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
+    openapi_extra={
+        "parameters": [FORMAT_PARAM, SHAPE_PARAM],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": "#/components/schemas/Scenario"},
+                    "example": {"preset": "article", "k8s_nodes": 4},
+                }
+            },
+        },
+    },
+)
+async def post_estimate(request: Request) -> Response:
+    """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key)."""
+    _, controls = scenario_from_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
+    body = await request.body()
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise InputError([FieldProblem("body", "is not valid JSON (numbers must be finite)")], status=400) from None
+    if not isinstance(data, dict):
+        raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
+    preset = data.pop("preset", None)
+    if preset is not None and not isinstance(preset, str):
+        raise InputError([FieldProblem("preset", "must be a preset name")])
+    comparison = compare(scenario_of(data, preset), request.app.state.catalog)
+    return _render(request, comparison, controls)
+
+
+@router.get(
+    "/value",
+    summary="One number as plain text, for WEBSERVICE() and IMPORTDATA()",
+    response_model=None,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}, "example": "443.00"}}},
+        **ERRORS,
+    },
+    openapi_extra=scenario_parameters(
+        {
+            "name": "field",
+            "in": "query",
+            "required": True,
+            "description": "Which value: one of " + ", ".join(VALUE_FIELDS) + ".",
+            "schema": {"type": "string", "enum": list(VALUE_FIELDS)},
+            "example": "kubernetes.monthly_total",
+        }
+    ),
+)
+async def get_value(request: Request) -> Response:
+    """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
+    scenario, controls = scenario_from_query(request.query_params.multi_items(), frozenset({"field"}))
+    field = controls.get("field", "")
+    if field not in VALUE_FIELDS:
+        raise InputError(
+            [FieldProblem("field", "must be one of: " + ", ".join(VALUE_FIELDS))]
+        )
+    value = VALUE_FIELDS[field](compare(scenario, request.app.state.catalog))
+    return cached(request, value.encode(), TEXT_TYPE)
+
+
+@router.post(
+    "/batch",
+    summary="Price many scenarios: CSV in (a row each), CSV out (row by row)",
+    response_model=None,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {
+                    "schema": {"type": "string"},
+                    "example": "provider,k8s_nodes\r\naws,3\r\ngcp,5\r\n",
+                },
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def post_batch(request: Request) -> Response:
+    """Price every row of a CSV of scenarios; bad rows get their error in the error column."""
+    return await batch_response(request)
+
+
+@router.get(
+    "/catalog",
+    summary="Providers, regions, instance types and prices, with sources and dates",
+    response_model=None,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS},
+    openapi_extra={"parameters": [control("format", "Response format.", ["json", "csv"], "json")]},
+)
+async def get_catalog(request: Request) -> Response:
+    """The price catalog in use (bundled data plus the operator's override)."""
+    _, controls = scenario_from_query(request.query_params.multi_items(), frozenset({"format"}))
+    fmt = _choice(controls, "format", ["json", "csv"], _format(request, {}))
+    catalog = request.app.state.catalog
+    if fmt == "csv":
+        return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE)
+    return cached(request, json_bytes(catalog_dict(catalog)), JSON_TYPE)

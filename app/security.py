@@ -1,0 +1,105 @@
+"""Security headers on every response and a cap on request bodies, as plain ASGI middleware."""
+
+from __future__ import annotations
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+BASE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors {ancestors}"
+)
+EMBED_PATHS = ("/embed",)
+
+
+def content_security_policy(frame_ancestors: str) -> bytes:
+    return BASE_POLICY.format(ancestors=frame_ancestors).encode()
+
+
+class SecurityHeaders:
+    """Adds CSP (framing allowed only for the embed card), nosniff and a referrer policy."""
+
+    def __init__(self, app: ASGIApp, embed_frame_ancestors: str) -> None:
+        self.app = app
+        self.page_policy = content_security_policy("'self'")
+        self.embed_policy = content_security_policy(embed_frame_ancestors)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = self.embed_policy if scope["path"] in EMBED_PATHS else self.page_policy
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [
+                    (b"content-security-policy", policy),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+                    (b"cross-origin-opener-policy", b"same-origin"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Answers 413 when a declared body is larger than allowed, before any route runs;
+    cuts off undeclared (chunked) bodies at the same size."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, batch_max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.batch_max_bytes = batch_max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.batch_max_bytes if scope["path"].endswith("/batch") else self.max_bytes
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, limit)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+class BodyTooLarge(Exception):
+    """Raised while reading a body that grew past the limit; the app turns it into a 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"request body larger than {limit} bytes")
+        self.limit = limit
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = (
+        b'{"detail":[{"field":"body","message":"request body larger than '
+        + str(limit).encode()
+        + b' bytes"}]}'
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,214 @@
+"""Scenario: the one input model. Its field names are the form fields, query parameters,
+JSON keys and batch-CSV columns alike; every field has a default, so any subset is valid."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+_DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
+_COUNT_TEXT = re.compile(r"[0-9]{1,9}")
+_NAME_TEXT = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+
+def _plain_decimal(value: Any) -> Any:
+    """Accept only plain decimals: ASCII digits, an optional point, no sign, exponent,
+    underscore, padding or other scripts' digits; JSON numbers must be finite."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        value = repr(value)
+        if "e" in value or "E" in value:
+            raise ValueError("must be a plain decimal number with at most 6 decimal places")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        if not _DECIMAL_TEXT.fullmatch(value):
+            raise ValueError(
+                "must be a plain decimal number such as 12.5 "
+                "(digits and one point, at most 6 decimal places, no sign or spaces)"
+            )
+        return Decimal(value)
+    return value
+
+
+def _plain_count(value: Any) -> Any:
+    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction)."""
+    if isinstance(value, bool):
+        raise ValueError("must be a whole number, not true/false")
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    if isinstance(value, str) and not _COUNT_TEXT.fullmatch(value):
+        raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
+    return value
+
+
+def _blank_is_none(value: Any) -> Any:
+    """An empty form field or CSV cell means "use the default"."""
+    return None if value == "" else value
+
+
+PlainDecimal = Annotated[Decimal, BeforeValidator(_plain_decimal)]
+Count = Annotated[int, BeforeValidator(_plain_count)]
+Name = Annotated[str, Field(pattern=_NAME_TEXT)]
+OptionalName = Annotated[Name | None, BeforeValidator(_blank_is_none)]
+OptionalPrice = Annotated[
+    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None, BeforeValidator(_blank_is_none)
+]
+Setup = Literal["docker", "kubernetes"]
+DeployFrequency = Literal["weekly", "daily", "several-daily"]
+
+
+class Scenario(BaseModel):
+    """Everything the calculator needs to price both setups and give advice."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+
+    # Where
+    provider: Name = Field("aws", description="Cloud provider key from the catalog: aws, gcp or azure.")
+    region: OptionalName = Field(
+        None, description="Region key (e.g. us-east-1). Empty: the provider's default region."
+    )
+    hours_per_month: PlainDecimal = Field(
+        Decimal(730), ge=1, le=744,
+        description="Hours billed per month, in hours. 730 is the cloud calculators' convention.",
+    )
+    discount_percent: PlainDecimal = Field(
+        Decimal(0), ge=0, lt=100,
+        description="Negotiated discount on the provider's list prices (VMs, control plane, "
+        "load balancers, disks), in percent. Not applied to an hourly price you enter yourself.",
+    )
+    load_balancer: OptionalName = Field(
+        None, description="Load-balancer type key (e.g. alb). Empty: the provider's default."
+    )
+    disk: OptionalName = Field(
+        None, description="Block-storage type key (e.g. gp3). Empty: the provider's default."
+    )
+
+    # The Docker host
+    docker_instance_type: OptionalName = Field(
+        None, description="VM type of the Docker host. Empty: the provider's default."
+    )
+    docker_hosts: Count = Field(1, ge=1, le=1000, description="Docker hosts, a count.")
+    docker_hourly_price: OptionalPrice = Field(
+        None, description="Your hourly price per Docker host in USD, replacing the list price."
+    )
+    docker_disk_gb: Count = Field(100, ge=0, le=100_000, description="Disk per Docker host, in GB.")
+    docker_load_balancers: Count = Field(
+        0, ge=0, le=100, description="Load balancers in front of the Docker host, a count."
+    )
+    docker_lb_usage: PlainDecimal = Field(
+        Decimal(0), ge=0, le=1_000_000,
+        description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
+        "(Google Cloud, Azure).",
+    )
+    docker_plan: Name = Field("team", description="Docker subscription plan key for the Docker side.")
+    docker_seats: Count = Field(5, ge=0, le=100_000, description="Docker subscription seats, a count.")
+
+    # The Kubernetes cluster
+    k8s_instance_type: OptionalName = Field(
+        None, description="VM type of the Kubernetes worker nodes. Empty: the provider's default."
+    )
+    k8s_nodes: Count = Field(3, ge=1, le=1000, description="Kubernetes worker nodes, a count.")
+    k8s_hourly_price: OptionalPrice = Field(
+        None, description="Your hourly price per worker node in USD, replacing the list price."
+    )
+    k8s_disk_gb: Count = Field(50, ge=0, le=100_000, description="Disk per worker node, in GB.")
+    control_plane: OptionalName = Field(
+        None, description="Control-plane tier key (e.g. eks-standard, aks-free, self-managed). "
+        "Empty: the provider's default.",
+    )
+    k8s_load_balancers: Count = Field(
+        1, ge=0, le=100, description="Load balancers for the cluster's ingress, a count."
+    )
+    k8s_lb_usage: PlainDecimal = Field(
+        Decimal(1), ge=0, le=1_000_000,
+        description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
+        "(Google Cloud, Azure).",
+    )
+    k8s_plan: Name = Field("team", description="Docker subscription plan key for the Kubernetes side.")
+    k8s_seats: Count = Field(5, ge=0, le=100_000, description="Docker subscription seats, a count.")
+
+    # Subscriptions
+    plan_billing: Literal["annual", "monthly"] = Field(
+        "annual", description="How the Docker subscription is billed: annual or monthly."
+    )
+    seat_price: OptionalPrice = Field(
+        None, description="Your price per Docker seat per month in USD, replacing the plan's."
+    )
+
+    # People and time
+    devops_hourly_rate: PlainDecimal = Field(
+        Decimal(96), ge=0, le=10_000, description="Cost of one DevOps engineering hour, in USD."
+    )
+    docker_devops_hours: PlainDecimal = Field(
+        Decimal(5), ge=0, le=744, description="DevOps hours per month to run the Docker host."
+    )
+    k8s_rampup_hours: PlainDecimal = Field(
+        Decimal(40), ge=0, le=744,
+        description="DevOps hours per month on Kubernetes while the team ramps up.",
+    )
+    k8s_rampup_months: Count = Field(
+        6, ge=0, le=120, description="Months of Kubernetes ramp-up, in months."
+    )
+    k8s_steady_hours: PlainDecimal = Field(
+        Decimal(15), ge=0, le=744,
+        description="DevOps hours per month on Kubernetes after the ramp-up.",
+    )
+    horizon_months: Count = Field(
+        12, ge=1, le=120, description="Months to add up in the cumulative view, in months."
+    )
+
+    # The article's decision checklist
+    services: Count = Field(3, ge=1, le=100_000, description="How many services you run, a count.")
+    servers: Count = Field(1, ge=1, le=100_000, description="How many servers you need, a count.")
+    deploy_frequency: DeployFrequency = Field(
+        "daily", description="How often you deploy: weekly, daily or several-daily."
+    )
+    needs_autoscaling: bool = Field(False, description="Does your load need autoscaling?")
+    has_ops_person: bool = Field(False, description="Do you have a dedicated ops person?")
+    tolerates_downtime: bool = Field(
+        True, description="Can you tolerate 15 minutes of downtime per incident?"
+    )
+    stateful: bool = Field(False, description="Do you run databases or other stateful workloads?")
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(Scenario.model_fields)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One thing wrong with one input field, in words."""
+
+    field: str
+    message: str
+
+
+class ScenarioError(ValueError):
+    """A scenario that is well-formed but does not fit the catalog (or a preset that does not exist)."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+def changed_fields(scenario: Scenario, base: Scenario | None = None) -> dict[str, Any]:
+    """The fields whose values differ from ``base`` (the defaults), for permalinks."""
+    reference = base or DEFAULT_SCENARIO
+    return {
+        name: value
+        for name, value in scenario.model_dump().items()
+        if value != getattr(reference, name)
+    }
+
+
+DEFAULT_SCENARIO = Scenario()

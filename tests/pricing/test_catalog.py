@@ -1,0 +1,89 @@
+"""The bundled catalog: sourced, dated, complete; and the operator override file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pricing import Catalog, CatalogError, load_catalog
+from pricing.presets import PRESETS
+
+
+def test_every_price_has_a_source_and_a_date(catalog: Catalog) -> None:
+    entries = catalog.sourced_entries()
+    assert len(entries) > 100
+    for entry in entries:
+        assert entry.source.startswith("https://")
+        assert entry.as_of.year >= 2024
+
+
+@pytest.mark.parametrize("provider", ["aws", "gcp", "azure"])
+def test_each_provider_has_four_regions_and_ten_types(catalog: Catalog, provider: str) -> None:
+    p = catalog.providers[provider]
+    assert len(p.regions) >= 4
+    for region in p.regions.values():
+        assert len(region.instances) >= 10
+
+
+def test_control_plane_tiers(catalog: Catalog) -> None:
+    tiers = {k: set(p.control_planes) for k, p in catalog.providers.items()}
+    assert {"eks-standard", "eks-extended", "self-managed"} <= tiers["aws"]
+    assert {"gke-standard", "gke-standard-free-tier", "self-managed"} <= tiers["gcp"]
+    assert {"aks-free", "aks-standard", "aks-premium", "self-managed"} <= tiers["azure"]
+
+
+def test_docker_plans(catalog: Catalog) -> None:
+    assert set(catalog.plans) == {"personal", "pro", "team", "business"}
+
+
+def test_every_key_a_preset_names_exists(catalog: Catalog) -> None:
+    for name, preset in PRESETS.items():
+        v = preset.values
+        provider = catalog.providers[v.get("provider", "aws")]
+        region = provider.regions[v.get("region", provider.defaults.region)]
+        for field in ("docker_instance_type", "k8s_instance_type"):
+            if field in v:
+                assert v[field] in region.instances, (name, field)
+        if "control_plane" in v:
+            assert v["control_plane"] in provider.control_planes, name
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "override.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_override_changes_a_price(tmp_path: Path) -> None:
+    override = {"providers": {"aws": {"regions": {"us-east-1": {"instances": {"m6i.xlarge": {
+        "hourly": "0.15", "source": "https://example.com/our-contract", "as_of": "2026-11-01",
+        "confidence": "A"}}}}}}}
+    catalog = load_catalog(write(tmp_path, override))
+    assert str(catalog.providers["aws"].regions["us-east-1"].instances["m6i.xlarge"].hourly) == "0.15"
+    assert "m6i.large" in catalog.providers["aws"].regions["us-east-1"].instances
+
+
+def test_bad_override_names_file_entry_and_field(tmp_path: Path) -> None:
+    override = {"providers": {"aws": {"regions": {"us-east-1": {"instances": {"m6i.xlarge": {
+        "hourly": "-1"}}}}}}}
+    path = write(tmp_path, override)
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert "providers.aws.regions.us-east-1.instances.m6i.xlarge" in message
+    assert "field hourly" in message
+
+
+def test_override_that_is_not_json_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    with pytest.raises(CatalogError, match="broken.json: not valid JSON"):
+        load_catalog(path)
+
+
+def test_missing_override_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="missing.json: cannot be read"):
+        load_catalog(tmp_path / "missing.json")

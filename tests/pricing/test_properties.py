@@ -1,0 +1,110 @@
+"""Properties that hold for every scenario, checked over generated ones."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pricing import Catalog, Comparison, estimate
+from pricing.presets import scenario_from
+
+amounts = st.decimals(min_value=0, max_value=500, places=2).map(str)
+scenarios = st.fixed_dictionaries(
+    {},
+    optional={
+        "docker_hosts": st.integers(1, 20),
+        "k8s_nodes": st.integers(1, 50),
+        "docker_seats": st.integers(0, 200),
+        "k8s_seats": st.integers(0, 200),
+        "docker_load_balancers": st.integers(0, 5),
+        "k8s_load_balancers": st.integers(0, 5),
+        "k8s_lb_usage": amounts,
+        "docker_disk_gb": st.integers(0, 2000),
+        "k8s_disk_gb": st.integers(0, 2000),
+        "hours_per_month": st.integers(1, 744),
+        "devops_hourly_rate": amounts,
+        "docker_devops_hours": amounts,
+        "k8s_rampup_hours": amounts,
+        "k8s_steady_hours": amounts,
+        "k8s_rampup_months": st.integers(0, 24),
+        "horizon_months": st.integers(1, 60),
+        "discount_percent": st.decimals(0, 99, places=1).map(str),
+        "control_plane": st.sampled_from(["eks-standard", "eks-extended", "self-managed"]),
+        "load_balancer": st.sampled_from(["alb", "nlb"]),
+        "plan_billing": st.sampled_from(["annual", "monthly"]),
+        "docker_plan": st.sampled_from(["personal", "pro", "team"]),
+    },
+)
+GROWING = [
+    ("k8s_nodes", "kubernetes", 1),
+    ("docker_hosts", "docker", 1),
+    ("docker_seats", "docker", 1),
+    ("k8s_seats", "kubernetes", 1),
+    ("k8s_load_balancers", "kubernetes", 1),
+    ("docker_load_balancers", "docker", 1),
+    ("hours_per_month", "kubernetes", 0),
+    ("k8s_steady_hours", "kubernetes", 1),
+    ("docker_devops_hours", "docker", 1),
+]
+TOTALS = ("infrastructure_monthly", "people_monthly", "monthly_total", "first_month_total",
+          "horizon_total")
+checks = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def price(catalog: Catalog, values: dict[str, Any]) -> Comparison:
+    return estimate(scenario_from(values), catalog)
+
+
+@checks
+@given(values=scenarios)
+def test_totals_are_the_sum_of_line_items(catalog: Catalog, values: dict[str, Any]) -> None:
+    result = price(catalog, values)
+    for cost in (result.docker, result.kubernetes):
+        assert cost.monthly_total == sum(i.monthly for i in cost.line_items)
+        assert cost.infrastructure_monthly + cost.people_monthly == cost.monthly_total
+
+
+@checks
+@given(values=scenarios)
+def test_no_cost_is_negative(catalog: Catalog, values: dict[str, Any]) -> None:
+    result = price(catalog, values)
+    for cost in (result.docker, result.kubernetes):
+        assert all(i.monthly >= 0 for i in cost.line_items if i.category != "credit")
+        assert all(getattr(cost, name) >= 0 for name in TOTALS)
+    assert all(p.docker >= 0 and p.kubernetes >= 0 for p in result.timeline)
+
+
+@checks
+@given(values=scenarios, which=st.sampled_from(GROWING))
+def test_more_of_anything_never_lowers_a_total(
+    catalog: Catalog, values: dict[str, Any], which: tuple[str, str, int]
+) -> None:
+    field, setup, _ = which
+    before = price(catalog, values)
+    current = getattr(before.scenario, field)
+    if field == "hours_per_month" and current >= 744:
+        return
+    grown = price(catalog, {**values, field: str(current + 1)})
+    for name in TOTALS:
+        assert getattr(getattr(grown, setup), name) >= getattr(getattr(before, setup), name)
+
+
+@checks
+@given(values=scenarios)
+def test_same_scenario_same_result(catalog: Catalog, values: dict[str, Any]) -> None:
+    assert price(catalog, values) == price(catalog, dict(values))
+
+
+@checks
+@given(values=scenarios)
+def test_timeline_ends_at_the_horizon_totals(catalog: Catalog, values: dict[str, Any]) -> None:
+    result = price(catalog, values)
+    last = result.timeline[-1]
+    assert last.month == result.scenario.horizon_months
+    assert (last.docker, last.kubernetes) == (
+        result.docker.horizon_total, result.kubernetes.horizon_total,
+    )
+    assert all(isinstance(p.kubernetes, Decimal) for p in result.timeline)
