@@ -56,6 +56,7 @@ async def _spool(request: Request, max_bytes: int) -> IO[bytes]:
     async for chunk in request.stream():
         size += len(chunk)
         if size > max_bytes:
+            spool.close()
             raise _too_large(f"batch CSV larger than {max_bytes} bytes")
         spool.write(chunk)
     return spool
@@ -140,7 +141,11 @@ def _results(raw: IO[bytes], header: list[str], catalog: Catalog) -> Iterator[st
 async def batch_response(request: Request) -> Response:
     settings = request.app.state.settings
     raw = await _spool(request, settings.batch_max_bytes)
-    header = _survey(raw, settings.batch_max_rows)
+    try:
+        header = _survey(raw, settings.batch_max_rows)
+    except InputError:
+        raw.close()
+        raise
     return StreamingResponse(
         _results(raw, header, request.app.state.catalog),
         media_type=CSV_TYPE,

@@ -12,7 +12,8 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
 
 from app import errors
-from app.routes import api, health
+from app.formatting import install_filters
+from app.routes import api, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
 from pricing import load_catalog
@@ -39,6 +40,7 @@ def build_templates() -> Jinja2Templates:
         autoescape=select_autoescape(default=True, default_for_string=True),
         auto_reload=False,
     )
+    install_filters(env)
     return Jinja2Templates(env=env)
 
 
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
     app.include_router(health.router)
     app.include_router(api.router)
+    app.include_router(pages.router)
     errors.install(app)
     app.add_middleware(
         CORSMiddleware,

@@ -79,7 +79,7 @@ class Comparison:
     """The whole result: what every face renders."""
 
     catalog_version: str
-    as_of: date
+    as_of: date  # the oldest read date among the prices this comparison used
     scenario: Scenario
     docker: SetupCost
     kubernetes: SetupCost
@@ -272,9 +272,10 @@ def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
     r = resolve(scenario, catalog)
     docker = price_docker(r)
     kubernetes = price_kubernetes(r)
+    dates = [i.as_of for i in (*docker.line_items, *kubernetes.line_items) if i.as_of]
     return Comparison(
         catalog_version=catalog.version,
-        as_of=catalog.as_of,
+        as_of=min(dates, default=catalog.as_of),
         scenario=r.scenario,
         docker=docker,
         kubernetes=kubernetes,

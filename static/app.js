@@ -1,0 +1,70 @@
+// The calculator's few behaviours beyond htmx. No inline scripts: the CSP forbids them.
+(function () {
+  "use strict";
+
+  function markInvalidFields(root) {
+    root.querySelectorAll(".field-error").forEach(function (error) {
+      var name = error.id.replace(/^error-/, "");
+      var hasError = error.textContent.trim() !== "";
+      var control = document.getElementById("field-" + name);
+      var box = error.closest(".field");
+      if (control) {
+        if (hasError) control.setAttribute("aria-invalid", "true");
+        else control.removeAttribute("aria-invalid");
+      }
+      if (box) box.classList.toggle("has-error", hasError);
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("[data-autosubmit]") && target.value) {
+      target.form.submit();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy], [data-print]") : null;
+    if (!button) return;
+    if (button.hasAttribute("data-print")) {
+      window.print();
+      return;
+    }
+    var text = button.getAttribute("data-copy");
+    var done = function () {
+      button.textContent = "Link copied";
+      window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this link", text); });
+    } else {
+      window.prompt("Copy this link", text);
+    }
+  });
+
+  // Tell the server which cloud choice changed, so it can offer that cloud's options.
+  document.addEventListener("input", function (event) {
+    var name = event.target.name;
+    var changed = document.getElementById("changed");
+    if (changed && (name === "provider" || name === "region")) changed.value = name;
+  }, true);
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var changed = document.getElementById("changed");
+    if (changed) changed.value = "";
+    var results = document.getElementById("results");
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (results) results.classList.toggle("stale", status >= 400);
+    markInvalidFields(document);
+  });
+
+  document.addEventListener("htmx:beforeRequest", function () {
+    var results = document.getElementById("results");
+    if (results) results.setAttribute("aria-busy", "true");
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var results = document.getElementById("results");
+    if (results) results.setAttribute("aria-busy", "false");
+  });
+})();

@@ -1,0 +1,80 @@
+"""POST /api/v1/batch: order kept, per-row errors, formula injection, limits."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+
+CSV = {"content-type": "text/csv"}
+
+
+def parse(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_batch_keeps_row_order_and_reports_bad_rows(client: TestClient) -> None:
+    body = (
+        "preset,k8s_nodes,provider,region\r\n"
+        "article,,,\r\n"
+        ",-3,,\r\n"
+        ",5,gcp,\r\n"
+        ",4,aws,mars-1\r\n"
+        ",2,,\r\n"
+    )
+    response = client.post("/api/v1/batch", content=body, headers=CSV)
+    assert response.status_code == 200
+    out = parse(response.text)
+    assert len(out) == 5
+    assert out[0]["kubernetes_infrastructure_monthly"] == "443.00"
+    assert out[0]["error"] == ""
+    assert "k8s_nodes" in out[1]["error"] and out[1]["kubernetes_monthly_total"] == ""
+    assert out[2]["error"] == "" and out[2]["provider"] == "gcp"
+    assert out[3]["error"].startswith("region:")
+    assert out[4]["k8s_nodes"] == "2" and out[4]["error"] == ""
+
+
+def test_batch_as_file_upload(client: TestClient) -> None:
+    files = {"file": ("scenarios.csv", b"k8s_nodes\n3\n4\n", "text/csv")}
+    out = parse(client.post("/api/v1/batch", files=files).text)
+    assert [r["k8s_nodes"] for r in out] == ["3", "4"]
+
+
+def test_unknown_column_rejected_up_front_with_valid_list(client: TestClient) -> None:
+    response = client.post("/api/v1/batch", content="k8s_nodes,colour\n3,red\n", headers=CSV)
+    assert response.status_code == 422
+    message = response.json()["detail"][0]["message"]
+    assert "'colour'" in message and "k8s_nodes" in message
+
+
+def test_missing_header_and_non_utf8(client: TestClient) -> None:
+    assert client.post("/api/v1/batch", content=b"", headers=CSV).status_code == 422
+    assert client.post("/api/v1/batch", content=b"k8s_nodes\n\xff\n", headers=CSV).status_code == 400
+
+
+def test_formula_payloads_are_neutralised_numbers_stay(client: TestClient) -> None:
+    body = 'provider,k8s_nodes\r\n=HYPERLINK("http://x"),3\r\n@SUM(A1),-1\r\n+cmd,4\r\n'
+    out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
+    assert [r["provider"] for r in out] == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+cmd"]
+    assert out[1]["k8s_nodes"] == "-1"
+
+
+def test_row_and_byte_limits_answer_413() -> None:
+    settings = Settings(batch_max_rows=2, batch_max_bytes=2048)
+    with TestClient(create_app(settings)) as small:
+        rows = small.post("/api/v1/batch", content="k8s_nodes\n1\n2\n3\n", headers=CSV)
+        assert rows.status_code == 413
+        assert "2 rows" in rows.json()["detail"][0]["message"]
+        big = small.post("/api/v1/batch", content="k8s_nodes\n" + "3\n" * 2000, headers=CSV)
+        assert big.status_code == 413
+        assert "2048" in big.json()["detail"][0]["message"]
+
+
+def test_request_body_limit_on_json(client: TestClient) -> None:
+    response = client.post("/api/v1/estimate", content=b"{" + b" " * 2_000_000 + b"}",
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 413

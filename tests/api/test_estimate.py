@@ -1,0 +1,170 @@
+"""GET/POST /api/v1/estimate in JSON, CSV and TSV, and GET /api/v1/value."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def test_article_preset_in_json(client: TestClient) -> None:
+    body = client.get("/api/v1/estimate", params={"preset": "article"}).json()
+    assert body["docker"]["infrastructure_monthly"] == 250.00
+    assert body["kubernetes"]["infrastructure_monthly"] == 443.00
+    assert body["kubernetes"]["first_month_total"] == 4283.00
+    assert body["advice"]["recommendation"] == "docker"
+    assert body["catalog"]["as_of"] and body["catalog"]["version"]
+    assert [p["month"] for p in body["timeline"]] == list(range(1, 13))
+    assert body["scenario"]["k8s_nodes"] == 3
+
+
+def test_post_json_equals_get_query(client: TestClient) -> None:
+    get = client.get("/api/v1/estimate", params={"preset": "article", "k8s_nodes": "4"}).json()
+    post = client.post("/api/v1/estimate", json={"preset": "article", "k8s_nodes": 4}).json()
+    assert get == post
+
+
+def test_article_preset_in_csv_items_adds_up(client: TestClient) -> None:
+    response = client.get("/api/v1/estimate", params={"preset": "article", "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "\r\n" in response.text
+    items = rows(response.text)
+    assert list(items[0]) == ["setup", "category", "item", "quantity", "unit", "unit_price",
+                              "monthly"]
+    infra = {
+        setup: sum(Decimal(r["monthly"]) for r in items
+                   if r["setup"] == setup and r["category"] != "people")
+        for setup in ("docker", "kubernetes")
+    }
+    assert infra == {"docker": Decimal("250.00"), "kubernetes": Decimal("443.00")}
+    for r in items:
+        assert Decimal(r["monthly"]).as_tuple().exponent == -2
+
+
+def test_accept_header_selects_csv(client: TestClient) -> None:
+    response = client.get("/api/v1/estimate?preset=article", headers={"Accept": "text/csv"})
+    assert response.text.startswith("setup,category,item")
+
+
+def test_summary_shape_and_tsv(client: TestClient) -> None:
+    response = client.get(
+        "/api/v1/estimate", params={"preset": "article", "format": "tsv", "shape": "summary"}
+    )
+    assert response.headers["content-type"].startswith("text/tab-separated-values")
+    (row,) = rows(response.text, "\t")
+    assert row["docker_infrastructure_monthly"] == "250.00"
+    assert row["kubernetes_infrastructure_monthly"] == "443.00"
+    assert row["difference_monthly"] == "1153.00"
+    assert row["provider"] == "aws"
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("kubernetes.infrastructure_monthly", "443.00"),
+        ("docker.infrastructure_monthly", "250.00"),
+        ("kubernetes.monthly_total", "1883.00"),
+        ("difference.horizon", "28236.00"),
+        ("advice.recommendation", "docker"),
+    ],
+)
+def test_value_is_one_bare_value(client: TestClient, field: str, expected: str) -> None:
+    response = client.get("/api/v1/value", params={"preset": "article", "field": field})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == expected
+
+
+def test_unknown_value_field_lists_valid_ones(client: TestClient) -> None:
+    response = client.get("/api/v1/value", params={"field": "kubernetes.total"})
+    assert response.status_code == 422
+    assert "kubernetes.monthly_total" in response.text
+    assert response.text.startswith("error: field:")
+
+
+def test_json_csv_text_and_html_agree(client: TestClient) -> None:
+    q = {"preset": "startup", "k8s_nodes": "4"}
+    as_json = client.get("/api/v1/estimate", params=q).json()["kubernetes"]["monthly_total"]
+    (summary,) = rows(client.get("/api/v1/estimate",
+                                 params={**q, "format": "csv", "shape": "summary"}).text)
+    as_text = client.get("/api/v1/value", params={**q, "field": "kubernetes.monthly_total"}).text
+    page = client.get("/", params=q).text
+    assert Decimal(str(as_json)) == Decimal(summary["kubernetes_monthly_total"]) == Decimal(as_text)
+    assert f"${Decimal(as_text):,.2f}" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"k8s_nodes": "-1"}, "k8s_nodes"),
+        ({"k8s_nodes": "NaN"}, "k8s_nodes"),
+        ({"devops_hourly_rate": "inf"}, "devops_hourly_rate"),
+        ({"region": "moon-1"}, "region"),
+        ({"k8s_nodez": "3"}, "k8s_nodez"),
+        ({"preset": "nope"}, "preset"),
+        ({"format": "xml"}, "format"),
+        ({"shape": "wide"}, "shape"),
+    ],
+)
+def test_bad_query_is_422_naming_the_field(
+    client: TestClient, query: dict[str, str], field: str
+) -> None:
+    response = client.get("/api/v1/estimate", params=query)
+    assert response.status_code == 422
+    assert [p["field"] for p in response.json()["detail"]] == [field]
+
+
+def test_duplicate_parameter_is_rejected(client: TestClient) -> None:
+    response = client.get("/api/v1/estimate?k8s_nodes=3&k8s_nodes=4")
+    assert response.status_code == 422
+    assert response.json()["detail"][0] == {"field": "k8s_nodes",
+                                            "message": "is given more than once"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{", b"[1, 2]", b'{"k8s_nodes": 1e400}', b'{"k8s_nodes": "3", "extra": 1}', b"\xff"],
+)
+def test_bad_json_bodies_are_4xx_not_500(client: TestClient, body: bytes) -> None:
+    response = client.post("/api/v1/estimate", content=body,
+                           headers={"content-type": "application/json"})
+    assert response.status_code in (400, 422)
+    assert response.json()["detail"][0]["field"] in ("body", "extra")
+
+
+def test_errors_never_echo_input(client: TestClient) -> None:
+    payload = "<script>alert(1)</script>"
+    response = client.post("/api/v1/estimate", json={"provider": payload})
+    assert response.status_code == 422
+    assert payload not in response.text
+
+
+def test_etag_makes_refreshes_cheap(client: TestClient) -> None:
+    first = client.get("/api/v1/value?field=kubernetes.monthly_total")
+    etag = first.headers["etag"]
+    again = client.get("/api/v1/value?field=kubernetes.monthly_total",
+                       headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_cors_open_for_get(client: TestClient) -> None:
+    response = client.get("/api/v1/value?field=docker.monthly_total",
+                          headers={"Origin": "https://sheets.example.com"})
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_openapi_documents_every_scenario_parameter(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/api/v1/estimate"]["get"]["parameters"]}
+    assert {"preset", "format", "shape", "k8s_nodes", "devops_hourly_rate"} <= set(params)
+    assert "Default: 3" in params["k8s_nodes"]["description"]
+    assert "USD" in params["devops_hourly_rate"]["description"]
+    assert "422" in spec["paths"]["/api/v1/estimate"]["get"]["responses"]
