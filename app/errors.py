@@ -22,7 +22,7 @@ def _wants_text(request: Request) -> bool:
 
 async def _input_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InputError)
-    if request.url.path.startswith("/api/"):
+    if request.url.path.startswith("/api/") or request.url.path == "/oembed":
         return problems_response(exc.problems, exc.status, _wants_text(request))
     # pages render their own errors; anything reaching here is the embed or a partial
     return problems_response(exc.problems, exc.status, as_text=True)

@@ -13,7 +13,7 @@ from starlette.templating import Jinja2Templates
 
 from app import errors
 from app.formatting import install_filters
-from app.routes import api, health, pages
+from app.routes import api, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
 from pricing import load_catalog
@@ -62,7 +62,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(embed.router)
     errors.install(app)
+    from app import access_log, metrics  # local only to keep this edit small; hoist at will
+
+    metrics.install(app)
+    app.add_middleware(access_log.AccessLog, log_format=settings.log_format)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,

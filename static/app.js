@@ -31,9 +31,10 @@
       return;
     }
     var text = button.getAttribute("data-copy");
+    var label = button.textContent;
     var done = function () {
-      button.textContent = "Link copied";
-      window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      button.textContent = "Copied";
+      window.setTimeout(function () { button.textContent = label; }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this link", text); });
