@@ -1,0 +1,84 @@
+"""One access-log line per request: method, path, status, duration and bytes sent.
+
+The line never holds the query string, the body or any header, so no secret or scenario
+reaches the logs. ``CALC_LOG_FORMAT`` picks logfmt-style text or one JSON object a line.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+LOGGER_NAME = "dockerk8s_cost.access"
+MAX_PATH_CHARS = 1024
+LogFormat = Literal["text", "json"]
+
+
+def access_logger() -> logging.Logger:
+    """The access logger: bare lines on stdout, unless the operator gave it handlers."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+def loggable_path(scope: Scope) -> str:
+    """The path as received, without the query string, printable ASCII only (rest %-escaped)."""
+    raw = scope.get("raw_path") or scope["path"].encode("utf-8")
+    path = raw.partition(b"?")[0][:MAX_PATH_CHARS]
+    return "".join(chr(b) if 0x21 <= b <= 0x7E and b != 0x22 else f"%{b:02X}" for b in path)
+
+
+def format_line(record: dict[str, Any], log_format: LogFormat) -> str:
+    """One line: JSON object, or ``key=value`` pairs (logfmt) for text."""
+    if log_format == "json":
+        return orjson.dumps(record).decode()
+    return " ".join(f"{key}={value}" for key, value in record.items())
+
+
+class AccessLog:
+    """Logs one line per HTTP request once its response is sent (or the app failed)."""
+
+    def __init__(self, app: ASGIApp, log_format: LogFormat = "text") -> None:
+        self.app = app
+        self.log_format = log_format
+        self.logger = access_logger()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500  # what the client gets when the app raises before answering
+        sent = 0
+
+        async def send_counting(message: Message) -> None:
+            nonlocal status, sent
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                sent += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_counting)
+        finally:
+            record = {
+                "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                "method": scope["method"],
+                "path": loggable_path(scope),
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "bytes": sent,
+            }
+            self.logger.info(format_line(record, self.log_format))
