@@ -9,7 +9,7 @@ PORT   ?= 8000
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck unit browser-deps lock wheel clean bench
+.PHONY: run test lint typecheck unit system-deps lock wheel clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +25,14 @@ $(VENV)/.dev-installed: pyproject.toml constraints.txt | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT)
 
-# Debian's Chromium drives the browser tests (a Playwright browser download is not used).
-browser-deps:
-	@if [ ! -x $(CHROMIUM) ]; then \
+# Debian packages the tests use: Chromium drives the browser tests (Playwright's own browser
+# download is not used) and curl runs the documented batch recipe.
+system-deps:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v curl >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium curl >/dev/null; \
 	  else \
-	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need it)"; exit 1; \
+	    echo "Missing: run 'sudo apt-get install chromium curl' (the browser and recipe tests need them)"; exit 1; \
 	  fi; \
 	fi
 
@@ -45,7 +46,7 @@ typecheck: $(VENV)/.dev-installed
 unit: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
-test: $(VENV)/.dev-installed browser-deps lint typecheck unit
+test: $(VENV)/.dev-installed system-deps lint typecheck unit
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: | $(BIN)/python

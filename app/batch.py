@@ -20,13 +20,22 @@ from starlette.responses import Response, StreamingResponse
 from app.inputs import PRESET, InputError, compare, scenario_of
 from app.renderers import SETUPS, money, safe_cell
 from app.responses import CSV_TYPE
+from app.state import catalog_of, settings_of
 from pricing.catalog import Catalog
 from pricing.scenario import FIELD_NAMES, FieldProblem
 
 RESULT_COLUMNS = [
-    *(f"{s}_{n}" for s in SETUPS for n in
-      ("infrastructure_monthly", "people_monthly", "monthly_total", "first_month_total",
-       "horizon_total")),
+    *(
+        f"{s}_{n}"
+        for s in SETUPS
+        for n in (
+            "infrastructure_monthly",
+            "people_monthly",
+            "monthly_total",
+            "first_month_total",
+            "horizon_total",
+        )
+    ),
     "difference_monthly",
     "difference_horizon",
     "cheaper",
@@ -75,8 +84,13 @@ def _check_header(header: list[str]) -> None:
         shown = ", ".join(repr(n[:40]) for n in unknown[:10])
         more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
         raise InputError(
-            [FieldProblem("columns", f"unknown column(s) {shown}{more}; valid columns: "
-                          + ", ".join(sorted(ACCEPTED_COLUMNS)))]
+            [
+                FieldProblem(
+                    "columns",
+                    f"unknown column(s) {shown}{more}; valid columns: "
+                    + ", ".join(sorted(ACCEPTED_COLUMNS)),
+                )
+            ]
         )
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
@@ -89,9 +103,7 @@ def _survey(raw: IO[bytes], max_rows: int) -> list[str]:
     try:
         header = next(rows, [])
         _check_header(header)
-        count = 0
-        for _ in rows:
-            count += 1
+        for count, _ in enumerate(rows, start=1):
             if count > max_rows:
                 raise _too_large(f"batch CSV has more than {max_rows} rows")
     except UnicodeDecodeError:
@@ -115,11 +127,22 @@ def _result_cells(header: list[str], row: list[str], catalog: Catalog) -> list[s
     totals = [
         money(getattr(getattr(c, s), n))
         for s in SETUPS
-        for n in ("infrastructure_monthly", "people_monthly", "monthly_total",
-                  "first_month_total", "horizon_total")
+        for n in (
+            "infrastructure_monthly",
+            "people_monthly",
+            "monthly_total",
+            "first_month_total",
+            "horizon_total",
+        )
     ]
-    return [*totals, money(c.difference.monthly), money(c.difference.horizon),
-            c.difference.cheaper, c.advice.recommendation, ""]
+    return [
+        *totals,
+        money(c.difference.monthly),
+        money(c.difference.horizon),
+        c.difference.cheaper,
+        c.advice.recommendation,
+        "",
+    ]
 
 
 def _results(raw: IO[bytes], header: list[str], catalog: Catalog) -> Iterator[str]:
@@ -139,7 +162,7 @@ def _results(raw: IO[bytes], header: list[str], catalog: Catalog) -> Iterator[st
 
 
 async def batch_response(request: Request) -> Response:
-    settings = request.app.state.settings
+    settings = settings_of(request)
     raw = await _spool(request, settings.batch_max_bytes)
     try:
         header = _survey(raw, settings.batch_max_rows)
@@ -147,7 +170,7 @@ async def batch_response(request: Request) -> Response:
         raw.close()
         raise
     return StreamingResponse(
-        _results(raw, header, request.app.state.catalog),
+        _results(raw, header, catalog_of(request)),
         media_type=CSV_TYPE,
         headers={"Content-Disposition": 'attachment; filename="docker-vs-kubernetes-batch.csv"'},
     )

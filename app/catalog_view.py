@@ -8,13 +8,28 @@ from app.renderers import number, plain, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
 
 CSV_COLUMNS = [
-    "provider", "region", "kind", "key", "label", "vcpu", "memory_gib",
-    "price", "unit", "monthly_at_730h", "source", "as_of", "confidence",
+    "provider",
+    "region",
+    "kind",
+    "key",
+    "label",
+    "vcpu",
+    "memory_gib",
+    "price",
+    "unit",
+    "monthly_at_730h",
+    "source",
+    "as_of",
+    "confidence",
 ]
 
 
 def _sourced(entry: Sourced) -> dict[str, Any]:
-    return {"source": entry.source, "as_of": entry.as_of.isoformat(), "confidence": entry.confidence}
+    return {
+        "source": entry.source,
+        "as_of": entry.as_of.isoformat(),
+        "confidence": entry.confidence,
+    }
 
 
 def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
@@ -42,13 +57,24 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             for region_key, region in p.regions.items()
         ],
         "control_planes": [
-            {"key": k, "label": c.label, "hourly": number(c.hourly),
-             "monthly_credit": number(c.monthly_credit), **_sourced(c)}
+            {
+                "key": k,
+                "label": c.label,
+                "hourly": number(c.hourly),
+                "monthly_credit": number(c.monthly_credit),
+                **_sourced(c),
+            }
             for k, c in p.control_planes.items()
         ],
         "load_balancers": [
-            {"key": k, "label": lb.label, "hourly": number(lb.hourly),
-             "usage_price": number(lb.usage_price), "usage_unit": lb.usage_unit, **_sourced(lb)}
+            {
+                "key": k,
+                "label": lb.label,
+                "hourly": number(lb.hourly),
+                "usage_price": number(lb.usage_price),
+                "usage_unit": lb.usage_unit,
+                **_sourced(lb),
+            }
             for k, lb in p.load_balancers.items()
         ],
         "disks": [
@@ -65,9 +91,13 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
         "hours_per_month": number(HOURS_PER_MONTH),
         "providers": [_provider_dict(k, p) for k, p in catalog.providers.items()],
         "plans": [
-            {"key": k, "label": plan.label, "annual": number(plan.annual),
-             "monthly": number(plan.monthly) if plan.monthly is not None else None,
-             **_sourced(plan)}
+            {
+                "key": k,
+                "label": plan.label,
+                "annual": number(plan.annual),
+                "monthly": number(plan.monthly) if plan.monthly is not None else None,
+                **_sourced(plan),
+            }
             for k, plan in catalog.plans.items()
         ],
     }
@@ -77,26 +107,74 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
     """One CSV row per priced entry."""
     rows: list[list[object]] = [list(CSV_COLUMNS)]
 
-    def add(provider: str, region: str, kind: str, key: str, label: str, entry: Sourced,
-            price: str, unit: str, vcpu: object = "", memory: object = "", monthly: str = "") -> None:
-        rows.append([provider, region, kind, key, label, vcpu, memory, price, unit, monthly,
-                     entry.source, entry.as_of.isoformat(), entry.confidence])
+    def add(
+        provider: str,
+        region: str,
+        kind: str,
+        key: str,
+        label: str,
+        entry: Sourced,
+        price: str,
+        unit: str,
+        vcpu: object = "",
+        memory: object = "",
+        monthly: str = "",
+    ) -> None:
+        rows.append(
+            [
+                provider,
+                region,
+                kind,
+                key,
+                label,
+                vcpu,
+                memory,
+                price,
+                unit,
+                monthly,
+                entry.source,
+                entry.as_of.isoformat(),
+                entry.confidence,
+            ]
+        )
 
     for pk, p in catalog.providers.items():
         for rk, region in p.regions.items():
             for tk, price in region.instances.items():
                 spec = p.instance_types[tk]
-                add(pk, rk, "instance", tk, spec.family, price, plain(price.hourly), "hour",
-                    spec.vcpu, plain(spec.memory_gib), f"{price.monthly():.2f}")
+                add(
+                    pk,
+                    rk,
+                    "instance",
+                    tk,
+                    spec.family,
+                    price,
+                    plain(price.hourly),
+                    "hour",
+                    spec.vcpu,
+                    plain(spec.memory_gib),
+                    f"{price.monthly():.2f}",
+                )
         for k, c in p.control_planes.items():
             add(pk, "", "control_plane", k, c.label, c, plain(c.hourly), "hour")
         for k, lb in p.load_balancers.items():
             add(pk, "", "load_balancer", k, lb.label, lb, plain(lb.hourly), "hour")
-            add(pk, "", "load_balancer_usage", k, lb.label, lb, plain(lb.usage_price), lb.usage_unit)
+            add(
+                pk, "", "load_balancer_usage", k, lb.label, lb, plain(lb.usage_price), lb.usage_unit
+            )
         for k, d in p.disks.items():
             add(pk, "", "disk", k, d.label, d, plain(d.gb_month), "GB-month")
     for k, plan in catalog.plans.items():
         add("docker", "", "plan", k, plan.label, plan, plain(plan.annual), "seat-month, annual")
         if plan.monthly is not None:
-            add("docker", "", "plan", k, plan.label, plan, plain(plan.monthly), "seat-month, monthly")
+            add(
+                "docker",
+                "",
+                "plan",
+                k,
+                plan.label,
+                plan,
+                plain(plan.monthly),
+                "seat-month, monthly",
+            )
     return [[safe_cell(cell) for cell in row] for row in rows]

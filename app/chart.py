@@ -33,7 +33,7 @@ class Chart:
 
 def _nice_step(maximum: float, steps: int = 4) -> float:
     raw = maximum / steps
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
@@ -72,7 +72,16 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
     x_ticks = tuple(Tick(x(m), str(m)) for m in range(every, months + 1, every))
     last = c.timeline[-1]
     return Chart(
-        width, height, left, top, pw, ph, points("docker"), points("kubernetes"), y_ticks, x_ticks,
+        width,
+        height,
+        left,
+        top,
+        pw,
+        ph,
+        points("docker"),
+        points("kubernetes"),
+        y_ticks,
+        x_ticks,
         title=f"Cumulative cost over {months} months",
         description=(
             f"After {months} months Docker totals ${last.docker:,.2f} and Kubernetes "

@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from app.inputs import InputError, problems_from
+from app.inputs import InputError
 from app.responses import problems_response
 from app.security import BodyTooLarge
 from pricing.scenario import FieldProblem
@@ -31,8 +31,7 @@ async def _input_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        FieldProblem(str(e["loc"][-1]) if e["loc"] else "body", str(e["msg"]))
-        for e in exc.errors()
+        FieldProblem(str(e["loc"][-1]) if e["loc"] else "body", str(e["msg"])) for e in exc.errors()
     ]
     return problems_response(problems, 422, _wants_text(request))
 

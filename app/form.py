@@ -5,6 +5,7 @@ Field names are Scenario's: the form name, the model field and the error key are
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,8 +15,14 @@ from pricing.presets import PRESETS
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 
 Kind = Literal["number", "select", "yesno"]
-CLOUD_KEYS = ("region", "docker_instance_type", "k8s_instance_type", "control_plane",
-              "load_balancer", "disk")
+CLOUD_KEYS = (
+    "region",
+    "docker_instance_type",
+    "k8s_instance_type",
+    "control_plane",
+    "load_balancer",
+    "disk",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,54 +60,175 @@ class FormView:
 
 
 GROUPS: tuple[Group, ...] = (
-    Group("cloud", "Cloud and region", (
-        Field("provider", "Cloud provider", "Prices come from this provider's list.", kind="select"),
-        Field("region", "Region", "Prices differ by region.", kind="select"),
-        Field("load_balancer", "Load-balancer type", "Used by both setups.", kind="select"),
-        Field("disk", "Disk type", "Block storage for hosts and nodes.", kind="select"),
-        Field("hours_per_month", "Hours per month", "730 is the average month.", "hours"),
-        Field("discount_percent", "Negotiated discount", "Off list prices; 0 if none.", "%", step="0.1"),
-    )),
-    Group("docker", "Docker host (Compose)", (
-        Field("docker_instance_type", "Host VM type", "One VM runs every container.", kind="select"),
-        Field("docker_hosts", "Hosts", "Usually 1.", "count"),
-        Field("docker_disk_gb", "Disk per host", "Operating system, images, volumes.", "GB"),
-        Field("docker_load_balancers", "Load balancers", "Often none: the host takes traffic.", "count"),
-        Field("docker_lb_usage", "Load-balancer usage", "Average LCUs (AWS) or GB/month.", "per LB", step="0.001"),
-        Field("docker_plan", "Docker plan", "Docker Desktop subscription.", kind="select"),
-        Field("docker_seats", "Docker seats", "Developers who need a seat.", "seats"),
-        Field("docker_hourly_price", "Your hourly price", "Leave empty for the list price.", "USD/h", step="0.000001", optional=True),
-    )),
-    Group("kubernetes", "Kubernetes cluster", (
-        Field("k8s_instance_type", "Node VM type", "Worker nodes run the pods.", kind="select"),
-        Field("k8s_nodes", "Worker nodes", "Three is the usual minimum.", "count"),
-        Field("control_plane", "Control plane", "Managed fee tier, or self-managed.", kind="select"),
-        Field("k8s_disk_gb", "Disk per node", "Root volume of each node.", "GB"),
-        Field("k8s_load_balancers", "Load balancers", "One for the ingress is typical.", "count"),
-        Field("k8s_lb_usage", "Load-balancer usage", "Average LCUs (AWS) or GB/month.", "per LB", step="0.001"),
-        Field("k8s_plan", "Docker plan", "Seats for the same developers.", kind="select"),
-        Field("k8s_seats", "Docker seats", "0 if nobody needs Docker Desktop.", "seats"),
-        Field("k8s_hourly_price", "Your hourly price", "Leave empty for the list price.", "USD/h", step="0.000001", optional=True),
-    )),
-    Group("people", "People and time", (
-        Field("devops_hourly_rate", "DevOps hourly rate", "$200K a year is about $96/h.", "USD/h", step="0.01"),
-        Field("docker_devops_hours", "Docker ops hours", "Per month, to run the host.", "h/month", step="0.5"),
-        Field("k8s_rampup_hours", "Kubernetes ramp-up hours", "Per month while learning.", "h/month", step="0.5"),
-        Field("k8s_rampup_months", "Ramp-up months", "The article says 3 to 6.", "months"),
-        Field("k8s_steady_hours", "Kubernetes steady hours", "Per month after ramp-up.", "h/month", step="0.5"),
-        Field("horizon_months", "Horizon", "Months to add up.", "months"),
-        Field("plan_billing", "Docker billing", "Annual is cheaper per seat.", kind="select"),
-        Field("seat_price", "Your seat price", "Leave empty for the plan's price.", "USD/seat", step="0.01", optional=True),
-    )),
-    Group("questions", "Decision questions", (
-        Field("services", "Services", "How many services do you run?", "count"),
-        Field("servers", "Servers", "How many servers do you need?", "count"),
-        Field("deploy_frequency", "Deploys", "How often do you deploy?", kind="select"),
-        Field("needs_autoscaling", "Autoscaling", "Does your load vary enough to need it?", kind="yesno"),
-        Field("has_ops_person", "Ops person", "Is there a dedicated ops person?", kind="yesno"),
-        Field("tolerates_downtime", "Downtime", "Can you tolerate 15 minutes per incident?", kind="yesno"),
-        Field("stateful", "Stateful", "Do you run databases or other stateful workloads?", kind="yesno"),
-    ), note="From the article's checklist; they shape the advice, not the costs."),
+    Group(
+        "cloud",
+        "Cloud and region",
+        (
+            Field(
+                "provider",
+                "Cloud provider",
+                "Prices come from this provider's list.",
+                kind="select",
+            ),
+            Field("region", "Region", "Prices differ by region.", kind="select"),
+            Field("load_balancer", "Load-balancer type", "Used by both setups.", kind="select"),
+            Field("disk", "Disk type", "Block storage for hosts and nodes.", kind="select"),
+            Field("hours_per_month", "Hours per month", "730 is the average month.", "hours"),
+            Field(
+                "discount_percent",
+                "Negotiated discount",
+                "Off list prices; 0 if none.",
+                "%",
+                step="0.1",
+            ),
+        ),
+    ),
+    Group(
+        "docker",
+        "Docker host (Compose)",
+        (
+            Field(
+                "docker_instance_type",
+                "Host VM type",
+                "One VM runs every container.",
+                kind="select",
+            ),
+            Field("docker_hosts", "Hosts", "Usually 1.", "count"),
+            Field("docker_disk_gb", "Disk per host", "Operating system, images, volumes.", "GB"),
+            Field(
+                "docker_load_balancers",
+                "Load balancers",
+                "Often none: the host takes traffic.",
+                "count",
+            ),
+            Field(
+                "docker_lb_usage",
+                "Load-balancer usage",
+                "Average LCUs (AWS) or GB/month.",
+                "per LB",
+                step="0.001",
+            ),
+            Field("docker_plan", "Docker plan", "Docker Desktop subscription.", kind="select"),
+            Field("docker_seats", "Docker seats", "Developers who need a seat.", "seats"),
+            Field(
+                "docker_hourly_price",
+                "Your hourly price",
+                "Leave empty for the list price.",
+                "USD/h",
+                step="0.000001",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "kubernetes",
+        "Kubernetes cluster",
+        (
+            Field("k8s_instance_type", "Node VM type", "Worker nodes run the pods.", kind="select"),
+            Field("k8s_nodes", "Worker nodes", "Three is the usual minimum.", "count"),
+            Field(
+                "control_plane",
+                "Control plane",
+                "Managed fee tier, or self-managed.",
+                kind="select",
+            ),
+            Field("k8s_disk_gb", "Disk per node", "Root volume of each node.", "GB"),
+            Field(
+                "k8s_load_balancers", "Load balancers", "One for the ingress is typical.", "count"
+            ),
+            Field(
+                "k8s_lb_usage",
+                "Load-balancer usage",
+                "Average LCUs (AWS) or GB/month.",
+                "per LB",
+                step="0.001",
+            ),
+            Field("k8s_plan", "Docker plan", "Seats for the same developers.", kind="select"),
+            Field("k8s_seats", "Docker seats", "0 if nobody needs Docker Desktop.", "seats"),
+            Field(
+                "k8s_hourly_price",
+                "Your hourly price",
+                "Leave empty for the list price.",
+                "USD/h",
+                step="0.000001",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "people",
+        "People and time",
+        (
+            Field(
+                "devops_hourly_rate",
+                "DevOps hourly rate",
+                "$200K a year is about $96/h.",
+                "USD/h",
+                step="0.01",
+            ),
+            Field(
+                "docker_devops_hours",
+                "Docker ops hours",
+                "Per month, to run the host.",
+                "h/month",
+                step="0.5",
+            ),
+            Field(
+                "k8s_rampup_hours",
+                "Kubernetes ramp-up hours",
+                "Per month while learning.",
+                "h/month",
+                step="0.5",
+            ),
+            Field("k8s_rampup_months", "Ramp-up months", "The article says 3 to 6.", "months"),
+            Field(
+                "k8s_steady_hours",
+                "Kubernetes steady hours",
+                "Per month after ramp-up.",
+                "h/month",
+                step="0.5",
+            ),
+            Field("horizon_months", "Horizon", "Months to add up.", "months"),
+            Field("plan_billing", "Docker billing", "Annual is cheaper per seat.", kind="select"),
+            Field(
+                "seat_price",
+                "Your seat price",
+                "Leave empty for the plan's price.",
+                "USD/seat",
+                step="0.01",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "questions",
+        "Decision questions",
+        (
+            Field("services", "Services", "How many services do you run?", "count"),
+            Field("servers", "Servers", "How many servers do you need?", "count"),
+            Field("deploy_frequency", "Deploys", "How often do you deploy?", kind="select"),
+            Field(
+                "needs_autoscaling",
+                "Autoscaling",
+                "Does your load vary enough to need it?",
+                kind="yesno",
+            ),
+            Field("has_ops_person", "Ops person", "Is there a dedicated ops person?", kind="yesno"),
+            Field(
+                "tolerates_downtime",
+                "Downtime",
+                "Can you tolerate 15 minutes per incident?",
+                kind="yesno",
+            ),
+            Field(
+                "stateful",
+                "Stateful",
+                "Do you run databases or other stateful workloads?",
+                kind="yesno",
+            ),
+        ),
+        note="From the article's checklist; they shape the advice, not the costs.",
+    ),
 )
 FIELDS = {f.name: f for g in GROUPS for f in g.fields}
 
@@ -124,9 +252,12 @@ def _machine_options(catalog: Catalog, provider: str, region: str) -> list[Optio
     p = catalog.providers[provider]
     prices = p.regions[region].instances
     return [
-        Option(key, f"{key}: {p.instance_types[key].vcpu} vCPU, "
-                    f"{plain(p.instance_types[key].memory_gib)} GiB, ${plain(price.hourly)}/h "
-                    f"(${price.monthly():,.2f}/month)")
+        Option(
+            key,
+            f"{key}: {p.instance_types[key].vcpu} vCPU, "
+            f"{plain(p.instance_types[key].memory_gib)} GiB, ${plain(price.hourly)}/h "
+            f"(${price.monthly():,.2f}/month)",
+        )
         for key, price in prices.items()
     ]
 
@@ -135,8 +266,10 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
     """Every select's options for this provider and region."""
     p = catalog.providers[provider]
     machines = _machine_options(catalog, provider, region)
-    plans = [Option(k, f"{v.label}: ${plain(v.annual)}/seat/month billed annually")
-             for k, v in catalog.plans.items()]
+    plans = [
+        Option(k, f"{v.label}: ${plain(v.annual)}/seat/month billed annually")
+        for k, v in catalog.plans.items()
+    ]
     return {
         "provider": [Option(k, v.name) for k, v in catalog.providers.items()],
         "region": [Option(k, f"{v.name} ({k})") for k, v in p.regions.items()],
@@ -146,7 +279,9 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
             Option(k, f"{v.label}: ${plain(v.hourly)}/h") for k, v in p.control_planes.items()
         ],
         "load_balancer": [Option(k, v.label) for k, v in p.load_balancers.items()],
-        "disk": [Option(k, f"{v.label}: ${plain(v.gb_month)}/GB-month") for k, v in p.disks.items()],
+        "disk": [
+            Option(k, f"{v.label}: ${plain(v.gb_month)}/GB-month") for k, v in p.disks.items()
+        ],
         "docker_plan": plans,
         "k8s_plan": plans,
         "plan_billing": [Option("annual", "Annual"), Option("monthly", "Monthly")],
@@ -175,7 +310,7 @@ def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict
         return values
     provider, region = cloud_choice(catalog, values)
     p = catalog.providers[provider]
-    tables = {
+    tables: dict[str, Mapping[str, object]] = {
         "region": p.regions,
         "docker_instance_type": p.regions[region].instances,
         "k8s_instance_type": p.regions[region].instances,

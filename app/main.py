@@ -76,7 +76,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=3600,
     )
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes,
-                       batch_max_bytes=settings.batch_max_bytes)
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
+    )
     app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
     return app

@@ -102,7 +102,12 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             "recommendation": c.advice.recommendation,
             "summary": c.advice.summary,
             "reasons": [
-                {"question": r.question, "points_to": r.points_to, "text": r.text, "weight": r.weight}
+                {
+                    "question": r.question,
+                    "points_to": r.points_to,
+                    "text": r.text,
+                    "weight": r.weight,
+                }
                 for r in c.advice.reasons
             ],
         },
@@ -139,8 +144,15 @@ def item_rows(c: Comparison) -> list[list[str]]:
         cost: SetupCost = getattr(c, setup)
         for i in cost.line_items:
             rows.append(
-                [setup, i.category, i.label, plain(i.quantity), i.unit, plain(i.unit_price),
-                 money(i.monthly)]
+                [
+                    setup,
+                    i.category,
+                    i.label,
+                    plain(i.quantity),
+                    i.unit,
+                    plain(i.unit_price),
+                    money(i.monthly),
+                ]
             )
     return [[safe_cell(cell) for cell in row] for row in rows]
 

@@ -41,7 +41,8 @@ class Settings(BaseSettings):
         "text", description="Access-log format: one line per request, text or JSON."
     )
     root_path: str = Field(
-        "", pattern=r"^(/[A-Za-z0-9._~-]+)*$",
+        "",
+        pattern=r"^(/[A-Za-z0-9._~-]+)*$",
         description="URL prefix when served behind a proxy under a path, e.g. /calculator.",
     )
 

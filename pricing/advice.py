@@ -36,7 +36,9 @@ class Advice:
 
 def _services(n: int) -> Reason:
     if n >= 10:
-        return Reason("services", "kubernetes", f"{n} services: 10 or more is Kubernetes territory.", 2)
+        return Reason(
+            "services", "kubernetes", f"{n} services: 10 or more is Kubernetes territory.", 2
+        )
     if n >= 5:
         return Reason("services", "kubernetes", f"{n} services: 5 to 10 leans to Kubernetes.")
     return Reason("services", "docker", f"{n} services: fewer than 5 fit Docker Compose well.")
@@ -45,15 +47,21 @@ def _services(n: int) -> Reason:
 def _servers(n: int) -> Reason:
     if n >= 3:
         return Reason("servers", "kubernetes", f"{n} servers: 3 or more need orchestration.")
-    return Reason("servers", "docker", f"{n} server{'s' if n > 1 else ''}: 1 or 2 run fine on Docker.")
+    return Reason(
+        "servers", "docker", f"{n} server{'s' if n > 1 else ''}: 1 or 2 run fine on Docker."
+    )
 
 
 def _deploys(frequency: str) -> Reason:
     if frequency == "several-daily":
-        return Reason("deploy_frequency", "kubernetes",
-                      "Several deploys a day: Kubernetes' rolling updates pay off.")
-    return Reason("deploy_frequency", "docker",
-                  f"Deploying {frequency}: Docker is fine at that cadence.")
+        return Reason(
+            "deploy_frequency",
+            "kubernetes",
+            "Several deploys a day: Kubernetes' rolling updates pay off.",
+        )
+    return Reason(
+        "deploy_frequency", "docker", f"Deploying {frequency}: Docker is fine at that cadence."
+    )
 
 
 def _checklist(s: Scenario) -> list[Reason]:
@@ -61,20 +69,30 @@ def _checklist(s: Scenario) -> list[Reason]:
         _services(s.services),
         _servers(s.servers),
         _deploys(s.deploy_frequency),
-        Reason("needs_autoscaling", "kubernetes", "Varying load: autoscaling is a Kubernetes strength.")
+        Reason(
+            "needs_autoscaling", "kubernetes", "Varying load: autoscaling is a Kubernetes strength."
+        )
         if s.needs_autoscaling
         else Reason("needs_autoscaling", "docker", "Predictable load: no autoscaling needed."),
         Reason("has_ops_person", "kubernetes", "A dedicated ops person can run a cluster.")
         if s.has_ops_person
-        else Reason("has_ops_person", "docker",
-                    "No dedicated ops person: stay with Docker.", 2),
-        Reason("tolerates_downtime", "docker",
-               "15 minutes of downtime per incident is acceptable: one host will do.")
+        else Reason("has_ops_person", "docker", "No dedicated ops person: stay with Docker.", 2),
+        Reason(
+            "tolerates_downtime",
+            "docker",
+            "15 minutes of downtime per incident is acceptable: one host will do.",
+        )
         if s.tolerates_downtime
-        else Reason("tolerates_downtime", "kubernetes",
-                    "Downtime is not acceptable: Kubernetes self-heals across nodes."),
-        Reason("stateful", "neutral",
-               "Stateful workloads make Kubernetes complex: budget extra time for storage.")
+        else Reason(
+            "tolerates_downtime",
+            "kubernetes",
+            "Downtime is not acceptable: Kubernetes self-heals across nodes.",
+        ),
+        Reason(
+            "stateful",
+            "neutral",
+            "Stateful workloads make Kubernetes complex: budget extra time for storage.",
+        )
         if s.stateful
         else Reason("stateful", "neutral", "Stateless workloads migrate easily either way."),
     ]

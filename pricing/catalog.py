@@ -11,10 +11,12 @@ from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pricing.money import to_cents
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pricing.money import to_cents
 
 HOURS_PER_MONTH = Decimal(730)
 PositivePrice = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
@@ -115,7 +117,7 @@ class Provider(_Entry):
                         f"regions.{region_key}.instances.{type_key} is not in instance_types"
                     )
         d = self.defaults
-        checks = [
+        checks: list[tuple[str, str, Mapping[str, object]]] = [
             ("region", d.region, self.regions),
             ("control_plane", d.control_plane, self.control_planes),
             ("load_balancer", d.load_balancer, self.load_balancers),

@@ -15,10 +15,10 @@ from pricing.scenario import Scenario, Setup
 
 UNIT_PRICE = Decimal("0.000001")
 HUNDRED = Decimal(100)
-PEOPLE = "people"
 Category = Literal[
     "compute", "control plane", "load balancer", "storage", "subscription", "credit", "people"
 ]
+PEOPLE: Category = "people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,8 @@ def _load_balancers(r: Resolved, count: int, usage: Decimal) -> list[LineItem]:
     if usage > 0:
         volume = count * usage * (s.hours_per_month if lb.usage_is_hourly else 1)
         unit = lb.usage_unit
-        label = f"{lb.label} usage ({usage} {'avg ' + unit.split('-')[0] if lb.usage_is_hourly else unit} each)"
+        measure = f"avg {unit.split('-')[0]}" if lb.usage_is_hourly else unit
+        label = f"{lb.label} usage ({usage} {measure} each)"
         items.append(
             _line("load balancer", label, volume, unit, _discounted(lb.usage_price, s), lb)
         )
@@ -156,8 +157,14 @@ def _storage(r: Resolved, count: int, gb_each: int, noun: str) -> list[LineItem]
     disk = r.disk
     label = f"{disk.label}, {gb_each} GB × {count} {noun}{'s' if count != 1 else ''}"
     return [
-        _line("storage", label, Decimal(count * gb_each), "GB-month",
-              _discounted(disk.gb_month, r.scenario), disk)
+        _line(
+            "storage",
+            label,
+            Decimal(count * gb_each),
+            "GB-month",
+            _discounted(disk.gb_month, r.scenario),
+            disk,
+        )
     ]
 
 
@@ -168,22 +175,33 @@ def _seats(r: Resolved, setup: Setup) -> list[LineItem]:
     if seats == 0:
         return []
     if s.seat_price is not None:
-        return [_line("subscription", f"{plan.label}, your price", Decimal(seats), "seat-month",
-                      s.seat_price)]
-    price = plan.monthly if s.plan_billing == "monthly" and plan.monthly is not None else plan.annual
+        return [
+            _line(
+                "subscription",
+                f"{plan.label}, your price",
+                Decimal(seats),
+                "seat-month",
+                s.seat_price,
+            )
+        ]
+    price = (
+        plan.monthly if s.plan_billing == "monthly" and plan.monthly is not None else plan.annual
+    )
     label = f"{plan.label} ({s.plan_billing} billing)"
     return [_line("subscription", label, Decimal(seats), "seat-month", price, plan)]
 
 
 def _control_plane(r: Resolved) -> list[LineItem]:
     s, tier = r.scenario, r.control_plane
-    fee = _line("control plane", tier.label, s.hours_per_month, "hour",
-                _discounted(tier.hourly, s), tier)
+    fee = _line(
+        "control plane", tier.label, s.hours_per_month, "hour", _discounted(tier.hourly, s), tier
+    )
     items = [fee]
     credit = min(tier.monthly_credit, fee.monthly)
     if credit > 0:
-        items.append(_line("credit", f"{tier.label}: monthly credit", Decimal(1), "month",
-                           -credit, tier))
+        items.append(
+            _line("credit", f"{tier.label}: monthly credit", Decimal(1), "month", -credit, tier)
+        )
     return items
 
 

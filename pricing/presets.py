@@ -128,7 +128,11 @@ def preset_values(name: str) -> dict[str, Any]:
     preset = PRESETS.get(name)
     if preset is None:
         raise ScenarioError(
-            [FieldProblem("preset", f"{name!r} is not a preset; choose one of: {', '.join(PRESETS)}")]
+            [
+                FieldProblem(
+                    "preset", f"{name!r} is not a preset; choose one of: {', '.join(PRESETS)}"
+                )
+            ]
         )
     return dict(preset.values)
 

@@ -84,7 +84,7 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     assert s.control_plane and s.load_balancer and s.disk
     where = f"a region of {provider.name}"
     region = look.find("region", s.region, provider.regions, where)
-    machines = []
+    machines: list[Machine | None] = []
     for field, key in (
         ("docker_instance_type", s.docker_instance_type),
         ("k8s_instance_type", s.k8s_instance_type),
@@ -95,9 +95,17 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
         price = look.find(field, key, region.instances, f"offered in {s.region}")
         machines.append(Machine(key, provider.instance_types[key], price) if price else None)
     control_plane = look.find(
-        "control_plane", s.control_plane, provider.control_planes, f"a control-plane tier of {provider.name}"
+        "control_plane",
+        s.control_plane,
+        provider.control_planes,
+        f"a control-plane tier of {provider.name}",
     )
-    lb = look.find("load_balancer", s.load_balancer, provider.load_balancers, f"a load balancer of {provider.name}")
+    lb = look.find(
+        "load_balancer",
+        s.load_balancer,
+        provider.load_balancers,
+        f"a load balancer of {provider.name}",
+    )
     disk = look.find("disk", s.disk, provider.disks, f"a disk type of {provider.name}")
     docker_plan = look.find("docker_plan", s.docker_plan, catalog.plans, "a Docker plan")
     k8s_plan = look.find("k8s_plan", s.k8s_plan, catalog.plans, "a Docker plan")
@@ -105,9 +113,7 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
         for field, plan in (("docker_plan", docker_plan), ("k8s_plan", k8s_plan)):
             if plan is not None and plan.monthly is None:
                 look.problems.append(
-                    FieldProblem(
-                        "plan_billing", f"{plan.label} ({field}) is billed annually only"
-                    )
+                    FieldProblem("plan_billing", f"{plan.label} ({field}) is billed annually only")
                 )
     if look.problems:
         raise ScenarioError(look.problems)
@@ -115,6 +121,14 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     assert region and docker_machine and k8s_machine and control_plane and lb and disk
     assert docker_plan and k8s_plan
     return Resolved(
-        s, provider, region, docker_machine, k8s_machine, control_plane, lb, disk,
-        docker_plan, k8s_plan,
+        s,
+        provider,
+        region,
+        docker_machine,
+        k8s_machine,
+        control_plane,
+        lb,
+        disk,
+        docker_plan,
+        k8s_plan,
     )

@@ -74,16 +74,22 @@ class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
 
     # Where
-    provider: Name = Field("aws", description="Cloud provider key from the catalog: aws, gcp or azure.")
+    provider: Name = Field(
+        "aws", description="Cloud provider key from the catalog: aws, gcp or azure."
+    )
     region: OptionalName = Field(
         None, description="Region key (e.g. us-east-1). Empty: the provider's default region."
     )
     hours_per_month: PlainDecimal = Field(
-        Decimal(730), ge=1, le=744,
+        Decimal(730),
+        ge=1,
+        le=744,
         description="Hours billed per month, in hours. 730 is the cloud calculators' convention.",
     )
     discount_percent: PlainDecimal = Field(
-        Decimal(0), ge=0, lt=100,
+        Decimal(0),
+        ge=0,
+        lt=100,
         description="Negotiated discount on the provider's list prices (VMs, control plane, "
         "load balancers, disks), in percent. Not applied to an hourly price you enter yourself.",
     )
@@ -107,12 +113,18 @@ class Scenario(BaseModel):
         0, ge=0, le=100, description="Load balancers in front of the Docker host, a count."
     )
     docker_lb_usage: PlainDecimal = Field(
-        Decimal(0), ge=0, le=1_000_000,
+        Decimal(0),
+        ge=0,
+        le=1_000_000,
         description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
         "(Google Cloud, Azure).",
     )
-    docker_plan: Name = Field("team", description="Docker subscription plan key for the Docker side.")
-    docker_seats: Count = Field(5, ge=0, le=100_000, description="Docker subscription seats, a count.")
+    docker_plan: Name = Field(
+        "team", description="Docker subscription plan key for the Docker side."
+    )
+    docker_seats: Count = Field(
+        5, ge=0, le=100_000, description="Docker subscription seats, a count."
+    )
 
     # The Kubernetes cluster
     k8s_instance_type: OptionalName = Field(
@@ -124,18 +136,23 @@ class Scenario(BaseModel):
     )
     k8s_disk_gb: Count = Field(50, ge=0, le=100_000, description="Disk per worker node, in GB.")
     control_plane: OptionalName = Field(
-        None, description="Control-plane tier key (e.g. eks-standard, aks-free, self-managed). "
+        None,
+        description="Control-plane tier key (e.g. eks-standard, aks-free, self-managed). "
         "Empty: the provider's default.",
     )
     k8s_load_balancers: Count = Field(
         1, ge=0, le=100, description="Load balancers for the cluster's ingress, a count."
     )
     k8s_lb_usage: PlainDecimal = Field(
-        Decimal(1), ge=0, le=1_000_000,
+        Decimal(1),
+        ge=0,
+        le=1_000_000,
         description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
         "(Google Cloud, Azure).",
     )
-    k8s_plan: Name = Field("team", description="Docker subscription plan key for the Kubernetes side.")
+    k8s_plan: Name = Field(
+        "team", description="Docker subscription plan key for the Kubernetes side."
+    )
     k8s_seats: Count = Field(5, ge=0, le=100_000, description="Docker subscription seats, a count.")
 
     # Subscriptions
@@ -154,14 +171,18 @@ class Scenario(BaseModel):
         Decimal(5), ge=0, le=744, description="DevOps hours per month to run the Docker host."
     )
     k8s_rampup_hours: PlainDecimal = Field(
-        Decimal(40), ge=0, le=744,
+        Decimal(40),
+        ge=0,
+        le=744,
         description="DevOps hours per month on Kubernetes while the team ramps up.",
     )
     k8s_rampup_months: Count = Field(
         6, ge=0, le=120, description="Months of Kubernetes ramp-up, in months."
     )
     k8s_steady_hours: PlainDecimal = Field(
-        Decimal(15), ge=0, le=744,
+        Decimal(15),
+        ge=0,
+        le=744,
         description="DevOps hours per month on Kubernetes after the ramp-up.",
     )
     horizon_months: Count = Field(
@@ -194,7 +215,7 @@ class FieldProblem:
 
 
 class ScenarioError(ValueError):
-    """A scenario that is well-formed but does not fit the catalog (or a preset that does not exist)."""
+    """A well-formed scenario that does not fit the catalog, or an unknown preset."""
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))

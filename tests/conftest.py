@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 from pricing import Catalog, load_catalog
+from tests.live import serve
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,15 @@ def catalog() -> Catalog:
 @pytest.fixture(scope="session")
 def app() -> FastAPI:
     return create_app(Settings())
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """The app served by uvicorn on a free 127.0.0.1 port for the whole session."""
+    proc, url = serve()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from app.openapi_params import control, scenario_parameters
 from app.renderers import VALUE_FIELDS, comparison_dict, item_rows, summary_rows, to_csv
 from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from app.schemas import ComparisonOut, ErrorResponse
+from app.state import catalog_of
 from pricing import Comparison
 from pricing.scenario import FieldProblem
 
@@ -77,7 +78,7 @@ def _render(request: Request, comparison: Comparison, controls: dict[str, str]) 
 async def get_estimate(request: Request) -> Response:
     """Price both setups for the Scenario in the query string."""
     scenario, controls = scenario_from_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
-    return _render(request, compare(scenario, request.app.state.catalog), controls)
+    return _render(request, compare(scenario, catalog_of(request)), controls)
 
 
 @router.post(
@@ -105,13 +106,15 @@ async def post_estimate(request: Request) -> Response:
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError:
-        raise InputError([FieldProblem("body", "is not valid JSON (numbers must be finite)")], status=400) from None
+        raise InputError(
+            [FieldProblem("body", "is not valid JSON (numbers must be finite)")], status=400
+        ) from None
     if not isinstance(data, dict):
         raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
     preset = data.pop("preset", None)
     if preset is not None and not isinstance(preset, str):
         raise InputError([FieldProblem("preset", "must be a preset name")])
-    comparison = compare(scenario_of(data, preset), request.app.state.catalog)
+    comparison = compare(scenario_of(data, preset), catalog_of(request))
     return _render(request, comparison, controls)
 
 
@@ -136,13 +139,13 @@ async def post_estimate(request: Request) -> Response:
 )
 async def get_value(request: Request) -> Response:
     """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
-    scenario, controls = scenario_from_query(request.query_params.multi_items(), frozenset({"field"}))
+    scenario, controls = scenario_from_query(
+        request.query_params.multi_items(), frozenset({"field"})
+    )
     field = controls.get("field", "")
     if field not in VALUE_FIELDS:
-        raise InputError(
-            [FieldProblem("field", "must be one of: " + ", ".join(VALUE_FIELDS))]
-        )
-    value = VALUE_FIELDS[field](compare(scenario, request.app.state.catalog))
+        raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUE_FIELDS))])
+    value = VALUE_FIELDS[field](compare(scenario, catalog_of(request)))
     return cached(request, value.encode(), TEXT_TYPE)
 
 
@@ -186,7 +189,7 @@ async def get_catalog(request: Request) -> Response:
     """The price catalog in use (bundled data plus the operator's override)."""
     _, controls = scenario_from_query(request.query_params.multi_items(), frozenset({"format"}))
     fmt = _choice(controls, "format", ["json", "csv"], _format(request, {}))
-    catalog = request.app.state.catalog
+    catalog = catalog_of(request)
     if fmt == "csv":
         return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE)
     return cached(request, json_bytes(catalog_dict(catalog)), JSON_TYPE)

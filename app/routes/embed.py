@@ -13,6 +13,7 @@ from app.inputs import InputError, compare, scenario_from_query
 from app.permalink import permalink_query
 from app.responses import JSON_TYPE, cached, json_bytes
 from app.schemas import ErrorResponse
+from app.state import catalog_of, templates_of
 from pricing import Comparison
 from pricing.scenario import FieldProblem
 
@@ -25,11 +26,11 @@ SVG_TYPE = "image/svg+xml"
 
 def _comparison(request: Request) -> Comparison:
     scenario, _ = scenario_from_query(request.query_params.multi_items())
-    return compare(scenario, request.app.state.catalog)
+    return compare(scenario, catalog_of(request))
 
 
 def _context(request: Request, c: Comparison, width: int, height: int) -> dict[str, Any]:
-    query = permalink_query(c.scenario, request.app.state.catalog)
+    query = permalink_query(c.scenario, catalog_of(request))
     base = str(request.base_url).rstrip("/")
     return {
         "request": request,
@@ -47,21 +48,23 @@ async def get_embed(request: Request) -> Response:
     """A compact result card for an iframe: same query string as the page."""
     c = _comparison(request)
     context = _context(request, c, 560, 170)
-    return request.app.state.templates.TemplateResponse(request, "embed.html", context)
+    return templates_of(request).TemplateResponse(request, "embed.html", context)
 
 
 @router.get(
     "/embed.svg",
     summary="The comparison as an SVG image, for wikis that allow only images",
     response_model=None,
-    responses={200: {"content": {SVG_TYPE: {"schema": {"type": "string"}}}},
-               422: {"model": ErrorResponse}},
+    responses={
+        200: {"content": {SVG_TYPE: {"schema": {"type": "string"}}}},
+        422: {"model": ErrorResponse},
+    },
 )
 async def get_embed_svg(request: Request) -> Response:
     """Totals, difference and the cumulative chart as a standalone SVG image."""
     c = _comparison(request)
     context = _context(request, c, SVG_WIDTH - 40, 190)
-    template = request.app.state.templates.get_template("embed.svg")
+    template = templates_of(request).get_template("embed.svg")
     body = template.render(context, width=SVG_WIDTH, height=SVG_HEIGHT)
     return cached(request, body.encode(), SVG_TYPE)
 
@@ -92,7 +95,7 @@ async def get_oembed(
     """A ``rich`` oEmbed response whose HTML is an iframe of /embed."""
     query = _calculator_url(request, url)
     scenario, _ = scenario_from_query(parse_qsl(query, keep_blank_values=True))
-    c = compare(scenario, request.app.state.catalog)
+    c = compare(scenario, catalog_of(request))
     width = min(CARD_WIDTH, maxwidth or CARD_WIDTH)
     height = min(CARD_HEIGHT, maxheight or CARD_HEIGHT)
     base = str(request.base_url).rstrip("/")
@@ -102,13 +105,17 @@ async def get_oembed(
         "type": "rich",
         "provider_name": "Docker vs Kubernetes cost calculator",
         "provider_url": f"{base}/",
-        "title": (f"Docker {c.docker.monthly_total:,.2f} vs Kubernetes "
-                  f"{c.kubernetes.monthly_total:,.2f} USD per month"),
+        "title": (
+            f"Docker {c.docker.monthly_total:,.2f} vs Kubernetes "
+            f"{c.kubernetes.monthly_total:,.2f} USD per month"
+        ),
         "width": width,
         "height": height,
-        "html": (f'<iframe src="{_attr(src)}" width="{width}" height="{height}" '
-                 'style="border:0;max-width:100%" loading="lazy" '
-                 'title="Docker vs Kubernetes cost comparison"></iframe>'),
+        "html": (
+            f'<iframe src="{_attr(src)}" width="{width}" height="{height}" '
+            'style="border:0;max-width:100%" loading="lazy" '
+            'title="Docker vs Kubernetes cost comparison"></iframe>'
+        ),
         "cache_age": 300,
     }
     return Response(json_bytes(body), media_type=JSON_TYPE)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.responses import JSON_TYPE, json_bytes
+from app.state import catalog_of
 
 router = APIRouter(tags=["operations"])
 
@@ -19,7 +20,7 @@ async def get_healthz() -> Response:
 @router.get("/readyz", summary="Readiness: the catalog is loaded and valid")
 async def get_readyz(request: Request) -> Response:
     """Answer 200 once the catalog is loaded; it is validated at start-up."""
-    catalog = request.app.state.catalog
+    catalog = catalog_of(request)
     body = {
         "status": "ready",
         "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},

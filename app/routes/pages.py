@@ -8,9 +8,19 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.chart import chart_of
-from app.form import CLOUD_KEYS, FIELDS, GROUPS, FormView, cloud_choice, options_for, switch_cloud, values_of
+from app.form import (
+    CLOUD_KEYS,
+    FIELDS,
+    GROUPS,
+    FormView,
+    cloud_choice,
+    options_for,
+    switch_cloud,
+    values_of,
+)
 from app.inputs import PRESET, InputError, compare, scenario_of, split_query
 from app.permalink import permalink_query
+from app.state import catalog_of, templates_of
 from pricing import Comparison
 from pricing.presets import PRESETS, preset_values
 from pricing.scenario import DEFAULT_SCENARIO, ScenarioError
@@ -44,14 +54,14 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, str], str]:
 def _estimate(request: Request, values: dict[str, str]) -> tuple[Comparison | None, dict[str, str]]:
     try:
         scenario = scenario_of({k: v for k, v in values.items() if k in FIELDS})
-        return compare(scenario, request.app.state.catalog), {}
+        return compare(scenario, catalog_of(request)), {}
     except InputError as exc:
         return None, {p.field: p.message for p in exc.problems}
 
 
 def page_context(request: Request, comparison: Comparison | None, view: FormView) -> dict[str, Any]:
     """What every calculator template needs; also used by the embed card."""
-    catalog = request.app.state.catalog
+    catalog = catalog_of(request)
     query = permalink_query(comparison.scenario, catalog) if comparison else ""
     return {
         "request": request,
@@ -70,7 +80,7 @@ def page_context(request: Request, comparison: Comparison | None, view: FormView
 @router.get("/")
 async def get_calculator(request: Request) -> Response:
     """The calculator: full page, or the results partial for htmx."""
-    catalog = request.app.state.catalog
+    catalog = catalog_of(request)
     values, errors, trigger = _read(request)
     values = switch_cloud(catalog, values, trigger)
     comparison, problems = _estimate(request, values) if not errors else (None, {})
@@ -83,7 +93,7 @@ async def get_calculator(request: Request) -> Response:
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
     )
-    templates = request.app.state.templates
+    templates = templates_of(request)
     headers = {"Vary": "HX-Request"}
     status = 422 if errors else 200
     if not partial:
@@ -94,7 +104,9 @@ async def get_calculator(request: Request) -> Response:
         headers["HX-Reswap"] = "none"
     else:
         headers["HX-Replace-Url"] = f"{context['root']}/?{context['query']}".rstrip("?")
-    context["cloud_oob"] = [k for k in CLOUD_KEYS if k != trigger] if trigger in ("provider", "region") else []
+    context["cloud_oob"] = (
+        [k for k in CLOUD_KEYS if k != trigger] if trigger in ("provider", "region") else []
+    )
     return templates.TemplateResponse(
         request, "partials/update.html", context, status_code=status, headers=headers
     )

@@ -53,13 +53,15 @@ def test_unknown_column_rejected_up_front_with_valid_list(client: TestClient) ->
 
 def test_missing_header_and_non_utf8(client: TestClient) -> None:
     assert client.post("/api/v1/batch", content=b"", headers=CSV).status_code == 422
-    assert client.post("/api/v1/batch", content=b"k8s_nodes\n\xff\n", headers=CSV).status_code == 400
+    assert (
+        client.post("/api/v1/batch", content=b"k8s_nodes\n\xff\n", headers=CSV).status_code == 400
+    )
 
 
 def test_formula_payloads_are_neutralised_numbers_stay(client: TestClient) -> None:
     body = 'provider,k8s_nodes\r\n=HYPERLINK("http://x"),3\r\n@SUM(A1),-1\r\n+cmd,4\r\n'
     out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
-    assert [r["provider"] for r in out] == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+cmd"]
+    assert [r["provider"] for r in out] == ['\'=HYPERLINK("http://x")', "'@SUM(A1)", "'+cmd"]
     assert out[1]["k8s_nodes"] == "-1"
 
 
@@ -75,6 +77,9 @@ def test_row_and_byte_limits_answer_413() -> None:
 
 
 def test_request_body_limit_on_json(client: TestClient) -> None:
-    response = client.post("/api/v1/estimate", content=b"{" + b" " * 2_000_000 + b"}",
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/v1/estimate",
+        content=b"{" + b" " * 2_000_000 + b"}",
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 413

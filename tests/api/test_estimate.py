@@ -36,11 +36,21 @@ def test_article_preset_in_csv_items_adds_up(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/csv")
     assert "\r\n" in response.text
     items = rows(response.text)
-    assert list(items[0]) == ["setup", "category", "item", "quantity", "unit", "unit_price",
-                              "monthly"]
+    assert list(items[0]) == [
+        "setup",
+        "category",
+        "item",
+        "quantity",
+        "unit",
+        "unit_price",
+        "monthly",
+    ]
     infra = {
-        setup: sum(Decimal(r["monthly"]) for r in items
-                   if r["setup"] == setup and r["category"] != "people")
+        setup: sum(
+            Decimal(r["monthly"])
+            for r in items
+            if r["setup"] == setup and r["category"] != "people"
+        )
         for setup in ("docker", "kubernetes")
     }
     assert infra == {"docker": Decimal("250.00"), "kubernetes": Decimal("443.00")}
@@ -92,8 +102,9 @@ def test_unknown_value_field_lists_valid_ones(client: TestClient) -> None:
 def test_json_csv_text_and_html_agree(client: TestClient) -> None:
     q = {"preset": "startup", "k8s_nodes": "4"}
     as_json = client.get("/api/v1/estimate", params=q).json()["kubernetes"]["monthly_total"]
-    (summary,) = rows(client.get("/api/v1/estimate",
-                                 params={**q, "format": "csv", "shape": "summary"}).text)
+    (summary,) = rows(
+        client.get("/api/v1/estimate", params={**q, "format": "csv", "shape": "summary"}).text
+    )
     as_text = client.get("/api/v1/value", params={**q, "field": "kubernetes.monthly_total"}).text
     page = client.get("/", params=q).text
     assert Decimal(str(as_json)) == Decimal(summary["kubernetes_monthly_total"]) == Decimal(as_text)
@@ -124,8 +135,10 @@ def test_bad_query_is_422_naming_the_field(
 def test_duplicate_parameter_is_rejected(client: TestClient) -> None:
     response = client.get("/api/v1/estimate?k8s_nodes=3&k8s_nodes=4")
     assert response.status_code == 422
-    assert response.json()["detail"][0] == {"field": "k8s_nodes",
-                                            "message": "is given more than once"}
+    assert response.json()["detail"][0] == {
+        "field": "k8s_nodes",
+        "message": "is given more than once",
+    }
 
 
 @pytest.mark.parametrize(
@@ -133,8 +146,9 @@ def test_duplicate_parameter_is_rejected(client: TestClient) -> None:
     [b"{", b"[1, 2]", b'{"k8s_nodes": 1e400}', b'{"k8s_nodes": "3", "extra": 1}', b"\xff"],
 )
 def test_bad_json_bodies_are_4xx_not_500(client: TestClient, body: bytes) -> None:
-    response = client.post("/api/v1/estimate", content=body,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/v1/estimate", content=body, headers={"content-type": "application/json"}
+    )
     assert response.status_code in (400, 422)
     assert response.json()["detail"][0]["field"] in ("body", "extra")
 
@@ -149,15 +163,17 @@ def test_errors_never_echo_input(client: TestClient) -> None:
 def test_etag_makes_refreshes_cheap(client: TestClient) -> None:
     first = client.get("/api/v1/value?field=kubernetes.monthly_total")
     etag = first.headers["etag"]
-    again = client.get("/api/v1/value?field=kubernetes.monthly_total",
-                       headers={"If-None-Match": etag})
+    again = client.get(
+        "/api/v1/value?field=kubernetes.monthly_total", headers={"If-None-Match": etag}
+    )
     assert again.status_code == 304
     assert again.content == b""
 
 
 def test_cors_open_for_get(client: TestClient) -> None:
-    response = client.get("/api/v1/value?field=docker.monthly_total",
-                          headers={"Origin": "https://sheets.example.com"})
+    response = client.get(
+        "/api/v1/value?field=docker.monthly_total", headers={"Origin": "https://sheets.example.com"}
+    )
     assert response.headers["access-control-allow-origin"] == "*"
 
 

@@ -90,9 +90,7 @@ def test_provider_change_updates_instance_choices(page: Page, live_server: str) 
 def test_axe_finds_no_serious_violations(page: Page, live_server: str) -> None:
     page.goto(live_server + "/?preset=article")
     results = Axe().run(page)
-    serious = [
-        v for v in results.response["violations"] if v["impact"] in ("serious", "critical")
-    ]
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], json.dumps(serious, indent=1)[:3000]
 
 

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SCREENSHOTS, free_port, serve
+from tests.browser.conftest import SCREENSHOTS
+from tests.live import free_port, serve
 
 HOST_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Team wiki</title>
-<style>body{{font-family:sans-serif;max-width:760px;margin:24px auto}}iframe{{border:0;width:100%}}</style>
+<style>body{{font-family:sans-serif;max-width:760px;margin:24px auto}}
+iframe{{border:0;width:100%}}</style>
 </head><body><h1>Should we move to Kubernetes?</h1><p>Our numbers, live from the calculator:</p>
 <iframe id="calc" src="{src}" height="150" title="Docker vs Kubernetes cost"></iframe>
 <script>

@@ -42,8 +42,14 @@ def test_defaults_recommend_docker() -> None:
 
 
 def test_a_big_platform_recommends_kubernetes() -> None:
-    s = Scenario(services=15, servers=6, deploy_frequency="several-daily",
-                 needs_autoscaling=True, has_ops_person=True, tolerates_downtime=False)
+    s = Scenario(
+        services=15,
+        servers=6,
+        deploy_frequency="several-daily",
+        needs_autoscaling=True,
+        has_ops_person=True,
+        tolerates_downtime=False,
+    )
     advice = advise(s, Decimal(100), Decimal(300))
     assert advice.recommendation == "kubernetes"
     assert "$200.00 more per month" in advice.summary

@@ -58,17 +58,37 @@ def write(tmp_path: Path, data: object) -> Path:
 
 
 def test_override_changes_a_price(tmp_path: Path) -> None:
-    override = {"providers": {"aws": {"regions": {"us-east-1": {"instances": {"m6i.xlarge": {
-        "hourly": "0.15", "source": "https://example.com/our-contract", "as_of": "2026-11-01",
-        "confidence": "A"}}}}}}}
+    override = {
+        "providers": {
+            "aws": {
+                "regions": {
+                    "us-east-1": {
+                        "instances": {
+                            "m6i.xlarge": {
+                                "hourly": "0.15",
+                                "source": "https://example.com/our-contract",
+                                "as_of": "2026-11-01",
+                                "confidence": "A",
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
     catalog = load_catalog(write(tmp_path, override))
-    assert str(catalog.providers["aws"].regions["us-east-1"].instances["m6i.xlarge"].hourly) == "0.15"
+    assert (
+        str(catalog.providers["aws"].regions["us-east-1"].instances["m6i.xlarge"].hourly) == "0.15"
+    )
     assert "m6i.large" in catalog.providers["aws"].regions["us-east-1"].instances
 
 
 def test_bad_override_names_file_entry_and_field(tmp_path: Path) -> None:
-    override = {"providers": {"aws": {"regions": {"us-east-1": {"instances": {"m6i.xlarge": {
-        "hourly": "-1"}}}}}}}
+    override = {
+        "providers": {
+            "aws": {"regions": {"us-east-1": {"instances": {"m6i.xlarge": {"hourly": "-1"}}}}}
+        }
+    }
     path = write(tmp_path, override)
     with pytest.raises(CatalogError) as caught:
         load_catalog(path)
@@ -81,10 +101,10 @@ def test_bad_override_names_file_entry_and_field(tmp_path: Path) -> None:
 def test_override_that_is_not_json_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("{not json")
-    with pytest.raises(CatalogError, match="broken.json: not valid JSON"):
+    with pytest.raises(CatalogError, match=r"broken\.json: not valid JSON"):
         load_catalog(path)
 
 
 def test_missing_override_file_names_it(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match="missing.json: cannot be read"):
+    with pytest.raises(CatalogError, match=r"missing\.json: cannot be read"):
         load_catalog(tmp_path / "missing.json")

@@ -50,7 +50,9 @@ def test_vm_hours_times_hourly_price(catalog: Catalog) -> None:
     result = run(catalog, region="us-east-1", k8s_instance_type="m6i.xlarge", k8s_nodes=3)
     compute = item(result, "kubernetes", "compute")
     assert (compute.quantity, compute.unit_price, compute.monthly) == (
-        D(2190), D("0.192"), D("420.48"),
+        D(2190),
+        D("0.192"),
+        D("420.48"),
     )
 
 

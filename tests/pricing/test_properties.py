@@ -49,8 +49,13 @@ GROWING = [
     ("k8s_steady_hours", "kubernetes", 1),
     ("docker_devops_hours", "docker", 1),
 ]
-TOTALS = ("infrastructure_monthly", "people_monthly", "monthly_total", "first_month_total",
-          "horizon_total")
+TOTALS = (
+    "infrastructure_monthly",
+    "people_monthly",
+    "monthly_total",
+    "first_month_total",
+    "horizon_total",
+)
 checks = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -105,6 +110,7 @@ def test_timeline_ends_at_the_horizon_totals(catalog: Catalog, values: dict[str,
     last = result.timeline[-1]
     assert last.month == result.scenario.horizon_months
     assert (last.docker, last.kubernetes) == (
-        result.docker.horizon_total, result.kubernetes.horizon_total,
+        result.docker.horizon_total,
+        result.kubernetes.horizon_total,
     )
     assert all(isinstance(p.kubernetes, Decimal) for p in result.timeline)
