@@ -7,11 +7,11 @@ and, optionally, an operator's override file merged over them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator

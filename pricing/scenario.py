@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _COUNT_TEXT = re.compile(r"[0-9]{1,9}")
@@ -60,9 +60,22 @@ def _blank_is_none(value: Any) -> Any:
 PlainDecimal = Annotated[Decimal, BeforeValidator(_plain_decimal)]
 Count = Annotated[int, BeforeValidator(_plain_count)]
 Name = Annotated[str, Field(pattern=_NAME_TEXT)]
-OptionalName = Annotated[Name | None, BeforeValidator(_blank_is_none)]
+# Empty text means "the default", so the schema admits it too.
+OptionalName = Annotated[
+    Annotated[str, Field(pattern=f"^$|{_NAME_TEXT}")] | None, BeforeValidator(_blank_is_none)
+]
 OptionalPrice = Annotated[
-    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None, BeforeValidator(_blank_is_none)
+    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None,
+    BeforeValidator(_blank_is_none),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100_000},
+                {"type": "string", "pattern": r"^$|^[0-9]{1,12}(\.[0-9]{1,6})?$"},
+                {"type": "null"},
+            ]
+        }
+    ),
 ]
 Setup = Literal["docker", "kubernetes"]
 DeployFrequency = Literal["weekly", "daily", "several-daily"]

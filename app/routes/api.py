@@ -24,10 +24,12 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 FORMATS = ["json", "csv", "tsv"]
 SHAPES = ["items", "summary"]
 ESTIMATE_CONTROLS = frozenset({"format", "shape"})
+# Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
+AS_TEXT = {"text/plain": {"schema": {"type": "string"}, "example": "error: k8s_nodes: ..."}}
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorResponse, "description": "The body is not JSON or not CSV."},
-    413: {"model": ErrorResponse, "description": "The body is larger than the limit."},
-    422: {"model": ErrorResponse, "description": "A field is invalid; each problem names it."},
+    400: {"model": ErrorResponse, "content": AS_TEXT, "description": "Not JSON, or not CSV."},
+    413: {"model": ErrorResponse, "content": AS_TEXT, "description": "The body is too large."},
+    422: {"model": ErrorResponse, "content": AS_TEXT, "description": "A field is invalid."},
 }
 TABLE_CONTENT = {
     "text/csv": {"schema": {"type": "string"}, "example": "setup,category,item,..."},

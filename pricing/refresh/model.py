@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-PRICE_PLACES = Decimal("0.000001")  # computed prices (GCP sums, reservations) keep 6 places
+PRICE_PLACES = Decimal("1e-9")  # a nano-dollar: the finest step any of the price lists uses
 ROUNDING = ROUND_HALF_UP
 
 Pair = tuple[str, str]  # (region key, instance type key)
@@ -37,7 +37,8 @@ class Quote:
     """One on-demand Linux hourly USD price read from a price list.
 
     ``preference`` orders candidates for the same pair (highest wins: Azure's primary meter
-    region, then the latest effective date); ``entry`` names the row (``SKU X``, ``meterId Y``) for error messages.
+    region, then the latest effective date); ``entry`` names the row (``SKU X``,
+    ``meterId Y``) for error messages.
     """
 
     region: str
@@ -71,7 +72,7 @@ class Request:
 
 
 def round_price(amount: Decimal) -> Decimal:
-    """Round a computed hourly price to 6 places, half up, without trailing zeros."""
+    """Round a computed price to 9 places (nanos), half up, without trailing zeros."""
     return plain(amount.quantize(PRICE_PLACES, rounding=ROUNDING))
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from pricing.refresh.aws import BULK_SOURCE, QUERY_SOURCE, parse_aws, reserved_hourly
 from pricing.refresh.model import RefreshError, Request, TypeSpec
+from pricing.refresh.update import select
 
 BULK = "aws-bulk-offer-ec2-c4large.json"
 ITEM = "aws-getproducts-item-m5large.json"
@@ -31,7 +32,8 @@ def aws_request(make_request: Callable[..., Request]) -> Request:
 
 @pytest.fixture
 def bulk(formats: Path) -> dict[str, Any]:
-    return load(formats, BULK)
+    document: dict[str, Any] = load(formats, BULK)
+    return document
 
 
 def c4_attributes(offer: dict[str, Any]) -> dict[str, Any]:
@@ -198,7 +200,9 @@ def test_bad_bulk_files_name_the_file_and_entry(
 
 
 @pytest.mark.parametrize("price", ["abc", "", "NaN"])
-def test_a_price_that_is_not_a_number(bulk: dict[str, Any], aws_request: Request, price: str) -> None:
+def test_a_price_that_is_not_a_number(
+    bulk: dict[str, Any], aws_request: Request, price: str
+) -> None:
     term = bulk["terms"]["OnDemand"][C4_SKU][f"{C4_SKU}.JRTCKXETXF"]
     next(iter(term["priceDimensions"].values()))["pricePerUnit"]["USD"] = price
     with pytest.raises(RefreshError, match=f"bad.json: SKU {C4_SKU}: pricePerUnit.USD"):
@@ -235,5 +239,20 @@ def test_element_without_terms(formats: Path, aws_request: Request) -> None:
 
 @pytest.mark.parametrize("document", [{"offerCode": "AmazonEC2"}, {"Items": []}, [1, 2]])
 def test_a_file_that_is_no_aws_price_list(document: Any, aws_request: Request) -> None:
-    with pytest.raises(RefreshError, match="^other.json: "):
+    with pytest.raises(RefreshError, match=r"^other.json: "):
         parse_aws("other.json", document, aws_request)
+
+
+def test_two_rows_for_one_pair_that_disagree(bulk: dict[str, Any], aws_request: Request) -> None:
+    twin = copy.deepcopy(bulk["products"][C4_SKU]) | {"sku": "TWIN"}
+    bulk["products"]["TWIN"] = twin
+    term = copy.deepcopy(bulk["terms"]["OnDemand"][C4_SKU][f"{C4_SKU}.JRTCKXETXF"])
+    next(iter(term["priceDimensions"].values()))["pricePerUnit"]["USD"] = "0.2"
+    bulk["terms"]["OnDemand"]["TWIN"] = {"TWIN.JRTCKXETXF": term}
+    with pytest.raises(RefreshError, match=r"^offer.json: SKU TWIN: price 0.2 conflicts with 0.1"):
+        select(parse_aws("offer.json", bulk, aws_request))
+
+
+def test_the_same_row_twice_is_no_conflict(bulk: dict[str, Any], aws_request: Request) -> None:
+    quotes = parse_aws("a.json", bulk, aws_request) + parse_aws("b.json", bulk, aws_request)
+    assert select(quotes)["us-east-1", "c4.large"].hourly == Decimal("0.1")

@@ -32,7 +32,8 @@ def azure_request(make_request: Callable[..., Request]) -> Request:
 
 @pytest.fixture
 def page(formats: Path) -> dict[str, Any]:
-    return load(formats, PAGE)
+    document: dict[str, Any] = load(formats, PAGE)
+    return document
 
 
 def consumption_row(page: dict[str, Any]) -> dict[str, Any]:
@@ -99,7 +100,7 @@ def test_two_primary_rows_that_disagree_are_an_error(
 ) -> None:
     twin = copy.deepcopy(consumption_row(page)) | {"retailPrice": Decimal("0.5"), "meterId": "twin"}
     page["Items"].append(twin)
-    with pytest.raises(RefreshError, match="meterId twin .*conflicts with 0.46"):
+    with pytest.raises(RefreshError, match=r"meterId twin .*conflicts with 0.46"):
         select(parse_azure("page.json", page, azure_request))
 
 
@@ -158,7 +159,7 @@ def test_bad_reservation_rows(row: dict[str, Any], message: str) -> None:
 
 
 def test_page_without_items(azure_request: Request) -> None:
-    with pytest.raises(RefreshError, match='^p.json: not a Retail Prices API page: no "Items"'):
+    with pytest.raises(RefreshError, match=r'^p.json: not a Retail Prices API page: no "Items"'):
         parse_azure("p.json", {"BillingCurrency": "USD", "Count": 0}, azure_request)
 
 
@@ -193,3 +194,13 @@ def test_next_page_link() -> None:
     assert next_page({"NextPageLink": "https://prices.azure.com/api/retail/prices?$skip=100"})
     assert next_page({"NextPageLink": None}) is None
     assert next_page([]) is None
+
+
+def test_among_primary_rows_the_latest_effective_date_wins(
+    page: dict[str, Any], azure_request: Request
+) -> None:
+    newer = copy.deepcopy(consumption_row(page))
+    newer |= {"retailPrice": Decimal("0.48"), "effectiveStartDate": "2026-10-01T00:00:00Z"}
+    page["Items"].insert(0, newer)
+    chosen = select(parse_azure("page.json", page, azure_request))
+    assert chosen["westeurope", "Standard_D8_v4"].hourly == Decimal("0.48")

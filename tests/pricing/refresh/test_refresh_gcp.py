@@ -91,7 +91,8 @@ def test_real_sample_new_region_and_type(
 ) -> None:
     request = make_request("gcp", regions=("asia-southeast1",), types={"t2d-standard-4": None})
     found = prices([(SAMPLE, load(formats))], request)
-    assert found["asia-southeast1", "t2d-standard-4"] == Decimal("0.208468")  # 4 x 0.033929 + 16 x 0.004547
+    # 4 vCPU x $0.033929 + 16 GiB x $0.004547, both converted from IDR
+    assert found["asia-southeast1", "t2d-standard-4"] == Decimal("0.208468")
     assert ("asia-southeast1", "e2-standard-2") not in found  # no E2 SKU for Singapore here
 
 
@@ -119,7 +120,7 @@ def test_core_and_ram_on_different_pages(gcp_request: Request) -> None:
 @pytest.mark.parametrize(
     "trap",
     [
-        sku("S", "Spot Preemptible E2 Instance Core running in Americas", 1, usage_type="Preemptible"),
+        sku("S", "Spot Preemptible E2 Instance Core running in Americas", 1, usage_type="Spot"),
         sku("C", "Commitment v1: E2 Cpu in Americas for 1 Year", 1, usage_type="Commit1Yr"),
         sku("X", "E2 Custom Instance Core running in Americas", 1),
         sku("T", "E2 Sole Tenancy Instance Core running in Americas", 1),
@@ -143,20 +144,20 @@ def test_a_region_specific_sku_wins_over_the_multi_region_one(
 
 def test_two_equally_specific_skus_that_disagree(gcp_request: Request) -> None:
     other = sku("OTHER", "E2 Instance Core running in Americas", 1)
-    with pytest.raises(RefreshError, match="^p.json: SKU OTHER: conflicts with SKU CORE"):
+    with pytest.raises(RefreshError, match=r"^p.json: SKU OTHER: conflicts with SKU CORE"):
         parse_gcp([("p.json", {"skus": [E2_CORE, other, E2_RAM]})], gcp_request)
 
 
 def test_ram_priced_per_month_is_the_wrong_usage_unit(gcp_request: Request) -> None:
     monthly = sku("RAM", "E2 Instance Ram running in Americas", 2134, unit="GiBy.mo")
-    with pytest.raises(RefreshError, match="^p.json: SKU RAM: usageUnit is 'GiBy.mo', expected"):
+    with pytest.raises(RefreshError, match=r"^p.json: SKU RAM: usageUnit is 'GiBy.mo', expected"):
         parse_gcp([("p.json", {"skus": [E2_CORE, monthly]})], gcp_request)
 
 
 @pytest.mark.parametrize(("units", "nanos"), [("0", 0), ("-1", 0), ("0", -5)])
 def test_zero_or_negative_rates_are_an_error(gcp_request: Request, units: str, nanos: int) -> None:
     free = sku("FREE", "E2 Instance Core running in Americas", nanos, units=units)
-    with pytest.raises(RefreshError, match="^p.json: SKU FREE: Core price .* must be positive"):
+    with pytest.raises(RefreshError, match=r"^p.json: SKU FREE: Core price .* must be positive"):
         parse_gcp([("p.json", {"skus": [free, E2_RAM]})], gcp_request)
 
 
@@ -217,7 +218,7 @@ def test_machine_size_from_the_name(name: str, vcpu: int, memory: str, family: s
 def test_machine_without_a_derivable_size(make_request: Callable[..., Request]) -> None:
     assert machine_spec("e2-medium") is None
     request = make_request("gcp", types={"e2-medium": None})
-    with pytest.raises(RefreshError, match="^--types: e2-medium: size unknown"):
+    with pytest.raises(RefreshError, match=r"^--types: e2-medium: size unknown"):
         parse_gcp([("p.json", {"skus": [E2_CORE, E2_RAM]})], request)
     sized = make_request("gcp", types={"e2-medium": TypeSpec(2, Decimal(4), "burstable")})
     found = prices([("p.json", {"skus": [E2_CORE, E2_RAM]})], sized)

@@ -1,0 +1,5 @@
+"""``python -m pricing.refresh``."""
+
+from pricing.refresh.cli import main
+
+raise SystemExit(main())
