@@ -9,7 +9,7 @@ PORT   ?= 8000
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck unit system-deps lock wheel clean bench
+.PHONY: run test lint typecheck security unit system-deps lock wheel clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,18 @@ typecheck: $(VENV)/.dev-installed
 unit: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
-test: $(VENV)/.dev-installed system-deps lint typecheck unit
+# bandit must be clean (each exception is justified where it is made, with `# nosec`).
+# pip-audit needs its vulnerability database (the PyPI JSON API per release); where that
+# cannot be reached the audit is reported as NOT RUN, never as a pass.
+security: $(VENV)/.dev-installed
+	$(BIN)/bandit -q -c pyproject.toml -r app pricing
+	@if $(BIN)/python -c "import urllib.request as u; u.urlopen('https://pypi.org/pypi/pip/25.0/json', timeout=10)" 2>/dev/null; then \
+	  $(BIN)/pip-audit --strict --progress-spinner off -r constraints.txt; \
+	else \
+	  echo "pip-audit: NOT RUN - its vulnerability database is unreachable from this machine (not a pass)"; \
+	fi
+
+test: $(VENV)/.dev-installed system-deps lint typecheck security unit
 
 # Regenerate the pinned versions after changing dependencies in pyproject.toml.
 lock: | $(BIN)/python

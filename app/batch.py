@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterator
 from tempfile import SpooledTemporaryFile
 from typing import IO
@@ -92,7 +93,7 @@ def _check_header(header: list[str]) -> None:
                 )
             ]
         )
-    repeated = sorted({name for name in header if header.count(name) > 1})
+    repeated = sorted(name for name, n in Counter(header).items() if n > 1)
     if repeated:
         raise InputError([FieldProblem("columns", "repeated column(s): " + ", ".join(repeated))])
 

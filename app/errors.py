@@ -21,7 +21,8 @@ def _wants_text(request: Request) -> bool:
 
 
 async def _input_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, InputError)
+    if not isinstance(exc, InputError):
+        raise exc
     if request.url.path.startswith("/api/") or request.url.path == "/oembed":
         return problems_response(exc.problems, exc.status, _wants_text(request))
     # pages render their own errors; anything reaching here is the embed or a partial
@@ -29,7 +30,8 @@ async def _input_error(request: Request, exc: Exception) -> Response:
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
+    if not isinstance(exc, RequestValidationError):
+        raise exc
     problems = [
         FieldProblem(str(e["loc"][-1]) if e["loc"] else "body", str(e["msg"])) for e in exc.errors()
     ]
@@ -37,12 +39,14 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, BodyTooLarge)
+    if not isinstance(exc, BodyTooLarge):
+        raise exc
     return problems_response([FieldProblem("body", str(exc))], 413, _wants_text(request))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):
+        raise exc
     problems = [FieldProblem("path" if exc.status_code == 404 else "request", str(exc.detail))]
     response = problems_response(problems, exc.status_code, _wants_text(request))
     for key, value in (exc.headers or {}).items():

@@ -10,10 +10,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
+from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import errors
 from app.formatting import install_filters
-from app.routes import api, embed, health, pages
+from app.routes import api, docs, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
 from pricing import load_catalog
@@ -53,16 +54,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=VERSION,
         description=DESCRIPTION,
         root_path=settings.root_path,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.catalog = catalog
     app.state.templates = build_templates()
     app.mount("/static", StaticFiles(directory=asset_dir("static")), name="static")
+    app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(embed.router)
+    app.include_router(docs.router)
     errors.install(app)
     from app import access_log, metrics  # local only to keep this edit small; hoist at will
 

@@ -130,7 +130,7 @@ def preset_values(name: str) -> dict[str, Any]:
         raise ScenarioError(
             [
                 FieldProblem(
-                    "preset", f"{name!r} is not a preset; choose one of: {', '.join(PRESETS)}"
+                    "preset", f"is not a known preset; choose one of: {', '.join(PRESETS)}"
                 )
             ]
         )

@@ -70,43 +70,40 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     if provider is None:
         raise ScenarioError(look.problems)
     d = provider.defaults
-    s = scenario.model_copy(
-        update={
-            "region": scenario.region or d.region,
-            "docker_instance_type": scenario.docker_instance_type or d.docker_instance_type,
-            "k8s_instance_type": scenario.k8s_instance_type or d.k8s_instance_type,
-            "control_plane": scenario.control_plane or d.control_plane,
-            "load_balancer": scenario.load_balancer or d.load_balancer,
-            "disk": scenario.disk or d.disk,
-        }
-    )
-    assert s.region and s.docker_instance_type and s.k8s_instance_type  # filled just above
-    assert s.control_plane and s.load_balancer and s.disk
+    keys = {
+        "region": scenario.region or d.region,
+        "docker_instance_type": scenario.docker_instance_type or d.docker_instance_type,
+        "k8s_instance_type": scenario.k8s_instance_type or d.k8s_instance_type,
+        "control_plane": scenario.control_plane or d.control_plane,
+        "load_balancer": scenario.load_balancer or d.load_balancer,
+        "disk": scenario.disk or d.disk,
+    }
+    s = scenario.model_copy(update=keys)
     where = f"a region of {provider.name}"
-    region = look.find("region", s.region, provider.regions, where)
+    region = look.find("region", keys["region"], provider.regions, where)
     machines: list[Machine | None] = []
     for field, key in (
-        ("docker_instance_type", s.docker_instance_type),
-        ("k8s_instance_type", s.k8s_instance_type),
+        ("docker_instance_type", keys["docker_instance_type"]),
+        ("k8s_instance_type", keys["k8s_instance_type"]),
     ):
         if region is None:
             machines.append(None)
             continue
-        price = look.find(field, key, region.instances, f"offered in {s.region}")
+        price = look.find(field, key, region.instances, f"offered in {keys['region']}")
         machines.append(Machine(key, provider.instance_types[key], price) if price else None)
     control_plane = look.find(
         "control_plane",
-        s.control_plane,
+        keys["control_plane"],
         provider.control_planes,
         f"a control-plane tier of {provider.name}",
     )
     lb = look.find(
         "load_balancer",
-        s.load_balancer,
+        keys["load_balancer"],
         provider.load_balancers,
         f"a load balancer of {provider.name}",
     )
-    disk = look.find("disk", s.disk, provider.disks, f"a disk type of {provider.name}")
+    disk = look.find("disk", keys["disk"], provider.disks, f"a disk type of {provider.name}")
     docker_plan = look.find("docker_plan", s.docker_plan, catalog.plans, "a Docker plan")
     k8s_plan = look.find("k8s_plan", s.k8s_plan, catalog.plans, "a Docker plan")
     if s.plan_billing == "monthly" and s.seat_price is None:
@@ -118,17 +115,22 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     if look.problems:
         raise ScenarioError(look.problems)
     docker_machine, k8s_machine = machines
-    assert region and docker_machine and k8s_machine and control_plane and lb and disk
-    assert docker_plan and k8s_plan
     return Resolved(
         s,
         provider,
-        region,
-        docker_machine,
-        k8s_machine,
-        control_plane,
-        lb,
-        disk,
-        docker_plan,
-        k8s_plan,
+        _found(region),
+        _found(docker_machine),
+        _found(k8s_machine),
+        _found(control_plane),
+        _found(lb),
+        _found(disk),
+        _found(docker_plan),
+        _found(k8s_plan),
     )
+
+
+def _found(value: T | None) -> T:
+    """A lookup that succeeded: every failed one was recorded as a problem and raised above."""
+    if value is None:
+        raise RuntimeError("a catalog lookup failed without a recorded problem")
+    return value
