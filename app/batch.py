@@ -19,30 +19,13 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from app.inputs import PRESET, InputError, compare, scenario_of
-from app.renderers import SETUPS, money, safe_cell
+from app.renderers import BATCH_RESULT_COLUMNS, batch_results, safe_cell
 from app.responses import CSV_TYPE
 from app.state import catalog_of, settings_of
 from pricing.catalog import Catalog
 from pricing.scenario import FIELD_NAMES, FieldProblem
 
-RESULT_COLUMNS = [
-    *(
-        f"{s}_{n}"
-        for s in SETUPS
-        for n in (
-            "infrastructure_monthly",
-            "people_monthly",
-            "monthly_total",
-            "first_month_total",
-            "horizon_total",
-        )
-    ),
-    "difference_monthly",
-    "difference_horizon",
-    "cheaper",
-    "recommendation",
-    "error",
-]
+RESULT_COLUMNS = [*BATCH_RESULT_COLUMNS, "error"]
 ACCEPTED_COLUMNS = frozenset((*FIELD_NAMES, PRESET))
 SPOOL_IN_MEMORY = 1 << 20
 ROWS_PER_CHUNK = 256
@@ -125,25 +108,7 @@ def _result_cells(header: list[str], row: list[str], catalog: Catalog) -> list[s
         c = compare(scenario_of(values, preset), catalog)
     except InputError as exc:
         return [""] * (len(RESULT_COLUMNS) - 1) + [str(exc)]
-    totals = [
-        money(getattr(getattr(c, s), n))
-        for s in SETUPS
-        for n in (
-            "infrastructure_monthly",
-            "people_monthly",
-            "monthly_total",
-            "first_month_total",
-            "horizon_total",
-        )
-    ]
-    return [
-        *totals,
-        money(c.difference.monthly),
-        money(c.difference.horizon),
-        c.difference.cheaper,
-        c.advice.recommendation,
-        "",
-    ]
+    return [*batch_results(c), ""]
 
 
 def _results(raw: IO[bytes], header: list[str], catalog: Catalog) -> Iterator[str]:

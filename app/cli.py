@@ -215,7 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve_parser = commands.add_parser("serve", help="serve the calculator (gunicorn + uvicorn)")
-    serve_parser.add_argument("--host", default="0.0.0.0", help="address to listen on")  # noqa: S104
+    serve_parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (the image gives 0.0.0.0)"
+    )
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve_parser.add_argument(
         "--graceful-timeout",

@@ -16,6 +16,7 @@ from pricing.scenario import DEFAULT_SCENARIO, Scenario
 
 Kind = Literal["number", "select", "yesno"]
 CLOUD_KEYS = (
+    "k8s_control_instance_type",
     "region",
     "docker_instance_type",
     "k8s_instance_type",
@@ -42,6 +43,7 @@ class Group:
     title: str
     fields: tuple[Field, ...]
     note: str = ""
+    advanced: bool = False  # folded away unless one of its fields is set or wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,13 @@ class FormView:
     values: dict[str, str]
     options: dict[str, list[Option]]
     errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> set[str]:
+        """Fields away from their defaults, or wrong: their folded group opens."""
+        defaults = values_of(DEFAULT_SCENARIO)
+        moved = {k for k, v in self.values.items() if defaults.get(k, v) != v}
+        return moved | set(self.errors)
 
 
 GROUPS: tuple[Group, ...] = (
@@ -229,6 +238,111 @@ GROUPS: tuple[Group, ...] = (
         ),
         note="From the article's checklist; they shape the advice, not the costs.",
     ),
+    Group(
+        "buying",
+        "Buying options, currency",
+        (
+            Field(
+                "docker_pricing", "Docker host bought", "On-demand or a commitment.", kind="select"
+            ),
+            Field(
+                "docker_commitment_percent",
+                "Host commitment discount",
+                "Off on-demand. The catalog has no sourced rate: enter yours.",
+                "%",
+                step="0.1",
+                optional=True,
+            ),
+            Field("k8s_pricing", "Nodes bought", "Spot nodes can be interrupted.", kind="select"),
+            Field(
+                "k8s_commitment_percent",
+                "Node commitment or spot discount",
+                "Off on-demand. The catalog has no sourced rate: enter yours.",
+                "%",
+                step="0.1",
+                optional=True,
+            ),
+            Field(
+                "vm_hours_per_month",
+                "VM hours running",
+                "e.g. 264 for 12 h x 22 days; disks and fees still bill all month.",
+                "h/month",
+                optional=True,
+            ),
+            Field(
+                "docker_desktop_free",
+                "We qualify for free Docker Desktop",
+                "Under 250 employees and under $10M revenue.",
+                kind="yesno",
+            ),
+            Field(
+                "currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="number"
+            ),
+            Field(
+                "exchange_rate",
+                "Exchange rate",
+                "Units of that currency per US dollar; inputs stay in USD.",
+                "per USD",
+                step="0.0001",
+            ),
+        ),
+        note="Commitments, spot, schedules, free Docker Desktop and the display currency.",
+        advanced=True,
+    ),
+    Group(
+        "capacity",
+        "Workload, autoscaling, traffic",
+        (
+            Field(
+                "workload_vcpu",
+                "Workload CPU",
+                "Total CPU requests.",
+                "vCPU",
+                step="0.1",
+                optional=True,
+            ),
+            Field(
+                "workload_memory_gib",
+                "Workload memory",
+                "Total memory requests.",
+                "GiB",
+                step="0.1",
+                optional=True,
+            ),
+            Field("workload_pods", "Pods", "For the per-node pod limit.", "count", optional=True),
+            Field("k8s_max_pods", "Max pods per node", "The kubelet's max-pods (110).", "count"),
+            Field(
+                "k8s_nodes_min",
+                "Fewest nodes",
+                "Autoscaling low; nodes is the average.",
+                "count",
+                optional=True,
+            ),
+            Field("k8s_nodes_max", "Most nodes", "Autoscaling high.", "count", optional=True),
+            Field(
+                "k8s_control_nodes",
+                "Self-managed control-plane VMs",
+                "For kubeadm or k3s servers; 0 with a managed plane.",
+                "count",
+            ),
+            Field(
+                "k8s_control_instance_type",
+                "Control-plane VM type",
+                "Empty: the node type.",
+                kind="select",
+            ),
+            Field("egress_gb", "Internet egress", "Both setups serve it.", "GB/month", step="1"),
+            Field(
+                "cross_zone_gb",
+                "Cross-zone traffic",
+                "Between the cluster's zones.",
+                "GB/month",
+                step="1",
+            ),
+        ),
+        note="Does it fit, what autoscaling costs, and data transfer.",
+        advanced=True,
+    ),
 )
 FIELDS = {f.name: f for g in GROUPS for f in g.fields}
 
@@ -275,6 +389,11 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
         "region": [Option(k, f"{v.name} ({k})") for k, v in p.regions.items()],
         "docker_instance_type": machines,
         "k8s_instance_type": machines,
+        "k8s_control_instance_type": [Option("", "Same as the worker nodes"), *machines],
+        "docker_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year")],
+        "k8s_pricing": [
+            Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year", "spot")
+        ],
         "control_plane": [
             Option(k, f"{v.label}: ${plain(v.hourly)}/h") for k, v in p.control_planes.items()
         ],
@@ -314,6 +433,7 @@ def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict
         "region": p.regions,
         "docker_instance_type": p.regions[region].instances,
         "k8s_instance_type": p.regions[region].instances,
+        "k8s_control_instance_type": {"": None, **p.regions[region].instances},
         "control_plane": p.control_planes,
         "load_balancer": p.load_balancers,
         "disk": p.disks,

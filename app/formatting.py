@@ -7,29 +7,34 @@ from decimal import Decimal
 from jinja2 import Environment
 
 
-def usd(value: Decimal) -> str:
-    """$1,234.56; a negative amount (a credit) as -$74.40."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.2f}"
+def _places(value: Decimal, least: int) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(least, -exponent if isinstance(exponent, int) else 0)
 
 
-def usd_abs(value: Decimal) -> str:
-    return usd(abs(value))
+def _with_currency(text: str, negative: bool, currency: str) -> str:
+    sign = "-" if negative else ""
+    return f"{sign}${text}" if currency == "USD" else f"{sign}{text} {currency}"
 
 
-def unit_usd(value: Decimal) -> str:
+def money(value: Decimal, currency: str = "USD") -> str:
+    """$1,234.56 (or 1,234.56 EUR); a negative amount, a credit, as -$74.40."""
+    return _with_currency(f"{abs(value):,.2f}", value < 0, currency)
+
+
+def money_abs(value: Decimal, currency: str = "USD") -> str:
+    return money(abs(value), currency)
+
+
+def unit_money(value: Decimal, currency: str = "USD") -> str:
     """A unit price with as many places as it has, at least two: $0.0225, $96.00."""
-    places = max(2, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.{places}f}"
+    return _with_currency(f"{abs(value):,.{_places(value, 2)}f}", value < 0, currency)
 
 
 def qty(value: Decimal) -> str:
     """A quantity with thousands separators and no trailing zeros: 2,190 or 446.76."""
-    normal = value.normalize()
-    places = max(0, -normal.as_tuple().exponent)  # type: ignore[operator]
-    return f"{value:,.{places}f}"
+    return f"{value:,.{_places(value, 0)}f}"
 
 
 def install_filters(env: Environment) -> None:
-    env.filters.update(usd=usd, usd_abs=usd_abs, unit_usd=unit_usd, qty=qty)
+    env.filters.update(money=money, money_abs=money_abs, unit_money=unit_money, qty=qty)

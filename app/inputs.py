@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.metrics import count_estimate
 from pricing import Comparison, estimate
 from pricing.catalog import Catalog
 from pricing.presets import scenario_from
@@ -50,9 +51,11 @@ def scenario_of(values: Mapping[str, Any], preset: str | None = None) -> Scenari
 def compare(scenario: Scenario, catalog: Catalog) -> Comparison:
     """Estimate, turning a scenario that does not fit the catalog into an InputError."""
     try:
-        return estimate(scenario, catalog)
+        comparison = estimate(scenario, catalog)
     except ScenarioError as exc:
         raise InputError(exc.problems) from None
+    count_estimate()
+    return comparison
 
 
 def split_query(

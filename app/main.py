@@ -10,9 +10,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import errors
+from app import access_log, errors, metrics
 from app.formatting import install_filters
 from app.routes import api, docs, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
@@ -53,7 +54,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Docker vs Kubernetes cost calculator",
         version=VERSION,
         description=DESCRIPTION,
-        root_path=settings.root_path,
         docs_url=None,
         redoc_url=None,
     )
@@ -69,10 +69,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(embed.router)
     app.include_router(docs.router)
     errors.install(app)
-    from app import access_log, metrics  # local only to keep this edit small; hoist at will
-
-    metrics.install(app)
-    app.add_middleware(access_log.AccessLog, log_format=settings.log_format)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
@@ -85,4 +81,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
     )
     app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
+    # Outermost, so every response (413s and CORS preflights included) is logged and counted.
+    metrics.install(app)
+    app.add_middleware(access_log.AccessLog, log_format=settings.log_format)
+    app.add_middleware(RootPath, root_path=settings.root_path)
     return app
+
+
+class RootPath:
+    """Serve under a URL prefix (behind a proxy) when the server was not told one."""
+
+    def __init__(self, app: ASGIApp, root_path: str) -> None:
+        self.app = app
+        self.root_path = root_path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.root_path and scope["type"] in ("http", "websocket") and not scope.get("root_path"):
+            scope = {**scope, "root_path": self.root_path}
+        await self.app(scope, receive, send)

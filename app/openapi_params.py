@@ -30,7 +30,7 @@ def scenario_parameters(*extra: dict[str, Any]) -> dict[str, Any]:
         "in": "query",
         "required": False,
         "description": "Start from a named preset; the other parameters apply over it.",
-        "schema": {"type": "string", "enum": list(PRESETS)},
+        "schema": {"type": "string", "enum": ["", *PRESETS]},
         "example": "article",
     }
     fields = [_parameter(n, p) for n, p in _SCHEMA["properties"].items()]

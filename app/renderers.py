@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from pricing import Comparison, LineItem, SetupCost
+from pricing import Comparison, Flip, LineItem, SetupCost
+from pricing.capacity import Fit
 from pricing.scenario import Scenario
 
 SETUPS = ("docker", "kubernetes")
@@ -21,7 +22,16 @@ SETUP_TOTALS = (
     "first_month_total",
     "horizon_total",
 )
-ITEM_COLUMNS = ("setup", "category", "item", "quantity", "unit", "unit_price", "monthly")
+ITEM_COLUMNS = (
+    "setup",
+    "category",
+    "item",
+    "quantity",
+    "unit",
+    "unit_price",
+    "monthly",
+    "list_unit_price",
+)
 SUMMARY_INPUTS = (
     "provider",
     "region",
@@ -68,14 +78,47 @@ def _item_dict(item: LineItem) -> dict[str, Any]:
         "unit": item.unit,
         "unit_price": number(item.unit_price),
         "monthly": number(item.monthly),
+        "list_unit_price": _maybe(item.list_unit_price),
         "source": item.source,
         "as_of": item.as_of.isoformat() if item.as_of else None,
     }
 
 
+def _maybe(value: Decimal | None) -> float | int | None:
+    return None if value is None else number(value)
+
+
+def _fit_dict(f: Fit) -> dict[str, Any]:
+    return {
+        "setup": f.setup,
+        "fits": f.fits,
+        "count": f.count,
+        "needed": f.needed,
+        "cpu_allocatable": number(f.cpu_allocatable),
+        "memory_allocatable_gib": number(f.memory_allocatable_gib),
+        "cpu_utilisation": _maybe(f.cpu_utilisation),
+        "memory_utilisation": _maybe(f.memory_utilisation),
+    }
+
+
+def flip_dicts(flips: Iterable[Flip]) -> list[dict[str, str]]:
+    return [
+        {
+            "field": f.field,
+            "label": f.label,
+            "current": f.current,
+            "needed": f.needed,
+            "change": f.change,
+        }
+        for f in flips
+    ]
+
+
 def _setup_dict(cost: SetupCost) -> dict[str, Any]:
     result: dict[str, Any] = {"line_items": [_item_dict(i) for i in cost.line_items]}
     result.update({name: number(getattr(cost, name)) for name in SETUP_TOTALS})
+    low_high = cost.monthly_range
+    result["monthly_range"] = [number(v) for v in low_high] if low_high else None
     return result
 
 
@@ -84,6 +127,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
     d = c.difference
     return {
         "catalog": {"version": c.catalog_version, "as_of": c.as_of.isoformat()},
+        "currency": {"code": c.currency, "per_usd": number(c.scenario.exchange_rate)},
         "scenario": scenario_dict(c.scenario),
         "docker": _setup_dict(c.docker),
         "kubernetes": _setup_dict(c.kubernetes),
@@ -97,7 +141,9 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             "horizon": number(d.horizon),
             "ratio": number(d.ratio) if d.ratio is not None else None,
             "cheaper": d.cheaper,
+            "break_even_month": d.break_even_month,
         },
+        "fit": [_fit_dict(f) for f in c.fit],
         "advice": {
             "recommendation": c.advice.recommendation,
             "summary": c.advice.summary,
@@ -110,6 +156,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 }
                 for r in c.advice.reasons
             ],
+            "notes": list(c.advice.notes),
         },
     }
 
@@ -125,6 +172,7 @@ VALUE_FIELDS: dict[str, Callable[[Comparison], str]] = {
     "difference.horizon": lambda c: money(c.difference.horizon),
     "difference.ratio": lambda c: plain(c.difference.ratio) if c.difference.ratio else "",
     "difference.cheaper": lambda c: c.difference.cheaper,
+    "difference.break_even_month": lambda c: str(c.difference.break_even_month or ""),
     "advice.recommendation": lambda c: c.advice.recommendation,
 }
 
@@ -143,6 +191,7 @@ def item_rows(c: Comparison) -> list[list[str]]:
     for setup in SETUPS:
         cost: SetupCost = getattr(c, setup)
         for i in cost.line_items:
+            listed = plain(i.list_unit_price) if i.list_unit_price is not None else ""
             rows.append(
                 [
                     setup,
@@ -152,6 +201,7 @@ def item_rows(c: Comparison) -> list[list[str]]:
                     i.unit,
                     plain(i.unit_price),
                     money(i.monthly),
+                    listed,
                 ]
             )
     return [[safe_cell(cell) for cell in row] for row in rows]
@@ -165,6 +215,8 @@ def summary_header() -> list[str]:
         "difference_horizon",
         "cheaper",
         "recommendation",
+        "break_even_month",
+        "currency",
     ]
 
 
@@ -179,6 +231,8 @@ def summary_values(c: Comparison) -> list[str]:
         money(c.difference.horizon),
         c.difference.cheaper,
         c.advice.recommendation,
+        str(c.difference.break_even_month or ""),
+        c.currency,
     ]
 
 
@@ -192,3 +246,44 @@ def to_csv(rows: Iterable[Sequence[str]], delimiter: str = ",") -> str:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerows(rows)
     return out.getvalue()
+
+
+BATCH_TOTALS = (
+    "infrastructure_monthly",
+    "people_monthly",
+    "monthly_total",
+    "first_month_total",
+    "horizon_total",
+)
+BATCH_RESULT_COLUMNS = [
+    *(f"{s}_{n}" for s in SETUPS for n in BATCH_TOTALS),
+    "kubernetes_monthly_at_min_nodes",
+    "kubernetes_monthly_at_max_nodes",
+    "difference_monthly",
+    "difference_horizon",
+    "break_even_month",
+    "cheaper",
+    "recommendation",
+    "docker_fits",
+    "kubernetes_fits",
+    "currency",
+]
+
+
+def batch_results(c: Comparison) -> list[str]:
+    """The result cells of one batch row, in BATCH_RESULT_COLUMNS order."""
+    low_high = c.kubernetes.monthly_range
+    fit = {f.setup: "yes" if f.fits else "no" for f in c.fit}
+    return [
+        *(money(getattr(getattr(c, s), n)) for s in SETUPS for n in BATCH_TOTALS),
+        money(low_high[0]) if low_high else "",
+        money(low_high[1]) if low_high else "",
+        money(c.difference.monthly),
+        money(c.difference.horizon),
+        str(c.difference.break_even_month or ""),
+        c.difference.cheaper,
+        c.advice.recommendation,
+        fit.get("docker", ""),
+        fit.get("kubernetes", ""),
+        c.currency,
+    ]

@@ -22,7 +22,10 @@ class LineItemOut(BaseModel):
     quantity: float
     unit: str
     unit_price: float = Field(description="USD per unit, up to 6 decimal places.")
-    monthly: float = Field(description="USD per month: quantity x unit_price, rounded to cents.")
+    monthly: float = Field(description="Per month: quantity x unit_price, rounded to cents.")
+    list_unit_price: float | None = Field(
+        description="The catalog's list price, when the unit price you pay differs from it."
+    )
     source: str | None
     as_of: str | None
 
@@ -35,6 +38,9 @@ class SetupOut(BaseModel):
     people_first_month: float
     first_month_total: float
     horizon_total: float
+    monthly_range: list[float] | None = Field(
+        description="Monthly total at the fewest and the most autoscaled nodes, if given."
+    )
 
 
 class TimelinePointOut(BaseModel):
@@ -49,6 +55,9 @@ class DifferenceOut(BaseModel):
     horizon: float
     ratio: float | None = Field(description="Kubernetes / Docker monthly; null if Docker is 0.")
     cheaper: Literal["docker", "kubernetes", "equal"]
+    break_even_month: int | None = Field(
+        description="First month the cumulative costs cross the other way; null if never."
+    )
 
 
 class ReasonOut(BaseModel):
@@ -62,6 +71,31 @@ class AdviceOut(BaseModel):
     recommendation: Literal["docker", "kubernetes", "either"]
     summary: str
     reasons: list[ReasonOut]
+    notes: list[str] = Field(description="Cost traps this scenario walks into.")
+
+
+class FitOut(BaseModel):
+    setup: Literal["docker", "kubernetes"]
+    fits: bool
+    count: int
+    needed: int = Field(description="Fewest hosts or nodes that hold the workload.")
+    cpu_allocatable: float = Field(description="vCPU per VM after system reservations.")
+    memory_allocatable_gib: float = Field(description="GiB per VM after reservations.")
+    cpu_utilisation: float | None = Field(description="Percent of allocatable CPU used.")
+    memory_utilisation: float | None = Field(description="Percent of allocatable memory used.")
+
+
+class FlipOut(BaseModel):
+    field: str
+    label: str
+    current: str
+    needed: str = Field(description="The value at which the other setup becomes cheaper.")
+    change: str
+
+
+class CurrencyOut(BaseModel):
+    code: str
+    per_usd: float
 
 
 class CatalogRef(BaseModel):
@@ -71,9 +105,14 @@ class CatalogRef(BaseModel):
 
 class ComparisonOut(BaseModel):
     catalog: CatalogRef
+    currency: CurrencyOut
     scenario: dict[str, str | int | float | bool | None]
     docker: SetupOut
     kubernetes: SetupOut
     timeline: list[TimelinePointOut]
     difference: DifferenceOut
     advice: AdviceOut
+    fit: list[FitOut] = Field(description="Does the workload fit? Empty without a workload.")
+    sensitivity: list[FlipOut] | None = Field(
+        None, description="With sensitivity=true: single inputs that flip the cheaper setup."
+    )

@@ -4,9 +4,11 @@ Nothing in this package imports a web framework or does I/O outside ``load_catal
 """
 
 from pricing.catalog import Catalog, CatalogError, load_catalog
-from pricing.cost_model import Comparison, LineItem, SetupCost, estimate
+from pricing.cost_model import Comparison, SetupCost, estimate
+from pricing.line_items import LineItem
 from pricing.presets import PRESETS, preset_values
 from pricing.scenario import FieldProblem, Scenario, ScenarioError
+from pricing.sensitivity import Flip, sensitivity
 
 __all__ = [
     "PRESETS",
@@ -14,6 +16,7 @@ __all__ = [
     "CatalogError",
     "Comparison",
     "FieldProblem",
+    "Flip",
     "LineItem",
     "Scenario",
     "ScenarioError",
@@ -21,4 +24,5 @@ __all__ = [
     "estimate",
     "load_catalog",
     "preset_values",
+    "sensitivity",
 ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from pricing.capacity import Fit
+from pricing.resolution import Resolved
 from pricing.scenario import Scenario
 
 Lean = Literal["docker", "kubernetes", "neutral"]
@@ -32,6 +34,7 @@ class Advice:
     reasons: tuple[Reason, ...]
     docker_votes: int
     kubernetes_votes: int
+    notes: tuple[str, ...] = ()
 
 
 def _services(n: int) -> Reason:
@@ -98,8 +101,50 @@ def _checklist(s: Scenario) -> list[Reason]:
     ]
 
 
-def advise(s: Scenario, docker_monthly: Decimal, kubernetes_monthly: Decimal) -> Advice:
+def _traps(r: Resolved, fit: tuple[Fit, ...]) -> list[str]:
+    """Costs that surprise people, flagged where this scenario walks into them."""
+    s, notes = r.scenario, []
+    if s.control_plane == "eks-extended":
+        notes.append(
+            "EKS extended support costs $0.60 per cluster-hour ($438.00 a month) "
+            "instead of $0.10 ($73.00): upgrade Kubernetes to return to standard "
+            "support."
+        )
+    if r.control_plane.monthly_credit > 0:
+        notes.append(
+            "GKE's free-tier credit covers one zonal cluster per billing account: a "
+            "regional cluster, or a second cluster, pays the full fee."
+        )
+    paid = [
+        p
+        for p, n in ((r.docker_plan, s.docker_seats), (r.k8s_plan, s.k8s_seats))
+        if n and p.annual > 0
+    ]
+    if paid and not s.docker_desktop_free and s.seat_price is None:
+        notes.append(
+            "Docker Desktop is free for companies under 250 employees and under $10M "
+            "revenue: if yours qualifies, say so and the seats cost nothing."
+        )
+    if s.k8s_pricing == "spot":
+        notes.append(
+            "Spot nodes can be taken back at short notice: run only workloads that "
+            "tolerate interruption on them."
+        )
+    for f in fit:
+        if not f.fits:
+            noun = "hosts" if f.setup == "docker" else "nodes"
+            notes.append(
+                f"The workload does not fit the {f.setup} setup: it needs {f.needed} "
+                f"{noun}, not {f.count}."
+            )
+    return notes
+
+
+def advise(
+    r: Resolved, docker_monthly: Decimal, kubernetes_monthly: Decimal, fit: tuple[Fit, ...] = ()
+) -> Advice:
     """Weigh the checklist's answers; the cost difference is reported, not voted."""
+    s = r.scenario
     reasons = _checklist(s)
     docker = sum(r.weight for r in reasons if r.points_to == "docker")
     kubernetes = sum(r.weight for r in reasons if r.points_to == "kubernetes")
@@ -115,4 +160,6 @@ def advise(s: Scenario, docker_monthly: Decimal, kubernetes_monthly: Decimal) ->
         summary += f" At steady state Kubernetes costs ${gap:,.2f} more per month."
     elif gap < 0:
         summary += f" At steady state Kubernetes costs ${-gap:,.2f} less per month."
-    return Advice(recommendation, summary, tuple(reasons), docker, kubernetes)
+    return Advice(
+        recommendation, summary, tuple(reasons), docker, kubernetes, tuple(_traps(r, fit))
+    )

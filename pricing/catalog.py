@@ -41,8 +41,24 @@ class Sourced(_Entry):
     note: str | None = None
 
 
+class Rate(Sourced):
+    """A sourced hourly price for a way of buying a VM (a commitment term, or spot)."""
+
+    hourly: PositivePrice
+
+
 class InstancePrice(Sourced):
     hourly: PositivePrice
+    commitments: dict[str, Rate] = Field(
+        default_factory=dict, description="Sourced rates keyed 1-year, 3-year or spot."
+    )
+
+    @model_validator(mode="after")
+    def _check_terms(self) -> InstancePrice:
+        unknown = set(self.commitments) - {"1-year", "3-year", "spot"}
+        if unknown:
+            raise ValueError(f"commitments may be 1-year, 3-year or spot, not {sorted(unknown)}")
+        return self
 
     def monthly(self, hours: Decimal = HOURS_PER_MONTH) -> Decimal:
         """The list price of a month at ``hours`` hours, rounded to the cent."""
@@ -83,6 +99,35 @@ class Disk(Sourced):
     gb_month: NonNegativePrice
 
 
+class Tier(_Entry):
+    """Usage up to ``up_to`` units a month (beyond the previous tier) at ``price`` each;
+    ``up_to`` null is the open-ended last tier."""
+
+    up_to: Decimal | None = Field(None, gt=0, allow_inf_nan=False)
+    price: NonNegativePrice
+
+
+class Egress(Sourced):
+    label: str
+    unit: str
+    tiers: list[Tier] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_tiers(self) -> Egress:
+        bounds = [t.up_to for t in self.tiers]
+        if any(b is None for b in bounds[:-1]):
+            raise ValueError("only the last tier may be open-ended (up_to null)")
+        known = [b for b in bounds if b is not None]
+        if known != sorted(known) or len(set(known)) != len(known):
+            raise ValueError("tiers must rise: each up_to above the one before")
+        return self
+
+
+class CrossZone(Sourced):
+    label: str
+    gb_price: NonNegativePrice
+
+
 class Plan(Sourced):
     label: str
     annual: NonNegativePrice
@@ -107,6 +152,8 @@ class Provider(_Entry):
     control_planes: dict[str, ControlPlane]
     load_balancers: dict[str, LoadBalancer]
     disks: dict[str, Disk]
+    egress: Egress | None = None
+    cross_zone: CrossZone | None = None
 
     @model_validator(mode="after")
     def _check_references(self) -> Provider:
@@ -155,6 +202,7 @@ class Catalog(_Entry):
             entries.extend(provider.control_planes.values())
             entries.extend(provider.load_balancers.values())
             entries.extend(provider.disks.values())
+            entries.extend(e for e in (provider.egress, provider.cross_zone) if e is not None)
         return entries
 
 

@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pricing.advice import Advice, advise
-from pricing.catalog import Catalog, Sourced
-from pricing.money import ZERO, to_cents, total
-from pricing.resolution import Machine, Resolved, resolve
+from pricing.capacity import Fit, fits
+from pricing.catalog import Catalog
+from pricing.line_items import PEOPLE, LineItem, Pricer
+from pricing.money import ZERO, total
+from pricing.resolution import Resolved, resolve
 from pricing.scenario import Scenario, Setup
-
-UNIT_PRICE = Decimal("0.000001")
-HUNDRED = Decimal(100)
-Category = Literal[
-    "compute", "control plane", "load balancer", "storage", "subscription", "credit", "people"
-]
-PEOPLE: Category = "people"
-
-
-@dataclass(frozen=True, slots=True)
-class LineItem:
-    """One priced line: ``monthly`` is ``quantity * unit_price`` rounded to the cent."""
-
-    category: Category
-    label: str
-    quantity: Decimal
-    unit: str
-    unit_price: Decimal
-    monthly: Decimal
-    source: str | None = None
-    as_of: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SetupCost:
-    """One setup's bill: the steady-state month's line items and the totals built from them."""
+    """One setup's bill: the steady-state month's line items and the totals built from them.
+    ``monthly_range`` is the monthly total at the fewest and most autoscaled nodes."""
 
     setup: Setup
     line_items: tuple[LineItem, ...]
@@ -47,6 +29,7 @@ class SetupCost:
     people_first_month: Decimal
     first_month_total: Decimal
     horizon_total: Decimal
+    monthly_range: tuple[Decimal, Decimal] | None = None
 
     def month_cost(self, month: int, rampup_months: int) -> Decimal:
         """What month ``month`` (1-based) costs: ramp-up people cost until it is over."""
@@ -65,13 +48,15 @@ class TimelinePoint:
 
 @dataclass(frozen=True, slots=True)
 class Difference:
-    """Kubernetes minus Docker: positive means Kubernetes costs more."""
+    """Kubernetes minus Docker: positive means Kubernetes costs more. ``break_even_month`` is
+    the first month whose cumulative costs cross the other way from month 1 (None if never)."""
 
     monthly: Decimal
     first_month: Decimal
     horizon: Decimal
     ratio: Decimal | None
     cheaper: Literal["docker", "kubernetes", "equal"]
+    break_even_month: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,127 +71,8 @@ class Comparison:
     timeline: tuple[TimelinePoint, ...]
     difference: Difference
     advice: Advice
-
-
-def _line(
-    category: Category,
-    label: str,
-    quantity: Decimal,
-    unit: str,
-    unit_price: Decimal,
-    sourced: Sourced | None = None,
-) -> LineItem:
-    price = unit_price.quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
-    return LineItem(
-        category,
-        label,
-        quantity,
-        unit,
-        price,
-        to_cents(quantity * price),
-        sourced.source if sourced else None,
-        sourced.as_of if sourced else None,
-    )
-
-
-def _discounted(list_price: Decimal, scenario: Scenario) -> Decimal:
-    return list_price * (HUNDRED - scenario.discount_percent) / HUNDRED
-
-
-def _compute(
-    r: Resolved, machine: Machine, count: int, override: Decimal | None, noun: str
-) -> LineItem:
-    s = r.scenario
-    spec = machine.spec
-    label = f"{machine.key} × {count} {noun}{'s' if count != 1 else ''} "
-    label += f"({spec.vcpu} vCPU, {spec.memory_gib} GiB)"
-    if override is not None:
-        return _line("compute", label + ", your price", count * s.hours_per_month, "hour", override)
-    price = _discounted(machine.price.hourly, s)
-    return _line("compute", label, count * s.hours_per_month, "hour", price, machine.price)
-
-
-def _load_balancers(r: Resolved, count: int, usage: Decimal) -> list[LineItem]:
-    if count == 0:
-        return []
-    s, lb = r.scenario, r.load_balancer
-    items = [
-        _line(
-            "load balancer",
-            f"{lb.label} × {count}",
-            count * s.hours_per_month,
-            "hour",
-            _discounted(lb.hourly, s),
-            lb,
-        )
-    ]
-    if usage > 0:
-        volume = count * usage * (s.hours_per_month if lb.usage_is_hourly else 1)
-        unit = lb.usage_unit
-        measure = f"avg {unit.split('-')[0]}" if lb.usage_is_hourly else unit
-        label = f"{lb.label} usage ({usage} {measure} each)"
-        items.append(
-            _line("load balancer", label, volume, unit, _discounted(lb.usage_price, s), lb)
-        )
-    return items
-
-
-def _storage(r: Resolved, count: int, gb_each: int, noun: str) -> list[LineItem]:
-    if gb_each == 0:
-        return []
-    disk = r.disk
-    label = f"{disk.label}, {gb_each} GB × {count} {noun}{'s' if count != 1 else ''}"
-    return [
-        _line(
-            "storage",
-            label,
-            Decimal(count * gb_each),
-            "GB-month",
-            _discounted(disk.gb_month, r.scenario),
-            disk,
-        )
-    ]
-
-
-def _seats(r: Resolved, setup: Setup) -> list[LineItem]:
-    s = r.scenario
-    seats = s.docker_seats if setup == "docker" else s.k8s_seats
-    plan = r.docker_plan if setup == "docker" else r.k8s_plan
-    if seats == 0:
-        return []
-    if s.seat_price is not None:
-        return [
-            _line(
-                "subscription",
-                f"{plan.label}, your price",
-                Decimal(seats),
-                "seat-month",
-                s.seat_price,
-            )
-        ]
-    price = (
-        plan.monthly if s.plan_billing == "monthly" and plan.monthly is not None else plan.annual
-    )
-    label = f"{plan.label} ({s.plan_billing} billing)"
-    return [_line("subscription", label, Decimal(seats), "seat-month", price, plan)]
-
-
-def _control_plane(r: Resolved) -> list[LineItem]:
-    s, tier = r.scenario, r.control_plane
-    fee = _line(
-        "control plane", tier.label, s.hours_per_month, "hour", _discounted(tier.hourly, s), tier
-    )
-    items = [fee]
-    credit = min(tier.monthly_credit, fee.monthly)
-    if credit > 0:
-        items.append(
-            _line("credit", f"{tier.label}: monthly credit", Decimal(1), "month", -credit, tier)
-        )
-    return items
-
-
-def _people(hours: Decimal, rate: Decimal, label: str) -> LineItem:
-    return _line(PEOPLE, label, hours, "hour", rate)
+    currency: str = "USD"
+    fit: tuple[Fit, ...] = ()
 
 
 def _setup_cost(
@@ -230,33 +96,46 @@ def _setup_cost(
 
 def price_docker(r: Resolved) -> SetupCost:
     """The single-host Docker (Compose) setup."""
-    s = r.scenario
-    items = [_compute(r, r.docker_machine, s.docker_hosts, s.docker_hourly_price, "host")]
-    items += _load_balancers(r, s.docker_load_balancers, s.docker_lb_usage)
-    items += _storage(r, s.docker_hosts, s.docker_disk_gb, "host")
-    items += _seats(r, "docker")
-    people = _people(s.docker_devops_hours, s.devops_hourly_rate, "DevOps engineering")
+    p, s = Pricer(r), r.scenario
+    items = [
+        p.compute(
+            r.docker_machine, s.docker_hosts, s.docker_hourly_price, "host", r.docker_purchase
+        )
+    ]
+    items += p.load_balancers(s.docker_load_balancers, s.docker_lb_usage)
+    items += p.storage(s.docker_hosts, s.docker_disk_gb, "host")
+    items += p.egress()
+    items += p.seats("docker")
+    people = p.people(s.docker_devops_hours, "DevOps engineering")
     items.append(people)
     return _setup_cost("docker", items, people, s.horizon_months, 0)
 
 
-def price_kubernetes(r: Resolved) -> SetupCost:
-    """The managed (or self-managed) Kubernetes cluster."""
-    s = r.scenario
-    items = [_compute(r, r.k8s_machine, s.k8s_nodes, s.k8s_hourly_price, "node")]
-    items += _control_plane(r)
-    items += _load_balancers(r, s.k8s_load_balancers, s.k8s_lb_usage)
-    items += _storage(r, s.k8s_nodes, s.k8s_disk_gb, "node")
-    items += _seats(r, "kubernetes")
-    steady = _people(s.k8s_steady_hours, s.devops_hourly_rate, "DevOps engineering, steady state")
+def _kubernetes_at(r: Resolved, nodes: int) -> SetupCost:
+    p, s = Pricer(r), r.scenario
+    items = [p.compute(r.k8s_machine, nodes, s.k8s_hourly_price, "node", r.k8s_purchase)]
+    items += p.control_plane()
+    items += p.load_balancers(s.k8s_load_balancers, s.k8s_lb_usage)
+    items += p.storage(nodes, s.k8s_disk_gb, "node")
+    items += p.egress()
+    items += p.cross_zone()
+    items += p.seats("kubernetes")
+    steady = p.people(s.k8s_steady_hours, "DevOps engineering, steady state")
     items.append(steady)
     rampup = s.k8s_rampup_months
-    first = (
-        _people(s.k8s_rampup_hours, s.devops_hourly_rate, "DevOps engineering, ramp-up")
-        if rampup > 0
-        else steady
-    )
+    first = p.people(s.k8s_rampup_hours, "DevOps engineering, ramp-up") if rampup > 0 else steady
     return _setup_cost("kubernetes", items, first, s.horizon_months, rampup)
+
+
+def price_kubernetes(r: Resolved) -> SetupCost:
+    """The managed (or self-managed) Kubernetes cluster, with its autoscaling range."""
+    s = r.scenario
+    cost = _kubernetes_at(r, s.k8s_nodes)
+    if s.k8s_nodes_min is None and s.k8s_nodes_max is None:
+        return cost
+    low = _kubernetes_at(r, s.k8s_nodes_min or s.k8s_nodes).monthly_total
+    high = _kubernetes_at(r, s.k8s_nodes_max or s.k8s_nodes).monthly_total
+    return replace(cost, monthly_range=(low, high))
 
 
 def _timeline(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> tuple[TimelinePoint, ...]:
@@ -269,7 +148,23 @@ def _timeline(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> tuple[Ti
     return tuple(points)
 
 
-def _difference(docker: SetupCost, kubernetes: SetupCost) -> Difference:
+def _break_even(timeline: tuple[TimelinePoint, ...]) -> int | None:
+    """The first month the cheaper setup so far changes (cumulative costs cross)."""
+    first = _lead(timeline[0])
+    for point in timeline[1:]:
+        if first and _lead(point) != first:
+            return point.month
+    return None
+
+
+def _lead(point: TimelinePoint) -> int:
+    """+1 when Kubernetes has cost more so far, -1 when less, 0 when the same."""
+    return (point.kubernetes > point.docker) - (point.kubernetes < point.docker)
+
+
+def _difference(
+    docker: SetupCost, kubernetes: SetupCost, timeline: tuple[TimelinePoint, ...]
+) -> Difference:
     monthly = kubernetes.monthly_total - docker.monthly_total
     ratio = (
         (kubernetes.monthly_total / docker.monthly_total).quantize(Decimal("0.01"), ROUND_HALF_UP)
@@ -281,7 +176,12 @@ def _difference(docker: SetupCost, kubernetes: SetupCost) -> Difference:
         "docker" if horizon > 0 else "kubernetes" if horizon < 0 else "equal"
     )
     return Difference(
-        monthly, kubernetes.first_month_total - docker.first_month_total, horizon, ratio, cheaper
+        monthly,
+        kubernetes.first_month_total - docker.first_month_total,
+        horizon,
+        ratio,
+        cheaper,
+        _break_even(timeline),
     )
 
 
@@ -290,14 +190,18 @@ def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
     r = resolve(scenario, catalog)
     docker = price_docker(r)
     kubernetes = price_kubernetes(r)
+    timeline = _timeline(docker, kubernetes, r.scenario)
     dates = [i.as_of for i in (*docker.line_items, *kubernetes.line_items) if i.as_of]
+    fit = fits(r)
     return Comparison(
         catalog_version=catalog.version,
-        as_of=min(dates, default=catalog.as_of),
+        as_of=min(dates) if dates else catalog.as_of,
         scenario=r.scenario,
         docker=docker,
         kubernetes=kubernetes,
-        timeline=_timeline(docker, kubernetes, r.scenario),
-        difference=_difference(docker, kubernetes),
-        advice=advise(r.scenario, docker.monthly_total, kubernetes.monthly_total),
+        timeline=timeline,
+        difference=_difference(docker, kubernetes, timeline),
+        advice=advise(r, docker.monthly_total, kubernetes.monthly_total, fit),
+        currency=r.scenario.currency,
+        fit=fit,
     )

@@ -128,11 +128,7 @@ def preset_values(name: str) -> dict[str, Any]:
     preset = PRESETS.get(name)
     if preset is None:
         raise ScenarioError(
-            [
-                FieldProblem(
-                    "preset", f"is not a known preset; choose one of: {', '.join(PRESETS)}"
-                )
-            ]
+            [FieldProblem("preset", f"is not a known preset; choose one of: {', '.join(PRESETS)}")]
         )
     return dict(preset.values)
 

@@ -77,7 +77,47 @@ OptionalPrice = Annotated[
         }
     ),
 ]
+
+
+def _optional_schema(number: dict[str, Any], text: str) -> WithJsonSchema:
+    """An optional input's schema: a number, its plain text (or empty text), or null."""
+    return WithJsonSchema(
+        {"anyOf": [number, {"type": "string", "pattern": f"^$|{text}"}, {"type": "null"}]}
+    )
+
+
+_DECIMAL_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
+_COUNT_PATTERN = r"^[0-9]{1,9}$"
+OptionalPercent = Annotated[
+    Annotated[PlainDecimal, Field(ge=0, lt=100)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "number", "minimum": 0, "exclusiveMaximum": 100}, _DECIMAL_PATTERN),
+]
+OptionalHours = Annotated[
+    Annotated[PlainDecimal, Field(ge=1, le=744)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "number", "minimum": 1, "maximum": 744}, _DECIMAL_PATTERN),
+]
+OptionalAmount = Annotated[
+    Annotated[PlainDecimal, Field(gt=0, le=1_000_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 1_000_000}, _DECIMAL_PATTERN
+    ),
+]
+OptionalNodes = Annotated[
+    Annotated[Count, Field(ge=1, le=1000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "integer", "minimum": 1, "maximum": 1000}, _COUNT_PATTERN),
+]
+OptionalPods = Annotated[
+    Annotated[Count, Field(ge=1, le=1_000_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "integer", "minimum": 1, "maximum": 1_000_000}, _COUNT_PATTERN),
+]
 Setup = Literal["docker", "kubernetes"]
+Commitment = Literal["on-demand", "1-year", "3-year"]
+NodePricing = Literal["on-demand", "1-year", "3-year", "spot"]
 DeployFrequency = Literal["weekly", "daily", "several-daily"]
 
 
@@ -214,6 +254,85 @@ class Scenario(BaseModel):
         True, description="Can you tolerate 15 minutes of downtime per incident?"
     )
     stateful: bool = Field(False, description="Do you run databases or other stateful workloads?")
+
+    # Pricing depth: every default leaves the results as they were without these fields.
+    docker_pricing: Commitment = Field(
+        "on-demand", description="How the Docker host is bought: on-demand, 1-year or 3-year."
+    )
+    docker_commitment_percent: OptionalPercent = Field(
+        None,
+        description="Discount of the Docker host's commitment off on-demand, in percent. "
+        "Empty: the catalog's sourced rate, where it has one.",
+    )
+    k8s_pricing: NodePricing = Field(
+        "on-demand",
+        description="How the worker nodes are bought: on-demand, 1-year, 3-year or spot "
+        "(spot nodes can be interrupted at short notice).",
+    )
+    k8s_commitment_percent: OptionalPercent = Field(
+        None,
+        description="Discount of the nodes' commitment or spot price off on-demand, in "
+        "percent. Empty: the catalog's sourced rate, where it has one.",
+    )
+    vm_hours_per_month: OptionalHours = Field(
+        None,
+        description="Hours the VMs actually run per month, e.g. 264 for 12 h x 22 working "
+        "days. Empty: hours_per_month. Disks, control plane and load balancers bill the "
+        "whole month.",
+    )
+    k8s_nodes_min: OptionalNodes = Field(
+        None, description="Autoscaling: fewest worker nodes, a count. k8s_nodes is the average."
+    )
+    k8s_nodes_max: OptionalNodes = Field(
+        None, description="Autoscaling: most worker nodes, a count. k8s_nodes is the average."
+    )
+    k8s_control_nodes: Count = Field(
+        0,
+        ge=0,
+        le=100,
+        description="Control-plane VMs you run yourself (self-managed Kubernetes), a count.",
+    )
+    k8s_control_instance_type: OptionalName = Field(
+        None, description="VM type of the self-managed control plane. Empty: the node type."
+    )
+    workload_vcpu: OptionalAmount = Field(
+        None, description="Does it fit? The workload's total CPU requests, in vCPU."
+    )
+    workload_memory_gib: OptionalAmount = Field(
+        None, description="Does it fit? The workload's total memory requests, in GiB."
+    )
+    workload_pods: OptionalPods = Field(None, description="Does it fit? Pods to run, a count.")
+    k8s_max_pods: Count = Field(
+        110, ge=1, le=1000, description="Most pods per node (the kubelet's max-pods), a count."
+    )
+    egress_gb: PlainDecimal = Field(
+        Decimal(0),
+        ge=0,
+        le=10_000_000,
+        description="Internet egress per month, in GB (GiB on Google Cloud); the same for "
+        "both setups.",
+    )
+    cross_zone_gb: PlainDecimal = Field(
+        Decimal(0),
+        ge=0,
+        le=10_000_000,
+        description="Traffic between the cluster's zones per month, in GB (Kubernetes only).",
+    )
+    docker_desktop_free: bool = Field(
+        False,
+        description="We qualify for free Docker Desktop (under 250 employees and under $10M "
+        "annual revenue): seats cost nothing.",
+    )
+    currency: str = Field(
+        "USD", pattern=r"^[A-Z]{3}$", description="Currency to show results in (ISO code)."
+    )
+    exchange_rate: PlainDecimal = Field(
+        Decimal(1),
+        gt=0,
+        le=1_000_000,
+        description="Units of that currency per US dollar, entered by you (no live rates). "
+        "Inputs stay in USD.",
+    )
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(Scenario.model_fields)

@@ -12,18 +12,25 @@ from app.batch import batch_response
 from app.catalog_view import catalog_dict, catalog_rows
 from app.inputs import InputError, compare, scenario_from_query, scenario_of
 from app.openapi_params import control, scenario_parameters
-from app.renderers import VALUE_FIELDS, comparison_dict, item_rows, summary_rows, to_csv
+from app.renderers import (
+    VALUE_FIELDS,
+    comparison_dict,
+    flip_dicts,
+    item_rows,
+    summary_rows,
+    to_csv,
+)
 from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from app.schemas import ComparisonOut, ErrorResponse
 from app.state import catalog_of
-from pricing import Comparison
+from pricing import Comparison, sensitivity
 from pricing.scenario import FieldProblem
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
 FORMATS = ["json", "csv", "tsv"]
 SHAPES = ["items", "summary"]
-ESTIMATE_CONTROLS = frozenset({"format", "shape"})
+ESTIMATE_CONTROLS = frozenset({"format", "shape", "sensitivity"})
 # Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
 AS_TEXT = {"text/plain": {"schema": {"type": "string"}, "example": "error: k8s_nodes: ..."}}
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -36,6 +43,12 @@ TABLE_CONTENT = {
     "text/tab-separated-values": {"schema": {"type": "string"}},
 }
 FORMAT_PARAM = control("format", "Response format (or send Accept: text/csv).", FORMATS, "json")
+SENSITIVITY_PARAM = control(
+    "sensitivity",
+    "true adds, to JSON, the single inputs that would flip the cheaper setup (slower).",
+    ["true", "false"],
+    "false",
+)
 SHAPE_PARAM = control(
     "shape", "CSV/TSV shape: a row per line item, or one summary row.", SHAPES, "items"
 )
@@ -57,8 +70,12 @@ def _format(request: Request, controls: dict[str, str]) -> str:
 def _render(request: Request, comparison: Comparison, controls: dict[str, str]) -> Response:
     fmt = _format(request, controls)
     shape = _choice(controls, "shape", SHAPES, "items")
+    with_flips = _choice(controls, "sensitivity", ["true", "false"], "false") == "true"
     if fmt == "json":
-        return cached(request, json_bytes(comparison_dict(comparison)), JSON_TYPE)
+        body = comparison_dict(comparison)
+        if with_flips:
+            body["sensitivity"] = flip_dicts(sensitivity(comparison, catalog_of(request)))
+        return cached(request, json_bytes(body), JSON_TYPE)
     rows = item_rows(comparison) if shape == "items" else summary_rows(comparison)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
@@ -75,7 +92,7 @@ def _render(request: Request, comparison: Comparison, controls: dict[str, str]) 
     summary="Compare both setups for a scenario given in the query string",
     response_model=None,
     responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
-    openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM),
+    openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM),
 )
 async def get_estimate(request: Request) -> Response:
     """Price both setups for the Scenario in the query string."""
@@ -89,7 +106,7 @@ async def get_estimate(request: Request) -> Response:
     response_model=None,
     responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
     openapi_extra={
-        "parameters": [FORMAT_PARAM, SHAPE_PARAM],
+        "parameters": [FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM],
         "requestBody": {
             "required": True,
             "content": {

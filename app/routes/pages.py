@@ -18,10 +18,10 @@ from app.form import (
     switch_cloud,
     values_of,
 )
-from app.inputs import PRESET, InputError, compare, scenario_of, split_query
+from app.inputs import PRESET, InputError, compare, scenario_from_query, scenario_of, split_query
 from app.permalink import permalink_query
 from app.state import catalog_of, templates_of
-from pricing import Comparison
+from pricing import Comparison, sensitivity
 from pricing.presets import PRESETS, preset_values
 from pricing.scenario import DEFAULT_SCENARIO, ScenarioError
 
@@ -110,3 +110,16 @@ async def get_calculator(request: Request) -> Response:
     return templates.TemplateResponse(
         request, "partials/update.html", context, status_code=status, headers=headers
     )
+
+
+@router.get("/flips")
+async def get_flips(request: Request) -> Response:
+    """The sensitivity list, loaded into the results when the reader opens it."""
+    scenario, _ = scenario_from_query(request.query_params.multi_items())
+    comparison = compare(scenario, catalog_of(request))
+    context = {
+        "request": request,
+        "flips": sensitivity(comparison, catalog_of(request)),
+        "cheaper": comparison.difference.cheaper,
+    }
+    return templates_of(request).TemplateResponse(request, "partials/flips.html", context)

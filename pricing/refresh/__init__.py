@@ -2,7 +2,8 @@
 
 ``python -m pricing.refresh {aws,azure,gcp} --input FILE ...`` (or ``--download``) reads the
 price lists, keeps on-demand Linux hourly USD prices for the catalog's regions and instance
-types, prints what changed and rewrites ``pricing/data/<provider>.json``. See "Refreshing prices" in docs/PRICING.md.
+types, prints what changed and rewrites ``pricing/data/<provider>.json``. See "Refreshing
+prices" in docs/PRICING.md.
 """
 
 from pricing.refresh.cli import main

@@ -44,6 +44,7 @@ def test_article_preset_in_csv_items_adds_up(client: TestClient) -> None:
         "unit",
         "unit_price",
         "monthly",
+        "list_unit_price",
     ]
     infra = {
         setup: sum(

@@ -6,10 +6,22 @@ import pytest
 from fastapi.testclient import TestClient
 
 ROUTES = [
-    "/", "/?k8s_nodes=-1", "/embed.svg", "/api/v1/estimate", "/api/v1/estimate?format=csv",
-    "/api/v1/value?field=docker.monthly_total", "/api/v1/catalog", "/healthz", "/readyz",
-    "/metrics", "/docs", "/openapi.json", "/static/app.css", "/vendor/htmx/htmx.min.js",
-    "/no/such/page", "/oembed?url=http://testserver/",
+    "/",
+    "/?k8s_nodes=-1",
+    "/embed.svg",
+    "/api/v1/estimate",
+    "/api/v1/estimate?format=csv",
+    "/api/v1/value?field=docker.monthly_total",
+    "/api/v1/catalog",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/docs",
+    "/openapi.json",
+    "/static/app.css",
+    "/vendor/htmx/htmx.min.js",
+    "/no/such/page",
+    "/oembed?url=http://testserver/",
 ]
 
 

@@ -10,8 +10,13 @@ from fastapi.testclient import TestClient
 
 XSS = '"><script>alert(1)</script><img src=x onerror=alert(1)>'
 NUMBERS = ["NaN", "nan", "Infinity", "-inf", "-1", "1e308", "9" * 400, "0x10", "1,5", "", "\x00"]
-GET_FACES = ["/", "/api/v1/estimate", "/api/v1/value?field=docker.monthly_total", "/embed",
-             "/embed.svg"]
+GET_FACES = [
+    "/",
+    "/api/v1/estimate",
+    "/api/v1/value?field=docker.monthly_total",
+    "/embed",
+    "/embed.svg",
+]
 
 
 def get(client: TestClient, face: str, **params: str) -> tuple[int, str, str]:
@@ -29,8 +34,18 @@ def test_bad_numbers_are_4xx(client: TestClient, face: str, value: str) -> None:
 @pytest.mark.parametrize("face", GET_FACES)
 @pytest.mark.parametrize(
     "field",
-    ["provider", "region", "docker_instance_type", "k8s_instance_type", "control_plane",
-     "docker_plan", "preset", "deploy_frequency", "plan_billing", "unknown_field"],
+    [
+        "provider",
+        "region",
+        "docker_instance_type",
+        "k8s_instance_type",
+        "control_plane",
+        "docker_plan",
+        "preset",
+        "deploy_frequency",
+        "plan_billing",
+        "unknown_field",
+    ],
 )
 def test_xss_never_comes_back_unescaped(client: TestClient, face: str, field: str) -> None:
     status, content_type, body = get(client, face, **{field: XSS})
@@ -92,9 +107,7 @@ def test_hostile_batch_csvs(client: TestClient) -> None:
     assert bad.status_code == 400
     quoted = b'k8s_nodes\n"' + b"9" * 200_000 + b'"\n'
     assert client.post("/api/v1/batch", content=quoted, headers=text_csv).status_code == 400
-    repeated = client.post(
-        "/api/v1/batch", content=b"k8s_nodes,k8s_nodes\n1,2\n", headers=text_csv
-    )
+    repeated = client.post("/api/v1/batch", content=b"k8s_nodes,k8s_nodes\n1,2\n", headers=text_csv)
     assert repeated.status_code == 422
 
 
@@ -114,16 +127,23 @@ def test_oembed_hostile_urls(client: TestClient) -> None:
         response = client.get("/oembed", params={"url": url})
         assert response.status_code in (404, 422)
         assert "<script>" not in response.text
-    assert client.get("/oembed", params={"url": "http://testserver/", "maxwidth": "-5"}).status_code == 422
+    assert (
+        client.get("/oembed", params={"url": "http://testserver/", "maxwidth": "-5"}).status_code
+        == 422
+    )
 
 
 def test_oversized_bodies_are_413_before_work(client: TestClient) -> None:
     big = b"x" * 1_100_000
-    response = client.post("/api/v1/estimate", content=big,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/v1/estimate", content=big, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
-    lying = client.post("/api/v1/estimate", content=b"{}",
-                        headers={"content-type": "application/json", "content-length": "abc"})
+    lying = client.post(
+        "/api/v1/estimate",
+        content=b"{}",
+        headers={"content-type": "application/json", "content-length": "abc"},
+    )
     assert lying.status_code in (400, 413)
 
 
@@ -131,5 +151,10 @@ def test_server_keeps_serving_after_abuse(client: TestClient) -> None:
     for _ in range(3):
         client.post("/api/v1/estimate", content=b"\xff" * 1000)
         client.get("/api/v1/estimate", params={"k8s_nodes": "NaN"})
-    assert client.get("/api/v1/value", params={"preset": "article",
-                      "field": "kubernetes.infrastructure_monthly"}).text == "443.00"
+    assert (
+        client.get(
+            "/api/v1/value",
+            params={"preset": "article", "field": "kubernetes.infrastructure_monthly"},
+        ).text
+        == "443.00"
+    )

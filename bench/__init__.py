@@ -1,0 +1,1 @@
+"""Benchmark of the calculator against a bare ASGI baseline; run ``python bench/run.py``."""

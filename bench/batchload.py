@@ -1,0 +1,97 @@
+"""POST /api/v1/batch with generated rows; rows per second and the workers' peak memory."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import httpx
+
+from bench.procmem import PeakSampler
+from bench.servers import Server
+
+COLUMNS = ("provider", "k8s_nodes", "devops_hourly_rate", "docker_seats", "horizon_months")
+PROVIDERS = ("aws", "gcp", "azure")
+SEED = 7
+
+
+def scenario_values(count: int, seed: int = SEED) -> Iterator[dict[str, str]]:
+    """``count`` varied, valid scenarios as text fields (the batch CSV's cells)."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        rate = Decimal(rng.randint(5000, 15000)) / 100
+        yield {
+            "provider": rng.choice(PROVIDERS),
+            "k8s_nodes": str(rng.randint(1, 20)),
+            "devops_hourly_rate": str(rate),
+            "docker_seats": str(rng.randint(0, 50)),
+            "horizon_months": str(rng.randint(1, 36)),
+        }
+
+
+def batch_csv(rows: int) -> bytes:
+    """A batch CSV: a header of COLUMNS and ``rows`` rows, CRLF line endings."""
+    lines = [",".join(COLUMNS)]
+    lines += [",".join(v[c] for c in COLUMNS) for v in scenario_values(rows)]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    rows: int
+    seconds: float
+    first_byte_seconds: float
+    rows_out: int
+    row_errors: int
+    before_kib: dict[int, int]
+    peak_kib: dict[int, int]
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+    @property
+    def worst_growth_kib(self) -> int:
+        """The largest rise of one process's RSS above its level before the batch."""
+        return max(self.peak_kib[p] - self.before_kib.get(p, 0) for p in self.peak_kib)
+
+
+def _count_lines(chunks: Iterator[bytes]) -> tuple[int, int]:
+    """Result lines, and lines whose last cell (the error column) is not empty."""
+    lines = errors = 0
+    tail = b""
+    for chunk in chunks:
+        parts = (tail + chunk).split(b"\r\n")
+        tail = parts.pop()
+        lines += len(parts)
+        errors += sum(1 for line in parts if not line.endswith(b","))
+    return lines, errors
+
+
+def run_batch(server: Server, rows: int) -> BatchResult:
+    """Send ``rows`` rows as one text/csv body; time it to the last result byte."""
+    body = batch_csv(rows)
+    pids = [server.process.pid, *server.workers()]
+    before = {pid: m.rss_kib for pid, m in server.memory().items()}
+    timeout = httpx.Timeout(120.0, connect=10.0)
+    with httpx.Client(timeout=timeout) as client, PeakSampler(pids) as sampler:
+        started = time.perf_counter()
+        request = client.build_request(
+            "POST",
+            server.base + "/api/v1/batch",
+            content=body,
+            # identity, as curl sends it: the result CSV is not gzipped
+            headers={"Content-Type": "text/csv", "Accept-Encoding": "identity"},
+        )
+        response = client.send(request, stream=True)
+        first = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"batch answered {response.status_code}: {response.read()[:300]!r}")
+        lines, errors = _count_lines(response.iter_raw())
+        seconds = time.perf_counter() - started
+        response.close()
+    # The header's last cell is "error", so the header line counts as one "error" line.
+    return BatchResult(rows, seconds, first, lines - 1, errors - 1, before, sampler.peaks)

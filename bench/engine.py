@@ -1,0 +1,70 @@
+"""The pricing engine in process: microseconds per Scenario validation and per estimate()."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bench.batchload import scenario_values
+
+if TYPE_CHECKING:
+    from pricing import Scenario
+
+PRESET_NAMES = ("article", "startup", "platform", "k3s")
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Microseconds per call: the median of several rounds, and the best round."""
+
+    name: str
+    calls: int
+    median_us: float
+    best_us: float
+
+
+def time_calls(name: str, calls: list[Callable[[], Any]], rounds: int) -> Timing:
+    """Call every callable once per round; microseconds per call."""
+    per_call = []
+    for _ in range(rounds):
+        started = time.perf_counter_ns()
+        for call in calls:
+            call()
+        per_call.append((time.perf_counter_ns() - started) / len(calls) / 1000)
+    return Timing(name, len(calls) * rounds, statistics.median(per_call), min(per_call))
+
+
+def scenario_inputs(varied: int) -> list[tuple[dict[str, Any], str | None]]:
+    """The presets, then ``varied`` generated rows (the batch benchmark's) over the defaults."""
+    inputs: list[tuple[dict[str, Any], str | None]] = [({}, name) for name in PRESET_NAMES]
+    inputs += [(dict(values), None) for values in scenario_values(varied)]
+    return inputs
+
+
+def run_engine(varied: int = 400, rounds: int = 7) -> list[Timing]:
+    """Time Scenario validation, estimate(), and both together, over the same inputs."""
+    from pricing import estimate, load_catalog
+    from pricing.presets import scenario_from
+
+    catalog = load_catalog()
+    inputs = scenario_inputs(varied)
+    scenarios = [scenario_from(values, preset) for values, preset in inputs]
+
+    def validate(values: dict[str, Any], preset: str | None) -> Callable[[], Any]:
+        return lambda: scenario_from(values, preset)
+
+    def price(scenario: Scenario) -> Callable[[], Any]:
+        return lambda: estimate(scenario, catalog)
+
+    return [
+        time_calls("Scenario validation (scenario_from)", [validate(*i) for i in inputs], rounds),
+        time_calls("estimate(scenario, catalog)", [price(s) for s in scenarios], rounds),
+        time_calls(
+            "article preset: validation + estimate",
+            [lambda: estimate(scenario_from({}, "article"), catalog)] * 200,
+            rounds,
+        ),
+    ]

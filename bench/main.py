@@ -1,0 +1,221 @@
+"""The benchmark run: baseline and calculator under wrk, soak, batch, engine, profiles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench import report
+from bench.batchload import BatchResult, run_batch
+from bench.engine import Timing, run_engine
+from bench.loadgen import Endpoint, LoadSettings, WrkResult, check_endpoint, measure, require_wrk
+from bench.procmem import machine_busy_seconds
+from bench.profiles import Profile, run_profiles
+from bench.servers import ROOT, Server, free_port, hello_command, production_command, start
+from bench.soak import SoakResult, run_soak
+
+VARIED = Path(__file__).resolve().parent / "varied.lua"
+BASELINE = Endpoint("baseline (ASGI hello)", "/")
+HX = ("HX-Request: true",)
+ENDPOINTS = (
+    Endpoint("JSON estimate", "/api/v1/estimate?preset=article"),
+    Endpoint("JSON estimate, varied", "/api/v1/estimate?preset=article&k8s_nodes=1", script=VARIED),
+    Endpoint("CSV estimate", "/api/v1/estimate?preset=article&format=csv"),
+    Endpoint("one-cell value", "/api/v1/value?preset=article&field=kubernetes.monthly_total"),
+    Endpoint("htmx partial", "/?k8s_nodes=4", HX),
+    Endpoint("full page", "/?preset=article"),
+    Endpoint("SVG", "/embed.svg?preset=article"),
+)
+SOAK_ENDPOINTS = ("JSON estimate", "one-cell value", "htmx partial", "SVG")
+QUIET_CORES = 0.2
+STAGES = ("http", "soak", "batch", "engine", "profile")
+
+
+@dataclass
+class Results:
+    """Everything one run measured; ``report`` prints it, ``--json`` saves it."""
+
+    machine: dict[str, str]
+    load: LoadSettings
+    workers: int
+    command: str
+    http: dict[str, WrkResult] = field(default_factory=dict)
+    soak: SoakResult | None = None
+    batches: list[BatchResult] = field(default_factory=list)
+    engine: list[Timing] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    add = parser.add_argument
+    add("--seconds", type=int, default=10, help="measured seconds per endpoint (default 10)")
+    add("--warmup", type=int, default=2, help="warm-up seconds per endpoint (default 2)")
+    add("--connections", type=int, default=32, help="wrk connections (default 32)")
+    add("--threads", type=int, default=2, help="wrk threads (default 2)")
+    add("--workers", type=int, default=int(os.environ.get("CALC_WORKERS", "2")))
+    add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
+    add("--soak-rate", type=int, default=200, help="soak requests per second (default 200)")
+    add("--batch-rows", default="100000,1000000", help="batch sizes, comma-separated")
+    add("--profile-calls", type=int, default=2000, help="requests per HTTP profile")
+    add("--profile-rows", type=int, default=20000, help="rows in the batch profile")
+    add("--skip", default="", help=f"comma-separated stages to skip: {', '.join(STAGES)}")
+    add("--out", type=Path, default=None, help="folder for logs and profiles (default: temp)")
+    add("--json", type=Path, default=None, help="also save the figures as JSON here")
+    add("--wait-quiet", type=int, default=300, help="seconds to wait for an idle machine")
+    return parser.parse_args(argv)
+
+
+def server_env(args: argparse.Namespace, rows: list[int]) -> dict[str, str]:
+    """Settings for both servers: the worker count, and batch limits the largest batch fits."""
+    most = max(rows, default=100_000)
+    return {
+        "CALC_WORKERS": str(args.workers),
+        "CALC_BATCH_MAX_ROWS": str(max(most, 100_000)),
+        "CALC_BATCH_MAX_BYTES": str(max(most * 64, 50_000_000)),
+    }
+
+
+def check_bodies(server: Server) -> None:
+    """Every endpoint answers 200; the htmx request gets the partial, the page the page."""
+    for endpoint in ENDPOINTS:
+        body = check_endpoint(server.base, endpoint)
+        is_page = b"<html" in body[:2000].lower()
+        if endpoint.headers == HX and is_page:
+            raise RuntimeError("the htmx request got the full page, not the partial")
+        if endpoint.name == "full page" and not is_page:
+            raise RuntimeError("the full page request did not get an HTML page")
+
+
+def measure_baseline(args: argparse.Namespace, env: dict[str, str], res: Results) -> None:
+    server = start("hello", hello_command(free_port()), env, args.out / "hello.log")
+    try:
+        check_endpoint(server.base, BASELINE)
+        res.http[BASELINE.name] = measure(server.base, BASELINE, res.load, server.cpu_seconds)
+        report.wrk_line(BASELINE.name, res.http[BASELINE.name], None)
+    finally:
+        server.stop()
+
+
+def measure_app(
+    args: argparse.Namespace, env: dict[str, str], res: Results, skip: set[str]
+) -> None:
+    server = start("calculator", production_command(free_port()), env, args.out / "server.log")
+    try:
+        check_bodies(server)
+        baseline = res.http.get(BASELINE.name)
+        for endpoint in ENDPOINTS if "http" not in skip else ():
+            res.http[endpoint.name] = measure(server.base, endpoint, res.load, server.cpu_seconds)
+            report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
+        if "soak" not in skip:
+            soak_set = [e for e in ENDPOINTS if e.name in SOAK_ENDPOINTS]
+            res.soak = run_soak(server, soak_set, args.soak_rate, args.soak_seconds)
+            report.soak_lines(res.soak)
+        for rows in batch_sizes(args) if "batch" not in skip else []:
+            res.batches.append(run_batch(server, rows))
+            report.batch_line(res.batches[-1])
+    finally:
+        server.stop()
+
+
+def batch_sizes(args: argparse.Namespace) -> list[int]:
+    return [int(n) for n in str(args.batch_rows).split(",") if n.strip()]
+
+
+def machine() -> dict[str, str]:
+    import platform
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown",
+    )
+    mem_kib = int(Path("/proc/meminfo").read_text().split()[1])
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": f"{mem_kib / 1024 / 1024:.1f} GiB",
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+        "code": code_version(),
+    }
+
+
+def code_version() -> str:
+    """The commit measured, and whether the work tree had uncommitted changes (read-only)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    changed = [line for line in git("status", "--porcelain").splitlines() if line]
+    return git("rev-parse", "--short", "HEAD") + (
+        f" + {len(changed)} changed files" if changed else ""
+    )
+
+
+def busy_cores(seconds: float = 3.0) -> float:
+    """Cores kept busy by other programs over the next ``seconds``."""
+    before = machine_busy_seconds()
+    time.sleep(seconds)
+    return (machine_busy_seconds() - before) / seconds
+
+
+def wait_quiet(limit: int) -> float:
+    """Wait (at most ``limit`` seconds) until other programs use under QUIET_CORES."""
+    deadline = time.monotonic() + limit
+    busy = busy_cores()
+    while busy > QUIET_CORES and time.monotonic() < deadline:
+        print(f"waiting: other programs keep {busy:.2f} cores busy", flush=True)
+        time.sleep(5)
+        busy = busy_cores()
+    if busy > QUIET_CORES:
+        print(f"WARNING: measuring on a busy machine ({busy:.2f} cores in use)", flush=True)
+    return busy
+
+
+def save_json(path: Path, res: Results) -> None:
+    def plain(value: Any) -> Any:
+        return str(value) if isinstance(value, Path) else value
+
+    path.write_text(json.dumps(asdict(res), indent=2, default=plain))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    if not {"http", "soak", "batch"} <= skip:
+        require_wrk()
+    args.out = args.out or Path(tempfile.mkdtemp(prefix="bench-"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    load = LoadSettings(args.threads, args.connections, args.seconds, args.warmup)
+    busy = wait_quiet(args.wait_quiet)
+    res = Results(machine(), load, args.workers, "python bench/run.py")
+    res.machine["busy cores at start"] = f"{busy:.2f}"
+    report.header(res.machine, load, args.workers, args.out)
+    env = server_env(args, batch_sizes(args))
+    if "http" not in skip:
+        measure_baseline(args, env, res)
+    if not {"http", "soak", "batch"} <= skip:
+        measure_app(args, env, res, skip)
+    if "engine" not in skip:
+        res.engine = run_engine()
+        report.engine_lines(res.engine)
+    if "profile" not in skip:
+        res.profiles = run_profiles(args.out, args.profile_calls, args.profile_rows)
+        report.profile_lines(res.profiles)
+    report.floors(res)
+    if args.json:
+        save_json(args.json, res)
+    return 0

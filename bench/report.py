@@ -1,0 +1,128 @@
+"""Print the figures as they come, then the floors of issue 7 and whether each is met."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench.batchload import BatchResult
+from bench.engine import Timing
+from bench.loadgen import LoadSettings, WrkResult
+from bench.profiles import Profile
+from bench.soak import SoakResult
+
+if TYPE_CHECKING:
+    from bench.main import Results
+
+BASELINE = "baseline (ASGI hello)"
+P99_FLOOR_MS = 20.0
+RATIO_FLOORS = {"JSON estimate": 0.50, "htmx partial": 0.35}
+BATCH_FLOOR = 50_000
+FLAT_LIMIT = 1.10  # the largest batch's peak RSS at most 10% above the smallest's
+SOAK_GROWTH_LIMIT = 10.0
+OTHER_LOAD_LIMIT = 0.15  # cores busy outside the server and wrk while measuring
+
+
+def header(machine: dict[str, str], load: LoadSettings, workers: int, out: Path) -> None:
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in machine.items()))
+    print(
+        f"wrk: {load.threads} threads, {load.connections} connections, "
+        f"{load.warmup_seconds} s warm-up + {load.seconds} s per endpoint; "
+        f"server workers: {workers}; logs and profiles in {out}"
+    )
+
+
+def wrk_line(name: str, r: WrkResult, baseline: WrkResult | None) -> None:
+    ratio = f"{r.requests_per_second / baseline.requests_per_second:6.1%}" if baseline else "  base"
+    errors = ""
+    if r.non_2xx or r.socket_errors:
+        errors = f"  NON-2XX {r.non_2xx}, SOCKET ERRORS {r.socket_errors}"
+    if r.other_cores > OTHER_LOAD_LIMIT:
+        errors += f"  (other programs kept {r.other_cores:.2f} cores busy: figures disturbed)"
+    print(
+        f"{name:24} {r.requests_per_second:9.0f} req/s  p50 {r.p50_ms:7.2f} ms  "
+        f"p99 {r.p99_ms:7.2f} ms  {ratio} of baseline  server CPU "
+        f"{r.server_cpu_us:5.0f} µs/req  wrk {r.wrk_cores:.2f} cores{errors}",
+        flush=True,
+    )
+
+
+def soak_lines(s: SoakResult) -> None:
+    print(
+        f"soak: {s.sent} requests in {s.seconds:.1f} s ({s.achieved_rate:.0f}/s, target "
+        f"{s.rate}/s), errors {s.errors}, p50 {s.percentile_ms(0.5):.2f} ms, "
+        f"p99 {s.percentile_ms(0.99):.2f} ms (client-side, httpx)"
+    )
+    for sample in s.error_samples:
+        print(f"  error: {sample}")
+    for pid in sorted(s.start_memory.keys() & s.end_memory.keys()):
+        start, end = s.start_memory[pid].rss_kib, s.end_memory[pid].rss_kib
+        print(
+            f"  pid {pid}: RSS {start / 1024:.1f} -> {end / 1024:.1f} MiB "
+            f"({s.growth_percent(pid):+.1f}%)"
+        )
+    print(f"  all processes: {s.total_growth_percent():+.1f}%", flush=True)
+
+
+def batch_line(b: BatchResult) -> None:
+    peak = max(b.peak_kib.values()) / 1024
+    print(
+        f"batch {b.rows:>9,} rows: {b.rows_per_second:9,.0f} rows/s ({b.seconds:.1f} s, first "
+        f"byte {b.first_byte_seconds:.2f} s), rows out {b.rows_out:,}, row errors "
+        f"{b.row_errors}, peak RSS {peak:.1f} MiB (+{b.worst_growth_kib / 1024:.1f} MiB)",
+        flush=True,
+    )
+
+
+def engine_lines(timings: list[Timing]) -> None:
+    for t in timings:
+        print(f"engine: {t.name:40} {t.median_us:8.1f} µs/call (best {t.best_us:.1f})")
+
+
+def profile_lines(profiles: list[Profile]) -> None:
+    for p in profiles:
+        print(
+            f"profile {p.name}: {p.unprofiled_us:.0f} µs per call in process without the "
+            f"profiler ({p.calls} calls; tree in {p.text_path})"
+        )
+        for label, share in p.charged[:10]:
+            print(f"   {share:6.1%} charged to  {label}")
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def floors(res: Results) -> None:
+    """Each floor of issue 7 with the figure and whether it is met."""
+    print("floors:")
+    base = res.http.get(BASELINE)
+    for name, floor in RATIO_FLOORS.items():
+        if base and name in res.http:
+            ratio = res.http[name].requests_per_second / base.requests_per_second
+            print(
+                f"  {name} >= {floor:.0%} of baseline req/s: {ratio:.1%} {_verdict(ratio >= floor)}"
+            )
+    for name, r in res.http.items():
+        if name != BASELINE:
+            print(
+                f"  p99 < {P99_FLOOR_MS:.0f} ms, {name}: {r.p99_ms:.2f} ms "
+                f"{_verdict(r.p99_ms < P99_FLOOR_MS)}"
+            )
+    for b in res.batches:
+        ok = b.rows_per_second >= BATCH_FLOOR
+        print(
+            f"  batch >= {BATCH_FLOOR:,} rows/s at {b.rows:,} rows: "
+            f"{b.rows_per_second:,.0f} {_verdict(ok)}"
+        )
+    if len(res.batches) > 1:
+        small, large = max(res.batches[0].peak_kib.values()), max(res.batches[-1].peak_kib.values())
+        print(
+            f"  batch memory flat (peak RSS at {res.batches[-1].rows:,} rows <= 110% of "
+            f"{res.batches[0].rows:,}): {small / 1024:.1f} -> {large / 1024:.1f} MiB "
+            f"{_verdict(large <= small * FLAT_LIMIT)}"
+        )
+    if res.soak:
+        growth = res.soak.total_growth_percent()
+        ok = res.soak.errors == 0 and growth < SOAK_GROWTH_LIMIT
+        print(f"  soak: {res.soak.errors} errors, RSS growth {growth:+.1f}% {_verdict(ok)}")

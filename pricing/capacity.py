@@ -1,0 +1,98 @@
+"""Does the workload fit? Allocatable CPU and memory after the system's reservations.
+
+Kubernetes nodes keep back, by the formulas EKS and GKE publish for the kubelet:
+memory 255 MiB + 11 MiB per pod the node may run, plus a 100 MiB eviction threshold; CPU 6%
+of the first core, 1% of the second, 0.5% of the next two and 0.25% of every core above four.
+A Docker host keeps back the same with no pods: the operating system and the Docker daemon
+need about what the kubelet reserves for the system.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pricing.resolution import Machine, Resolved
+from pricing.scenario import Setup
+
+MIB_PER_GIB = Decimal(1024)
+BASE_MIB = Decimal(255)
+PER_POD_MIB = Decimal(11)
+EVICTION_MIB = Decimal(100)
+# (cores in this band, share of each core reserved)
+CPU_BANDS = ((1, Decimal("0.06")), (1, Decimal("0.01")), (2, Decimal("0.005")))
+CPU_ABOVE = Decimal("0.0025")
+
+
+def reserved_memory_mib(max_pods: int) -> Decimal:
+    """Memory a node keeps back for the system and the kubelet, eviction threshold included."""
+    return BASE_MIB + PER_POD_MIB * max_pods + EVICTION_MIB
+
+
+def reserved_cpu(vcpu: int) -> Decimal:
+    """vCPU a node keeps back for the system and the kubelet."""
+    left, reserved = vcpu, Decimal(0)
+    for cores, share in CPU_BANDS:
+        used = min(left, cores)
+        reserved += used * share
+        left -= used
+    return reserved + max(left, 0) * CPU_ABOVE
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """Whether one setup holds the workload, how full it is, and how many VMs it needs."""
+
+    setup: Setup
+    fits: bool
+    count: int
+    needed: int
+    cpu_allocatable: Decimal
+    memory_allocatable_gib: Decimal
+    cpu_utilisation: Decimal | None
+    memory_utilisation: Decimal | None
+
+
+def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
+    if used is None or capacity == 0:
+        return None
+    return (used / capacity * 100).quantize(Decimal("0.1"))
+
+
+def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, r: Resolved) -> Fit:
+    s = r.scenario
+    spec = machine.spec
+    memory_mib = spec.memory_gib * MIB_PER_GIB - reserved_memory_mib(pods_each or 0)
+    cpu = spec.vcpu - reserved_cpu(spec.vcpu)
+    memory = max(memory_mib, Decimal(0)) / MIB_PER_GIB
+    wants = [Decimal(1)]
+    if s.workload_vcpu is not None:
+        wants.append(s.workload_vcpu / cpu)
+    if s.workload_memory_gib is not None:
+        wants.append(s.workload_memory_gib / memory if memory else Decimal("Infinity"))
+    if s.workload_pods is not None and pods_each:
+        wants.append(Decimal(s.workload_pods) / pods_each)
+    needed_exact = max(wants)
+    needed = math.ceil(needed_exact) if needed_exact.is_finite() else 0
+    return Fit(
+        setup,
+        fits=needed_exact <= count,
+        count=count,
+        needed=needed,
+        cpu_allocatable=cpu.quantize(Decimal("0.001")),
+        memory_allocatable_gib=memory.quantize(Decimal("0.01")),
+        cpu_utilisation=_percent(s.workload_vcpu, cpu * count),
+        memory_utilisation=_percent(s.workload_memory_gib, memory * count),
+    )
+
+
+def fits(r: Resolved) -> tuple[Fit, ...]:
+    """Each setup's fit, when the scenario describes a workload; else nothing."""
+    s = r.scenario
+    if s.workload_vcpu is None and s.workload_memory_gib is None and s.workload_pods is None:
+        return ()
+    return (
+        _fit("docker", r.docker_machine, s.docker_hosts, None, r),
+        _fit("kubernetes", r.k8s_machine, s.k8s_nodes, s.k8s_max_pods, r),
+    )

@@ -1,0 +1,1 @@
+"""Deployment: the image, Compose, Kubernetes manifests, the production command, settings."""
