@@ -14,7 +14,7 @@ from pricing.catalog import Catalog
 from pricing.presets import PRESETS
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 
-Kind = Literal["number", "select", "yesno"]
+Kind = Literal["number", "text", "select", "yesno"]
 CLOUD_KEYS = (
     "k8s_control_instance_type",
     "region",
@@ -276,7 +276,7 @@ GROUPS: tuple[Group, ...] = (
                 kind="yesno",
             ),
             Field(
-                "currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="number"
+                "currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="text"
             ),
             Field(
                 "exchange_rate",

@@ -83,3 +83,16 @@ def test_request_body_limit_on_json(client: TestClient) -> None:
         headers={"content-type": "application/json"},
     )
     assert response.status_code == 413
+
+
+def test_batch_carries_the_depth_columns(client: TestClient) -> None:
+    body = (
+        "k8s_nodes,k8s_nodes_min,k8s_nodes_max,workload_vcpu,currency,exchange_rate\r\n"
+        "3,2,6,20,EUR,0.92\r\n"
+        "3,,,,,\r\n"
+    )
+    out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
+    assert out[0]["kubernetes_monthly_at_min_nodes"] and out[0]["kubernetes_monthly_at_max_nodes"]
+    assert (out[0]["docker_fits"], out[0]["kubernetes_fits"]) == ("no", "no")
+    assert out[0]["currency"] == "EUR"
+    assert out[1]["kubernetes_monthly_at_min_nodes"] == "" and out[1]["docker_fits"] == ""

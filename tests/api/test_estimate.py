@@ -185,3 +185,50 @@ def test_openapi_documents_every_scenario_parameter(client: TestClient) -> None:
     assert "Default: 3" in params["k8s_nodes"]["description"]
     assert "USD" in params["devops_hourly_rate"]["description"]
     assert "422" in spec["paths"]["/api/v1/estimate"]["get"]["responses"]
+
+
+def test_depth_fields_flow_to_json(client: TestClient) -> None:
+    body = client.get(
+        "/api/v1/estimate",
+        params={
+            "workload_vcpu": "20",
+            "k8s_nodes_min": "2",
+            "k8s_nodes_max": "6",
+            "currency": "EUR",
+            "exchange_rate": "0.92",
+            "k8s_pricing": "1-year",
+            "k8s_commitment_percent": "30",
+            "docker_hosts": "8",
+            "horizon_months": "36",
+        },
+    ).json()
+    assert body["currency"] == {"code": "EUR", "per_usd": 0.92}
+    assert body["difference"]["break_even_month"] > 6
+    assert [f["setup"] for f in body["fit"]] == ["docker", "kubernetes"]
+    low, high = body["kubernetes"]["monthly_range"]
+    assert low <= body["kubernetes"]["monthly_total"] <= high
+    compute = body["kubernetes"]["line_items"][0]
+    assert compute["list_unit_price"] > compute["unit_price"]
+    assert "sensitivity" not in body
+
+
+def test_sensitivity_on_request(client: TestClient) -> None:
+    q = {
+        "devops_hourly_rate": "20",
+        "k8s_steady_hours": "5",
+        "k8s_rampup_months": "0",
+        "sensitivity": "true",
+    }
+    flips = client.get("/api/v1/estimate", params=q).json()["sensitivity"]
+    assert {
+        "field": "k8s_nodes",
+        "label": "Kubernetes worker nodes",
+        "current": "3",
+        "needed": "1",
+        "change": "-2",
+    } in flips
+
+
+def test_break_even_month_as_a_value(client: TestClient) -> None:
+    q = {"docker_hosts": "8", "horizon_months": "36", "field": "difference.break_even_month"}
+    assert int(client.get("/api/v1/value", params=q).text) > 6

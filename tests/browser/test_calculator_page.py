@@ -104,3 +104,20 @@ def test_screenshots(browser: Browser, live_server: str) -> None:
         pg.screenshot(path=str(path), full_page=name == "desktop")
         assert path.stat().st_size > 10_000
         context.close()
+
+
+def test_sensitivity_loads_when_opened(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/?devops_hourly_rate=20&k8s_steady_hours=5&k8s_rampup_months=0")
+    page.click("text=What would flip the answer?")
+    expect(page.locator("details.flips")).to_contain_text("Kubernetes worker nodes: from 3 to 1")
+
+
+def test_depth_inputs_show_in_results(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/?workload_vcpu=20&k8s_nodes_min=2&k8s_nodes_max=6")
+    expect(page.locator("#fold-capacity")).to_have_attribute("open", "")
+    expect(page.locator(".fit-table")).to_contain_text("No")
+    expect(page.locator(".range")).to_contain_text("between 2 and 6 nodes")
+    page.click("text=Buying options, currency")
+    page.fill("#field-currency", "EUR")
+    page.fill("#field-exchange_rate", "0.92")
+    expect(page.locator('[data-total="docker"]')).to_contain_text("EUR")

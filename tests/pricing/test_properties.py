@@ -114,3 +114,43 @@ def test_timeline_ends_at_the_horizon_totals(catalog: Catalog, values: dict[str,
         result.kubernetes.horizon_total,
     )
     assert all(isinstance(p.kubernetes, Decimal) for p in result.timeline)
+
+
+@checks
+@given(
+    values=scenarios,
+    field=st.sampled_from(["discount_percent", "k8s_commitment_percent"]),
+    percent=st.decimals(0, 99, places=1),
+)
+def test_discounts_never_raise_a_cost(
+    catalog: Catalog, values: dict[str, Any], field: str, percent: Decimal
+) -> None:
+    base = {**values, "k8s_pricing": "1-year", "k8s_commitment_percent": "0", field: "0"}
+    before = price(catalog, base)
+    after = price(catalog, {**base, field: str(percent)})
+    for setup in ("docker", "kubernetes"):
+        for name in TOTALS:
+            assert getattr(getattr(after, setup), name) <= getattr(getattr(before, setup), name)
+
+
+@checks
+@given(values=scenarios, hours=st.integers(1, 743))
+def test_more_vm_hours_never_lower_a_cost(
+    catalog: Catalog, values: dict[str, Any], hours: int
+) -> None:
+    fewer = price(catalog, {**values, "vm_hours_per_month": str(hours)})
+    more = price(catalog, {**values, "vm_hours_per_month": str(hours + 1)})
+    for setup in ("docker", "kubernetes"):
+        assert getattr(more, setup).monthly_total >= getattr(fewer, setup).monthly_total
+
+
+@checks
+@given(values=scenarios, low=st.integers(1, 10), extra=st.integers(0, 10), more=st.integers(0, 10))
+def test_average_nodes_cost_lies_between_min_and_max(
+    catalog: Catalog, values: dict[str, Any], low: int, extra: int, more: int
+) -> None:
+    bounds = {"k8s_nodes_min": low, "k8s_nodes": low + extra, "k8s_nodes_max": low + extra + more}
+    result = price(catalog, {**values, **bounds})
+    assert result.kubernetes.monthly_range is not None
+    cheapest, dearest = result.kubernetes.monthly_range
+    assert cheapest <= result.kubernetes.monthly_total <= dearest
