@@ -275,9 +275,7 @@ GROUPS: tuple[Group, ...] = (
                 "Under 250 employees and under $10M revenue.",
                 kind="yesno",
             ),
-            Field(
-                "currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="text"
-            ),
+            Field("currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="text"),
             Field(
                 "exchange_rate",
                 "Exchange rate",

@@ -14,18 +14,28 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import SCREENSHOTS
 from tests.live import free_port, serve
 
-HOST_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Team wiki</title>
-<style>body{{font-family:sans-serif;max-width:760px;margin:24px auto}}
-iframe{{border:0;width:100%}}</style>
-</head><body><h1>Should we move to Kubernetes?</h1><p>Our numbers, live from the calculator:</p>
-<iframe id="calc" src="{src}" height="150" title="Docker vs Kubernetes cost"></iframe>
-<script>
-window.addEventListener("message", function (e) {{
-  if (e.data && e.data.type === "dockerk8s-cost:height") {{
-    document.getElementById("calc").height = e.data.height;
-  }}
-}});
-</script></body></html>"""
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "EMBEDDING.md"
+
+
+def documented(block_start: str, server: str) -> str:
+    """A snippet from docs/EMBEDDING.md, pointed at ``server``: the recipe a user copies."""
+    text = DOCS.read_text()
+    begin = text.index(block_start)
+    snippet = text[begin : text.index("```", begin)]
+    return snippet.replace("https://calc.example.com", server)
+
+
+def host_page(server: str, query: str) -> str:
+    """A wiki page on another origin with the documented iframe and resize script."""
+    iframe = documented('<iframe src="https://calc.example.com/embed', server)
+    iframe = iframe.replace("/embed?preset=article", f"/embed?{query}")
+    iframe = iframe.replace('height="460"', 'height="150" id="calc"')
+    script = documented("<script>", server)
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Team wiki</title></head>'
+        f"<body><h1>Should we move to Kubernetes?</h1><p>Our numbers:</p>{iframe}{script}"
+        "</body></html>"
+    )
 
 
 @pytest.fixture
@@ -44,7 +54,7 @@ def test_card_renders_and_resizes_in_a_cross_origin_iframe(
     page: Page, live_server: str, host_site: tuple[Path, str]
 ) -> None:
     folder, origin = host_site
-    (folder / "wiki.html").write_text(HOST_PAGE.format(src=f"{live_server}/embed?preset=article"))
+    (folder / "wiki.html").write_text(host_page(live_server, "preset=article"))
     page.goto(f"{origin}/wiki.html")
     frame = page.frame_locator("#calc")
     expect(frame.locator('[data-total="docker"]')).to_contain_text("$730.00")
@@ -63,7 +73,7 @@ def test_restricted_setting_makes_the_browser_refuse_framing(
     proc, url = serve({"CALC_EMBED_FRAME_ANCESTORS": "https://wiki.example.com"})
     try:
         folder, origin = host_site
-        (folder / "wiki.html").write_text(HOST_PAGE.format(src=f"{url}/embed?preset=article"))
+        (folder / "wiki.html").write_text(host_page(url, "preset=article"))
         page.goto(f"{origin}/wiki.html")
         page.wait_for_timeout(1500)
         frame = next(f for f in page.frames if f != page.main_frame)
