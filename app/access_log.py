@@ -15,6 +15,8 @@ from typing import Any, Literal
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.metrics import observe
+
 LOGGER_NAME = "dockerk8s_cost.access"
 MAX_PATH_CHARS = 1024
 LogFormat = Literal["text", "json"]
@@ -73,12 +75,14 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_counting)
         finally:
+            seconds = time.perf_counter() - started
+            observe(scope, status, seconds)
             record = {
                 "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
                 "method": scope["method"],
                 "path": loggable_path(scope),
                 "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "duration_ms": round(seconds * 1000, 2),
                 "bytes": sent,
             }
             self.logger.info(format_line(record, self.log_format))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -36,6 +37,7 @@ ENDPOINTS = (
 )
 SOAK_ENDPOINTS = ("JSON estimate", "one-cell value", "htmx partial", "SVG")
 QUIET_CORES = 0.2
+RETRIES = 2
 STAGES = ("http", "soak", "batch", "engine", "profile")
 
 
@@ -95,11 +97,23 @@ def check_bodies(server: Server) -> None:
             raise RuntimeError("the full page request did not get an HTML page")
 
 
+def measure_clean(server: Server, endpoint: Endpoint, load: LoadSettings) -> WrkResult:
+    """Measure; when other programs took CPU meanwhile, wait for quiet and measure again."""
+    result = measure(server.base, endpoint, load, server.cpu_seconds)
+    for _ in range(RETRIES):  # bounded
+        if result.other_cores <= report.OTHER_LOAD_LIMIT:
+            break
+        print(f"  ({endpoint.name}: other programs took {result.other_cores:.2f} cores; again)")
+        wait_quiet(60)
+        result = measure(server.base, endpoint, load, server.cpu_seconds)
+    return result
+
+
 def measure_baseline(args: argparse.Namespace, env: dict[str, str], res: Results) -> None:
     server = start("hello", hello_command(free_port()), env, args.out / "hello.log")
     try:
         check_endpoint(server.base, BASELINE)
-        res.http[BASELINE.name] = measure(server.base, BASELINE, res.load, server.cpu_seconds)
+        res.http[BASELINE.name] = measure_clean(server, BASELINE, res.load)
         report.wrk_line(BASELINE.name, res.http[BASELINE.name], None)
     finally:
         server.stop()
@@ -113,7 +127,7 @@ def measure_app(
         check_bodies(server)
         baseline = res.http.get(BASELINE.name)
         for endpoint in ENDPOINTS if "http" not in skip else ():
-            res.http[endpoint.name] = measure(server.base, endpoint, res.load, server.cpu_seconds)
+            res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
             report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
         if "soak" not in skip:
             soak_set = [e for e in ENDPOINTS if e.name in SOAK_ENDPOINTS]
@@ -192,7 +206,12 @@ def save_json(path: Path, res: Results) -> None:
     path.write_text(json.dumps(asdict(res), indent=2, default=plain))
 
 
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds the finally blocks that stop the servers
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     args = parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if not {"http", "soak", "batch"} <= skip:

@@ -87,6 +87,14 @@ def profile_lines(profiles: list[Profile]) -> None:
         )
         for label, share in p.charged[:10]:
             print(f"   {share:6.1%} charged to  {label}")
+        for label, share in [i for i in p.inclusive if not _is_wrapper(i[0])][:8]:
+            print(f"   {share:6.1%} inclusive   {label}")
+
+
+def _is_wrapper(label: str) -> bool:
+    """Middleware and send wrappers: they include the whole request, so they say nothing."""
+    name = label.split(" ", 1)[0]
+    return name.endswith(("__call__", "send_with_headers", "send_counting", "send_with_status"))
 
 
 def _verdict(ok: bool) -> str:

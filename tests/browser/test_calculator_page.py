@@ -121,3 +121,16 @@ def test_depth_inputs_show_in_results(page: Page, live_server: str) -> None:
     page.fill("#field-currency", "EUR")
     page.fill("#field-exchange_rate", "0.92")
     expect(page.locator('[data-total="docker"]')).to_contain_text("EUR")
+
+
+def test_first_load_is_light_and_first_party(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/?preset=article")
+    page.wait_for_load_state("networkidle")
+    entries = page.evaluate(
+        """() => performance.getEntriesByType('navigation')
+              .concat(performance.getEntriesByType('resource'))
+              .map(e => ({name: e.name, size: e.transferSize}))"""
+    )
+    assert all(e["name"].startswith(live_server) for e in entries), entries
+    total = sum(e["size"] for e in entries)
+    assert 0 < total <= 100_000, entries
