@@ -23,7 +23,7 @@ $(VENV)/.dev-installed: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT)
+	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
 
 # Debian packages the tests use: Chromium drives the browser tests (Playwright's own browser
 # download is not used) and curl runs the documented batch recipe.
