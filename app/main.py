@@ -15,6 +15,7 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import access_log, errors, metrics
 from app.formatting import install_filters
+from app.response_cache import ResponseCache
 from app.routes import api, docs, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
     )
     app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
+    app.add_middleware(ResponseCache)
     # Outermost, so every response (413s and CORS preflights included) is logged and counted.
     metrics.install(app)
     app.add_middleware(access_log.AccessLog, log_format=settings.log_format)

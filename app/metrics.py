@@ -56,7 +56,7 @@ def count_estimate(count: int = 1) -> None:
 def route_label(scope: Scope) -> str:
     """The matched route's path template (``/api/v1/estimate``), a mount's prefix
     (``/static``), or ``other`` when nothing matched: never the raw URL."""
-    path = getattr(scope.get("route"), "path", None)
+    path = getattr(scope.get("route"), "path", None) or scope.get("cache_route")
     if isinstance(path, str) and path:
         return path
     # A mount leaves no route in the scope, but extends root_path by its own prefix.

@@ -141,9 +141,12 @@ def price_kubernetes(r: Resolved) -> SetupCost:
 def _timeline(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> tuple[TimelinePoint, ...]:
     points = []
     d_sum = k_sum = ZERO
+    d_month = docker.month_cost(1, 0)
+    k_ramp = kubernetes.month_cost(1, s.k8s_rampup_months)
+    k_steady = kubernetes.monthly_total
     for month in range(1, s.horizon_months + 1):
-        d_sum += docker.month_cost(month, 0)
-        k_sum += kubernetes.month_cost(month, s.k8s_rampup_months)
+        d_sum += d_month
+        k_sum += k_ramp if month <= s.k8s_rampup_months else k_steady
         points.append(TimelinePoint(month, d_sum, k_sum))
     return tuple(points)
 

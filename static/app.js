@@ -56,6 +56,12 @@
     var results = document.getElementById("results");
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (results) results.classList.toggle("stale", status >= 400);
+    if (status >= 200 && status < 300) {
+      // a good answer carries no error lines: clear the ones an earlier answer showed
+      document.querySelectorAll(".field-error, #general-errors").forEach(function (el) {
+        el.textContent = "";
+      });
+    }
     markInvalidFields(document);
   });
 
