@@ -7,6 +7,7 @@ reaches the logs. ``CALC_LOG_FORMAT`` picks logfmt-style text or one JSON object
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.metrics import observe
 
 LOGGER_NAME = "dockerk8s_cost.access"
+PLAIN_PATH = re.compile(rb"[\x21\x23-\x7e]*")  # printable ASCII but the double quote
 MAX_PATH_CHARS = 1024
 LogFormat = Literal["text", "json"]
 
@@ -38,6 +40,8 @@ def loggable_path(scope: Scope) -> str:
     """The path as received, without the query string, printable ASCII only (rest %-escaped)."""
     raw = scope.get("raw_path") or scope["path"].encode("utf-8")
     path = raw.partition(b"?")[0][:MAX_PATH_CHARS]
+    if PLAIN_PATH.fullmatch(path):
+        return str(path, "ascii")
     return "".join(chr(b) if 0x21 <= b <= 0x7E and b != 0x22 else f"%{b:02X}" for b in path)
 
 
@@ -85,4 +89,9 @@ class AccessLog:
                 "duration_ms": round(seconds * 1000, 2),
                 "bytes": sent,
             }
-            self.logger.info(format_line(record, self.log_format))
+            if self.logger.isEnabledFor(logging.INFO):
+                # handle() a ready record: logger.info() would also look up the caller's frame
+                line = format_line(record, self.log_format)
+                self.logger.handle(
+                    self.logger.makeRecord(LOGGER_NAME, logging.INFO, __file__, 0, line, (), None)
+                )

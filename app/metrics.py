@@ -9,7 +9,9 @@ when it starts more than one worker. Without it, the metrics are those of this p
 
 from __future__ import annotations
 
+import functools
 import os
+from typing import Any
 
 from fastapi import FastAPI
 from prometheus_client import (
@@ -69,12 +71,18 @@ def method_label(method: str) -> str:
     return method if method in METHODS else OTHER
 
 
+@functools.lru_cache(maxsize=1024)
+def _series(method: str, route: str, status: int) -> tuple[Any, Any]:
+    """The counter and histogram children of one label set (label values are bounded)."""
+    return REQUESTS.labels(method, route, str(status)), LATENCY.labels(route)
+
+
 def observe(scope: Scope, status: int, seconds: float) -> None:
     """Count one answered HTTP request by method, route template and status, and time it
     (called by the access log, which already watches every request)."""
-    route = route_label(scope)
-    REQUESTS.labels(method_label(scope["method"]), route, str(status)).inc()
-    LATENCY.labels(route).observe(seconds)
+    requests, latency = _series(method_label(scope["method"]), route_label(scope), status)
+    requests.inc()
+    latency.observe(seconds)
 
 
 def render_metrics() -> bytes:

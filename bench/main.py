@@ -35,7 +35,15 @@ ENDPOINTS = (
     Endpoint("full page", "/?preset=article"),
     Endpoint("SVG", "/embed.svg?preset=article"),
 )
-SOAK_ENDPOINTS = ("JSON estimate", "one-cell value", "htmx partial", "SVG")
+# The soak mixes repeated requests (answered from the response cache) with new scenarios
+# ({n} counts up through 1..1000), so it exercises pricing, rendering and the cache's growth.
+SOAK_ENDPOINTS = (
+    Endpoint("JSON estimate", "/api/v1/estimate?preset=article"),
+    Endpoint("JSON estimate, varied", "/api/v1/estimate?preset=article&k8s_nodes={n}"),
+    Endpoint("one-cell value", "/api/v1/value?preset=article&field=kubernetes.monthly_total"),
+    Endpoint("htmx partial, varied", "/?k8s_nodes={n}", HX),
+    Endpoint("SVG", "/embed.svg?preset=article"),
+)
 QUIET_CORES = 0.2
 RETRIES = 2
 STAGES = ("http", "soak", "batch", "engine", "profile")
@@ -130,8 +138,7 @@ def measure_app(
             res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
             report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
         if "soak" not in skip:
-            soak_set = [e for e in ENDPOINTS if e.name in SOAK_ENDPOINTS]
-            res.soak = run_soak(server, soak_set, args.soak_rate, args.soak_seconds)
+            res.soak = run_soak(server, list(SOAK_ENDPOINTS), args.soak_rate, args.soak_seconds)
             report.soak_lines(res.soak)
         for rows in batch_sizes(args) if "batch" not in skip else []:
             res.batches.append(run_batch(server, rows))

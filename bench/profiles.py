@@ -1,5 +1,9 @@
 """pyinstrument profiles of the JSON estimate, the htmx partial and the batch, in process.
 
+The JSON estimate and the htmx partial are profiled with a different scenario on every call,
+so each is computed (app.response_cache cannot answer it); the JSON estimate is also profiled
+repeated, as wrk requests it, to show what a cache hit costs.
+
 The HTTP paths are driven as ASGI calls on the app that create_app() builds (every middleware
 included, the access log written to /dev/null); the batch's row loop runs in a worker thread
 under the server, which pyinstrument does not follow, so its two steps are called directly.
@@ -9,12 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import logging
 import os
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,14 +77,30 @@ async def _get(app: Any, scope: dict[str, Any]) -> int:
     return status
 
 
-def _requests(app: Any, scope: dict[str, Any], calls: int) -> Callable[[], None]:
+def _requests(app: Any, scopes: Iterator[dict[str, Any]], calls: int) -> Callable[[], None]:
+    """``calls`` GETs, each with the next scope of ``scopes`` (an endless iterator)."""
+
     async def loop() -> None:
-        for _ in range(calls):  # bounded
+        for _, scope in zip(range(calls), scopes, strict=False):  # bounded by calls
             status = await _get(app, scope)
             if status != 200:
                 raise RuntimeError(f"{scope['path']}?{scope['query_string']!r}: {status}")
 
     return lambda: asyncio.run(loop())
+
+
+def _same(scope: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The same request again and again: after the first, a response-cache hit."""
+    return itertools.repeat(scope)
+
+
+def _varied(path: str, query: str, headers: list[tuple[bytes, bytes]]) -> Iterator[dict[str, Any]]:
+    """A different scenario every call (up to 100,000 of them), so no response is cached:
+    ``query`` gets ``&k8s_nodes=N&devops_hourly_rate=R`` appended."""
+    for n in itertools.count():
+        nodes, rate = n % 1000 + 1, n // 1000 % 100 + 1
+        extra = f"k8s_nodes={nodes}&devops_hourly_rate={rate}"
+        yield _scope(path, f"{query}&{extra}" if query else extra, headers)
 
 
 FRAMEWORK = ("/starlette/", "/fastapi/", "/asyncio/", "/anyio/", "/uvicorn/")
@@ -187,14 +208,19 @@ def _batch_work(app: Any, rows: int) -> Callable[[], None]:
 
 
 def run_profiles(out: Path, http_calls: int, batch_rows: int) -> list[Profile]:
-    """Profile the JSON estimate, the htmx partial and the batch rows."""
+    """Profile the JSON estimate (computed, and answered from the response cache), the htmx
+    partial (computed) and the batch rows."""
     app = build_app()
-    json_scope = _scope("/api/v1/estimate", "preset=article", [])
-    htmx_scope = _scope("/", "k8s_nodes=4", [(b"hx-request", b"true")])
-    for scope in (json_scope, htmx_scope):
-        _requests(app, scope, 20)()  # warm-up: imports, template compilation
+    hx = [(b"hx-request", b"true")]
+    json_varied = _varied("/api/v1/estimate", "preset=article", [])
+    htmx_varied = _varied("/", "", hx)
+    json_same = _same(_scope("/api/v1/estimate", "preset=article", []))
+    for scopes in (json_varied, htmx_varied, json_same):
+        _requests(app, scopes, 20)()  # warm-up: imports, template compilation
+    calls = http_calls
     return [
-        profile("json-estimate", _requests(app, json_scope, http_calls), http_calls, out),
-        profile("htmx-partial", _requests(app, htmx_scope, http_calls), http_calls, out),
+        profile("json-estimate", _requests(app, json_varied, calls), calls, out),
+        profile("json-estimate-repeated", _requests(app, json_same, calls), calls, out),
+        profile("htmx-partial", _requests(app, htmx_varied, calls), calls, out),
         profile("batch", _batch_work(app, batch_rows), batch_rows, out),
     ]

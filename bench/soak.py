@@ -13,6 +13,7 @@ from bench.procmem import Memory
 from bench.servers import Server
 
 MAX_IN_FLIGHT = 64
+VARIED = 1000  # "{n}" in a path takes the values 1..VARIED in turn
 
 
 @dataclass
@@ -45,11 +46,12 @@ class SoakResult:
         return 100.0 * (end - start) / start
 
 
-async def _one(client: httpx.AsyncClient, endpoint: Endpoint, result: SoakResult) -> None:
+async def _one(client: httpx.AsyncClient, endpoint: Endpoint, result: SoakResult, n: int) -> None:
     headers = dict(h.split(": ", 1) for h in endpoint.headers)
+    path = endpoint.path.replace("{n}", str(n % VARIED + 1))
     started = time.perf_counter()
     try:
-        response = await client.get(endpoint.path, headers=headers)
+        response = await client.get(path, headers=headers)
         ok = response.status_code == 200
         problem = f"{endpoint.name}: HTTP {response.status_code}"
     except httpx.HTTPError as exc:
@@ -66,9 +68,9 @@ async def _drive(base: str, endpoints: list[Endpoint], result: SoakResult, total
     gate = asyncio.Semaphore(MAX_IN_FLIGHT)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10.0) as client:
 
-        async def gated(endpoint: Endpoint) -> None:
+        async def gated(endpoint: Endpoint, n: int) -> None:
             async with gate:
-                await _one(client, endpoint, result)
+                await _one(client, endpoint, result, n)
 
         tasks = []
         started = time.perf_counter()
@@ -76,14 +78,16 @@ async def _drive(base: str, endpoints: list[Endpoint], result: SoakResult, total
             delay = started + n / result.rate - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(gated(endpoints[n % len(endpoints)])))
+            endpoint = endpoints[n % len(endpoints)]
+            tasks.append(asyncio.create_task(gated(endpoint, n // len(endpoints))))
             result.sent += 1
         await asyncio.gather(*tasks)
         result.seconds = time.perf_counter() - started
 
 
 def run_soak(server: Server, endpoints: list[Endpoint], rate: int, seconds: int) -> SoakResult:
-    """``rate`` requests per second for ``seconds``, round-robin over ``endpoints``."""
+    """``rate`` requests per second for ``seconds``, round-robin over ``endpoints``; a
+    ``{n}`` in a path becomes 1, 2, ... VARIED, then 1 again."""
     result = SoakResult(rate=rate, seconds=float(seconds))
     result.start_memory = server.memory()
     asyncio.run(_drive(server.base, endpoints, result, rate * seconds))
