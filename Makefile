@@ -28,11 +28,11 @@ run: $(VENV)/.installed
 # Debian packages the tests use: Chromium drives the browser tests (Playwright's own browser
 # download is not used) and curl runs the documented batch recipe.
 system-deps:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v curl >/dev/null; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v curl >/dev/null || ! command -v rsvg-convert >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium curl >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium curl librsvg2-bin >/dev/null; \
 	  else \
-	    echo "Missing: run 'sudo apt-get install chromium curl' (the browser and recipe tests need them)"; exit 1; \
+	    echo "Missing: run 'sudo apt-get install chromium curl librsvg2-bin' (the browser and recipe tests need them)"; exit 1; \
 	  fi; \
 	fi
 

@@ -63,7 +63,7 @@ async def get_embed(request: Request) -> Response:
 async def get_embed_svg(request: Request) -> Response:
     """Totals, difference and the cumulative chart as a standalone SVG image."""
     c = _comparison(request)
-    context = _context(request, c, SVG_WIDTH - 40, 190)
+    context = _context(request, c, SVG_WIDTH - 40, 215)
     template = templates_of(request).get_template("embed.svg")
     body = template.render(context, width=SVG_WIDTH, height=SVG_HEIGHT)
     return cached(request, body.encode(), SVG_TYPE)
