@@ -67,7 +67,12 @@ lock: | $(BIN)/python
 wheel: $(VENV)/.dev-installed
 	$(BIN)/python -m build --wheel --outdir dist .
 
+# The benchmark drives the server with Debian's wrk (see docs/PERFORMANCE.md).
 bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || { \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "Missing: run 'sudo apt-get install wrk'"; exit 1; fi; }
 	$(BIN)/python bench/run.py
 
 clean:
