@@ -57,7 +57,8 @@ class Results:
     load: LoadSettings
     workers: int
     command: str
-    http: dict[str, WrkResult] = field(default_factory=dict)
+    http: dict[str, WrkResult] = field(default_factory=dict)  # the baseline: mean of runs
+    baselines: list[WrkResult] = field(default_factory=list)
     soak: SoakResult | None = None
     batches: list[BatchResult] = field(default_factory=list)
     engine: list[Timing] = field(default_factory=list)
@@ -117,12 +118,29 @@ def measure_clean(server: Server, endpoint: Endpoint, load: LoadSettings) -> Wrk
     return result
 
 
+def mean_result(runs: list[WrkResult]) -> WrkResult:
+    """The mean of several runs of one endpoint (the baseline is measured before and after)."""
+    n = len(runs)
+    return WrkResult(
+        requests_per_second=sum(r.requests_per_second for r in runs) / n,
+        p50_ms=sum(r.p50_ms for r in runs) / n,
+        p99_ms=sum(r.p99_ms for r in runs) / n,
+        requests=sum(r.requests for r in runs),
+        non_2xx=sum(r.non_2xx for r in runs),
+        socket_errors=sum(r.socket_errors for r in runs),
+        server_cpu_us=sum(r.server_cpu_us for r in runs) / n,
+        wrk_cores=sum(r.wrk_cores for r in runs) / n,
+        other_cores=max(r.other_cores for r in runs),
+    )
+
+
 def measure_baseline(args: argparse.Namespace, env: dict[str, str], res: Results) -> None:
     server = start("hello", hello_command(free_port()), env, args.out / "hello.log")
     try:
         check_endpoint(server.base, BASELINE)
-        res.http[BASELINE.name] = measure_clean(server, BASELINE, res.load)
-        report.wrk_line(BASELINE.name, res.http[BASELINE.name], None)
+        res.baselines.append(measure_clean(server, BASELINE, res.load))
+        report.wrk_line(BASELINE.name, res.baselines[-1], None)
+        res.http[BASELINE.name] = mean_result(res.baselines)
     finally:
         server.stop()
 
@@ -235,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         measure_baseline(args, env, res)
     if not {"http", "soak", "batch"} <= skip:
         measure_app(args, env, res, skip)
+    if "http" not in skip:
+        measure_baseline(args, env, res)  # again: the ratios use the mean of both runs
+        report.summary(res)
     if "engine" not in skip:
         res.engine = run_engine()
         report.engine_lines(res.engine)

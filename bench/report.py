@@ -47,6 +47,22 @@ def wrk_line(name: str, r: WrkResult, baseline: WrkResult | None) -> None:
     )
 
 
+def summary(res: Results) -> None:
+    """Every HTTP figure with its ratio to the mean baseline, as a Markdown table."""
+    base = res.http[BASELINE]
+    spread = ", ".join(f"{b.requests_per_second:,.0f}" for b in res.baselines)
+    print(f"\nsummary (baseline: mean of {len(res.baselines)} runs: {spread} req/s)")
+    print("| endpoint | req/s | of baseline | p50 ms | p99 ms | server CPU µs/req | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, r in res.http.items():
+        ratio = r.requests_per_second / base.requests_per_second
+        print(
+            f"| {name} | {r.requests_per_second:,.0f} | {ratio:.1%} | {r.p50_ms:.2f} | "
+            f"{r.p99_ms:.2f} | {r.server_cpu_us:.0f} | {r.non_2xx + r.socket_errors} |"
+        )
+    print(flush=True)
+
+
 def soak_lines(s: SoakResult) -> None:
     print(
         f"soak: {s.sent} requests in {s.seconds:.1f} s ({s.achieved_rate:.0f}/s, target "
@@ -107,9 +123,12 @@ def floors(res: Results) -> None:
     base = res.http.get(BASELINE)
     for name, floor in RATIO_FLOORS.items():
         if base and name in res.http:
-            ratio = res.http[name].requests_per_second / base.requests_per_second
+            rate = res.http[name].requests_per_second
+            ratio = rate / base.requests_per_second
+            each = "/".join(f"{rate / b.requests_per_second:.0%}" for b in res.baselines)
             print(
-                f"  {name} >= {floor:.0%} of baseline req/s: {ratio:.1%} {_verdict(ratio >= floor)}"
+                f"  {name} >= {floor:.0%} of baseline req/s: {ratio:.1%} "
+                f"(against each baseline run: {each}) {_verdict(ratio >= floor)}"
             )
     for name, r in res.http.items():
         if name != BASELINE:
