@@ -52,13 +52,38 @@ def format_line(record: dict[str, Any], log_format: LogFormat) -> str:
     return " ".join(f"{key}={value}" for key, value in record.items())
 
 
+class RequestLog:
+    """Writes the access-log line of a request and records its metrics."""
+
+    def __init__(self, log_format: LogFormat = "text") -> None:
+        self.log_format = log_format
+        self.logger = access_logger()
+
+    def done(self, scope: Scope, status: int, seconds: float, sent: int) -> None:
+        observe(scope, status, seconds)
+        if not self.logger.isEnabledFor(logging.INFO):
+            return
+        record = {
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "method": scope["method"],
+            "path": loggable_path(scope),
+            "status": status,
+            "duration_ms": round(seconds * 1000, 2),
+            "bytes": sent,
+        }
+        # handle() a ready record: logger.info() would also look up the caller's frame
+        line = format_line(record, self.log_format)
+        self.logger.handle(
+            self.logger.makeRecord(LOGGER_NAME, logging.INFO, __file__, 0, line, (), None)
+        )
+
+
 class AccessLog:
     """Logs one line per HTTP request once its response is sent (or the app failed)."""
 
-    def __init__(self, app: ASGIApp, log_format: LogFormat = "text") -> None:
+    def __init__(self, app: ASGIApp, log: RequestLog) -> None:
         self.app = app
-        self.log_format = log_format
-        self.logger = access_logger()
+        self.log = log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,19 +104,4 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_counting)
         finally:
-            seconds = time.perf_counter() - started
-            observe(scope, status, seconds)
-            record = {
-                "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
-                "method": scope["method"],
-                "path": loggable_path(scope),
-                "status": status,
-                "duration_ms": round(seconds * 1000, 2),
-                "bytes": sent,
-            }
-            if self.logger.isEnabledFor(logging.INFO):
-                # handle() a ready record: logger.info() would also look up the caller's frame
-                line = format_line(record, self.log_format)
-                self.logger.handle(
-                    self.logger.makeRecord(LOGGER_NAME, logging.INFO, __file__, 0, line, (), None)
-                )
+            self.log.done(scope, status, time.perf_counter() - started, sent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -15,7 +16,7 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import access_log, errors, metrics
 from app.formatting import install_filters
-from app.response_cache import ResponseCache
+from app.response_cache import RecordResponses, ResponseStore
 from app.routes import api, docs, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
@@ -47,17 +48,37 @@ def build_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+class CalculatorApp(FastAPI):
+    """The FastAPI app, answering a repeated GET from its response store before anything else
+    (a stored answer already carries every header the middleware adds); the hit is logged and
+    counted like any other request."""
+
+    responses: ResponseStore
+    request_log: access_log.RequestLog
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            started = time.perf_counter()
+            sent = await self.responses.answer(scope, send)
+            if sent is not None:
+                self.request_log.done(scope, 200, time.perf_counter() - started, sent)
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; a bad catalog override stops here with a CatalogError naming it."""
     settings = settings or Settings()
     catalog = load_catalog(settings.catalog_override)
-    app = FastAPI(
+    app = CalculatorApp(
         title="Docker vs Kubernetes cost calculator",
         version=VERSION,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
     )
+    app.responses = ResponseStore()
+    app.request_log = access_log.RequestLog(settings.log_format)
     app.state.settings = settings
     app.state.catalog = catalog
     app.state.templates = build_templates()
@@ -82,10 +103,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
     )
     app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
-    app.add_middleware(ResponseCache)
+    app.add_middleware(RecordResponses, store=app.responses)
     # Outermost, so every response (413s and CORS preflights included) is logged and counted.
     metrics.install(app)
-    app.add_middleware(access_log.AccessLog, log_format=settings.log_format)
+    app.add_middleware(access_log.AccessLog, log=app.request_log)
     app.add_middleware(RootPath, root_path=settings.root_path)
     return app
 

@@ -2,11 +2,12 @@
 the request line and a few headers (the catalog is fixed for the process's life).
 
 Spreadsheets refresh the same URLs again and again, and a wiki page shows the same SVG to
-every reader: those repeats are answered here without routing, validating or pricing again.
-A different query string, or a different value of any header in ``VARY``, is a different
-entry; only complete 200 responses under ``MAX_BODY`` bytes are kept, at most ``MAX_ENTRIES``
-of them and ``MAX_TOTAL`` bytes in all, the least recently used going first. A hit is marked
-in the scope (``cache_route``) so that logs and metrics still name its route.
+every reader: those repeats are answered from here before any routing, validation or pricing
+(``CalculatorApp.__call__`` looks first), while ``RecordResponses``, a middleware just outside
+the security headers, stores fresh answers, so a stored response carries every header the
+app adds. A different query string, or a different value of any header in ``VARY``, is a
+different entry; only complete 200 responses under ``MAX_BODY`` bytes are kept, at most
+``MAX_ENTRIES`` of them and ``MAX_TOTAL`` bytes in all, the least recently used going first.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ VARY = (
     b"x-forwarded-proto",
     b"x-forwarded-host",
 )
+_VARY_INDEX = {name: i for i, name in enumerate(VARY)}
 MAX_ENTRIES = 2048
 MAX_BODY = 256 * 1024
 MAX_TOTAL = 32 * 1024 * 1024  # bytes of bodies kept, all entries together
@@ -38,42 +40,69 @@ Key = tuple[str, bytes, str, tuple[bytes, ...]]
 Entry = tuple[Message, bytes]
 
 
-def _key(scope: Scope) -> Key:
-    headers = dict(scope["headers"])
+def cache_key(scope: Scope) -> Key | None:
+    """The key of a cacheable request, or None when the request is not one."""
+    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHEABLE_PATHS:
+        return None
+    varying = [b""] * len(VARY)
+    for name, value in scope["headers"]:
+        index = _VARY_INDEX.get(name)
+        if index is not None:
+            varying[index] = value
     return (
         scope["path"],
         scope.get("query_string", b""),
         scope.get("scheme", "http"),
-        tuple(headers.get(name, b"") for name in VARY),
+        tuple(varying),
     )
 
 
-class ResponseCache:
-    """Answers a repeated cacheable GET from memory; stores fresh 200 answers."""
+class ResponseStore:
+    """The stored responses, least recently used first."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self) -> None:
         self.entries: OrderedDict[Key, Entry] = OrderedDict()
         self.size = 0
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or scope["path"] not in CACHEABLE_PATHS
-        ):
-            await self.app(scope, receive, send)
-            return
-        key = _key(scope)
-        hit = self.entries.get(key)
-        if hit is not None:
+    def get(self, key: Key) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is not None:
             self.entries.move_to_end(key)
-            start, body = hit
-            scope["cache_route"] = scope["path"]
-            await send(dict(start))
-            await send({"type": "http.response.body", "body": body})
-            return
-        await self.app(scope, receive, self._recording(key, send))
+        return entry
+
+    def put(self, key: Key, entry: Entry) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[1])
+        self.entries[key] = entry
+        self.size += len(entry[1])
+        while len(self.entries) > MAX_ENTRIES or self.size > MAX_TOTAL:
+            _, (_, body) = self.entries.popitem(last=False)
+            self.size -= len(body)
+
+    async def answer(self, scope: Scope, send: Send) -> int | None:
+        """Send the stored response for ``scope``; its size, or None when there is none."""
+        key = cache_key(scope)
+        entry = self.get(key) if key is not None else None
+        if entry is None:
+            return None
+        start, body = entry
+        scope["cache_route"] = scope["path"]  # so that logs and metrics still name the route
+        await send(dict(start))
+        await send({"type": "http.response.body", "body": body})
+        return len(body)
+
+
+class RecordResponses:
+    """Stores each fresh, complete 200 answer to a cacheable GET in the store."""
+
+    def __init__(self, app: ASGIApp, store: ResponseStore) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = cache_key(scope)
+        await self.app(scope, receive, send if key is None else self._recording(key, send))
 
     def _recording(self, key: Key, send: Send) -> Send:
         start: Message | None = None
@@ -91,17 +120,7 @@ class ResponseCache:
                 if size > MAX_BODY:
                     start = None
                 elif not message.get("more_body", False):
-                    self._store(key, (start, b"".join(parts)))
+                    self.store.put(key, (start, b"".join(parts)))
             await send(message)
 
         return record
-
-    def _store(self, key: Key, entry: Entry) -> None:
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.size -= len(old[1])
-        self.entries[key] = entry
-        self.size += len(entry[1])
-        while len(self.entries) > MAX_ENTRIES or self.size > MAX_TOTAL:
-            _, (_, body) = self.entries.popitem(last=False)
-            self.size -= len(body)

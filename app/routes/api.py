@@ -75,7 +75,7 @@ def _render(request: Request, comparison: Comparison, controls: dict[str, str]) 
         body = comparison_dict(comparison)
         if with_flips:
             body["sensitivity"] = flip_dicts(sensitivity(comparison, catalog_of(request)))
-        return cached(request, json_bytes(body), JSON_TYPE)
+        return cached(request, json_bytes(body), JSON_TYPE, Vary="Accept")
     rows = item_rows(comparison) if shape == "items" else summary_rows(comparison)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
@@ -83,7 +83,7 @@ def _render(request: Request, comparison: Comparison, controls: dict[str, str]) 
         request,
         text.encode(),
         CSV_TYPE if fmt == "csv" else TSV_TYPE,
-        **{"Content-Disposition": f'inline; filename="{filename}"'},
+        **{"Content-Disposition": f'inline; filename="{filename}"', "Vary": "Accept"},
     )
 
 
@@ -210,5 +210,5 @@ async def get_catalog(request: Request) -> Response:
     fmt = _choice(controls, "format", ["json", "csv"], _format(request, {}))
     catalog = catalog_of(request)
     if fmt == "csv":
-        return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE)
-    return cached(request, json_bytes(catalog_dict(catalog)), JSON_TYPE)
+        return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE, Vary="Accept")
+    return cached(request, json_bytes(catalog_dict(catalog)), JSON_TYPE, Vary="Accept")

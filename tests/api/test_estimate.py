@@ -232,3 +232,9 @@ def test_sensitivity_on_request(client: TestClient) -> None:
 def test_break_even_month_as_a_value(client: TestClient) -> None:
     q = {"docker_hosts": "8", "horizon_months": "36", "field": "difference.break_even_month"}
     assert int(client.get("/api/v1/value", params=q).text) > 6
+
+
+def test_format_by_accept_header_is_announced_in_vary(client: TestClient) -> None:
+    for headers in ({}, {"Accept": "text/csv"}):
+        response = client.get("/api/v1/estimate?preset=article", headers=headers)
+        assert "accept" in response.headers["vary"].lower()
