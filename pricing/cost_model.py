@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -68,11 +69,15 @@ class Comparison:
     scenario: Scenario
     docker: SetupCost
     kubernetes: SetupCost
-    timeline: tuple[TimelinePoint, ...]
     difference: Difference
     advice: Advice
     currency: str = "USD"
     fit: tuple[Fit, ...] = ()
+
+    @property
+    def timeline(self) -> tuple[TimelinePoint, ...]:
+        """Cumulative cost month by month over the horizon (built when a face asks for it)."""
+        return _timeline(self.docker, self.kubernetes, self.scenario)
 
 
 def _setup_cost(
@@ -151,23 +156,24 @@ def _timeline(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> tuple[Ti
     return tuple(points)
 
 
-def _break_even(timeline: tuple[TimelinePoint, ...]) -> int | None:
-    """The first month the cheaper setup so far changes (cumulative costs cross)."""
-    first = _lead(timeline[0])
-    for point in timeline[1:]:
-        if first and _lead(point) != first:
-            return point.month
-    return None
+def break_even_month(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> int | None:
+    """The first month whose cumulative costs lead the other way from month 1, or None.
+
+    Month by month Kubernetes costs ``ramp`` more than Docker during the ramp-up and ``steady``
+    more after it, so the cumulative lead after month m > r is ramp x r + steady x (m - r):
+    it changes sign at m = r + ceil(ramp x r / -steady), when steady has the other sign.
+    """
+    r = min(s.k8s_rampup_months, s.horizon_months)
+    d = docker.month_cost(1, 0)
+    ramp = kubernetes.month_cost(1, s.k8s_rampup_months) - d
+    steady = kubernetes.monthly_total - d
+    if r == 0 or ramp == 0 or steady == 0 or (ramp > 0) == (steady > 0):
+        return None
+    month = r + math.ceil(ramp * r / -steady)
+    return month if month <= s.horizon_months else None
 
 
-def _lead(point: TimelinePoint) -> int:
-    """+1 when Kubernetes has cost more so far, -1 when less, 0 when the same."""
-    return (point.kubernetes > point.docker) - (point.kubernetes < point.docker)
-
-
-def _difference(
-    docker: SetupCost, kubernetes: SetupCost, timeline: tuple[TimelinePoint, ...]
-) -> Difference:
+def _difference(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> Difference:
     monthly = kubernetes.monthly_total - docker.monthly_total
     ratio = (
         (kubernetes.monthly_total / docker.monthly_total).quantize(Decimal("0.01"), ROUND_HALF_UP)
@@ -184,7 +190,7 @@ def _difference(
         horizon,
         ratio,
         cheaper,
-        _break_even(timeline),
+        break_even_month(docker, kubernetes, s),
     )
 
 
@@ -193,7 +199,6 @@ def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
     r = resolve(scenario, catalog)
     docker = price_docker(r)
     kubernetes = price_kubernetes(r)
-    timeline = _timeline(docker, kubernetes, r.scenario)
     dates = [i.as_of for i in (*docker.line_items, *kubernetes.line_items) if i.as_of]
     fit = fits(r)
     return Comparison(
@@ -202,8 +207,7 @@ def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
         scenario=r.scenario,
         docker=docker,
         kubernetes=kubernetes,
-        timeline=timeline,
-        difference=_difference(docker, kubernetes, timeline),
+        difference=_difference(docker, kubernetes, r.scenario),
         advice=advise(r, docker.monthly_total, kubernetes.monthly_total, fit),
         currency=r.scenario.currency,
         fit=fit,

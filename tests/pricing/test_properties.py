@@ -154,3 +154,19 @@ def test_average_nodes_cost_lies_between_min_and_max(
     assert result.kubernetes.monthly_range is not None
     cheapest, dearest = result.kubernetes.monthly_range
     assert cheapest <= result.kubernetes.monthly_total <= dearest
+
+
+def _lead(point: Any) -> int:
+    return (point.kubernetes > point.docker) - (point.kubernetes < point.docker)
+
+
+@checks
+@given(values=scenarios, hosts=st.integers(1, 12))
+def test_break_even_is_where_the_cumulative_lines_cross(
+    catalog: Catalog, values: dict[str, Any], hosts: int
+) -> None:
+    result = price(catalog, {**values, "docker_hosts": hosts})
+    timeline = result.timeline
+    first = _lead(timeline[0])
+    crossed = next((p.month for p in timeline[1:] if first and _lead(p) != first), None)
+    assert result.difference.break_even_month == crossed
