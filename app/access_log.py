@@ -10,6 +10,7 @@ import logging
 import re
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -24,16 +25,41 @@ MAX_PATH_CHARS = 1024
 LogFormat = Literal["text", "json"]
 
 
+class BareLines(logging.StreamHandler):  # type: ignore[type-arg]
+    """The default handler: each message as one line on stdout, nothing added."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stdout)
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+
 def access_logger() -> logging.Logger:
     """The access logger: bare lines on stdout, unless the operator gave it handlers."""
     logger = logging.getLogger(LOGGER_NAME)
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        logger.addHandler(handler)
+        logger.addHandler(BareLines())
         logger.setLevel(logging.INFO)
         logger.propagate = False
     return logger
+
+
+def line_writer(logger: logging.Logger) -> Callable[[str], None]:
+    """How to emit one line: straight to the stream when only the default handler is there
+    (the same bytes, without building a log record per request), else through logging."""
+    handlers = logger.handlers
+    if len(handlers) == 1 and type(handlers[0]) is BareLines and not logger.filters:
+        stream = handlers[0].stream
+
+        def write(line: str) -> None:
+            stream.write(line + "\n")
+            stream.flush()
+
+        return write
+
+    def handle(line: str) -> None:
+        logger.handle(logger.makeRecord(LOGGER_NAME, logging.INFO, __file__, 0, line, (), None))
+
+    return handle
 
 
 def loggable_path(scope: Scope) -> str:
@@ -58,6 +84,7 @@ class RequestLog:
     def __init__(self, log_format: LogFormat = "text") -> None:
         self.log_format = log_format
         self.logger = access_logger()
+        self.write = line_writer(self.logger)
 
     def done(self, scope: Scope, status: int, seconds: float, sent: int) -> None:
         observe(scope, status, seconds)
@@ -71,11 +98,7 @@ class RequestLog:
             "duration_ms": round(seconds * 1000, 2),
             "bytes": sent,
         }
-        # handle() a ready record: logger.info() would also look up the caller's frame
-        line = format_line(record, self.log_format)
-        self.logger.handle(
-            self.logger.makeRecord(LOGGER_NAME, logging.INFO, __file__, 0, line, (), None)
-        )
+        self.write(format_line(record, self.log_format))
 
 
 class AccessLog:

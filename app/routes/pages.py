@@ -10,19 +10,18 @@ from starlette.responses import Response
 from app.chart import chart_of
 from app.form import (
     CLOUD_KEYS,
-    FIELDS,
-    GROUPS,
     FormView,
     cloud_choice,
     options_for,
     switch_cloud,
     values_of,
 )
+from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, InputError, compare, scenario_from_query, scenario_of, split_query
 from app.permalink import permalink_query
 from app.state import catalog_of, templates_of
 from pricing import Comparison, sensitivity
-from pricing.presets import PRESETS, preset_values
+from pricing.presets import preset_values
 from pricing.scenario import DEFAULT_SCENARIO, ScenarioError
 
 router = APIRouter(include_in_schema=False)
@@ -60,7 +59,7 @@ def _estimate(request: Request, values: dict[str, str]) -> tuple[Comparison | No
 
 
 def page_context(request: Request, comparison: Comparison | None, view: FormView) -> dict[str, Any]:
-    """What every calculator template needs; also used by the embed card."""
+    """What the calculator's templates need: the result, its chart and permalink, the form."""
     catalog = catalog_of(request)
     query = permalink_query(comparison.scenario, catalog) if comparison else ""
     return {
@@ -72,8 +71,6 @@ def page_context(request: Request, comparison: Comparison | None, view: FormView
         "view": view,
         "groups": GROUPS,
         "fields": FIELDS,
-        "presets": PRESETS,
-        "as_of": catalog.as_of,
     }
 
 

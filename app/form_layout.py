@@ -1,0 +1,309 @@
+"""The calculator form's layout: its groups and fields, each with a label, unit and hint.
+
+Field names are Scenario's: the form name, the model field and the error key are one identifier
+(a test checks every Scenario field has its place here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["number", "text", "select", "yesno"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    label: str
+    hint: str
+    unit: str = ""
+    kind: Kind = "number"
+    step: str = "1"
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    key: str
+    title: str
+    fields: tuple[Field, ...]
+    note: str = ""
+    advanced: bool = False  # folded away unless one of its fields is set or wrong
+
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        "cloud",
+        "Cloud and region",
+        (
+            Field(
+                "provider",
+                "Cloud provider",
+                "Prices come from this provider's list.",
+                kind="select",
+            ),
+            Field("region", "Region", "Prices differ by region.", kind="select"),
+            Field("load_balancer", "Load-balancer type", "Used by both setups.", kind="select"),
+            Field("disk", "Disk type", "Block storage for hosts and nodes.", kind="select"),
+            Field("hours_per_month", "Hours per month", "730 is the average month.", "hours"),
+            Field(
+                "discount_percent",
+                "Negotiated discount",
+                "Off list prices; 0 if none.",
+                "%",
+                step="0.1",
+            ),
+        ),
+    ),
+    Group(
+        "docker",
+        "Docker host (Compose)",
+        (
+            Field(
+                "docker_instance_type",
+                "Host VM type",
+                "One VM runs every container.",
+                kind="select",
+            ),
+            Field("docker_hosts", "Hosts", "Usually 1.", "count"),
+            Field("docker_disk_gb", "Disk per host", "Operating system, images, volumes.", "GB"),
+            Field(
+                "docker_load_balancers",
+                "Load balancers",
+                "Often none: the host takes traffic.",
+                "count",
+            ),
+            Field(
+                "docker_lb_usage",
+                "Load-balancer usage",
+                "Average LCUs (AWS) or GB/month.",
+                "per LB",
+                step="0.001",
+            ),
+            Field("docker_plan", "Docker plan", "Docker Desktop subscription.", kind="select"),
+            Field("docker_seats", "Docker seats", "Developers who need a seat.", "seats"),
+            Field(
+                "docker_hourly_price",
+                "Your hourly price",
+                "Leave empty for the list price.",
+                "USD/h",
+                step="0.000001",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "kubernetes",
+        "Kubernetes cluster",
+        (
+            Field("k8s_instance_type", "Node VM type", "Worker nodes run the pods.", kind="select"),
+            Field("k8s_nodes", "Worker nodes", "Three is the usual minimum.", "count"),
+            Field(
+                "control_plane",
+                "Control plane",
+                "Managed fee tier, or self-managed.",
+                kind="select",
+            ),
+            Field("k8s_disk_gb", "Disk per node", "Root volume of each node.", "GB"),
+            Field(
+                "k8s_load_balancers", "Load balancers", "One for the ingress is typical.", "count"
+            ),
+            Field(
+                "k8s_lb_usage",
+                "Load-balancer usage",
+                "Average LCUs (AWS) or GB/month.",
+                "per LB",
+                step="0.001",
+            ),
+            Field("k8s_plan", "Docker plan", "Seats for the same developers.", kind="select"),
+            Field("k8s_seats", "Docker seats", "0 if nobody needs Docker Desktop.", "seats"),
+            Field(
+                "k8s_hourly_price",
+                "Your hourly price",
+                "Leave empty for the list price.",
+                "USD/h",
+                step="0.000001",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "people",
+        "People and time",
+        (
+            Field(
+                "devops_hourly_rate",
+                "DevOps hourly rate",
+                "$200K a year is about $96/h.",
+                "USD/h",
+                step="0.01",
+            ),
+            Field(
+                "docker_devops_hours",
+                "Docker ops hours",
+                "Per month, to run the host.",
+                "h/month",
+                step="0.5",
+            ),
+            Field(
+                "k8s_rampup_hours",
+                "Kubernetes ramp-up hours",
+                "Per month while learning.",
+                "h/month",
+                step="0.5",
+            ),
+            Field("k8s_rampup_months", "Ramp-up months", "The article says 3 to 6.", "months"),
+            Field(
+                "k8s_steady_hours",
+                "Kubernetes steady hours",
+                "Per month after ramp-up.",
+                "h/month",
+                step="0.5",
+            ),
+            Field("horizon_months", "Horizon", "Months to add up.", "months"),
+            Field("plan_billing", "Docker billing", "Annual is cheaper per seat.", kind="select"),
+            Field(
+                "seat_price",
+                "Your seat price",
+                "Leave empty for the plan's price.",
+                "USD/seat",
+                step="0.01",
+                optional=True,
+            ),
+        ),
+    ),
+    Group(
+        "questions",
+        "Decision questions",
+        (
+            Field("services", "Services", "How many services do you run?", "count"),
+            Field("servers", "Servers", "How many servers do you need?", "count"),
+            Field("deploy_frequency", "Deploys", "How often do you deploy?", kind="select"),
+            Field(
+                "needs_autoscaling",
+                "Autoscaling",
+                "Does your load vary enough to need it?",
+                kind="yesno",
+            ),
+            Field("has_ops_person", "Ops person", "Is there a dedicated ops person?", kind="yesno"),
+            Field(
+                "tolerates_downtime",
+                "Downtime",
+                "Can you tolerate 15 minutes per incident?",
+                kind="yesno",
+            ),
+            Field(
+                "stateful",
+                "Stateful",
+                "Do you run databases or other stateful workloads?",
+                kind="yesno",
+            ),
+        ),
+        note="From the article's checklist; they shape the advice, not the costs.",
+    ),
+    Group(
+        "buying",
+        "Buying options, currency",
+        (
+            Field(
+                "docker_pricing", "Docker host bought", "On-demand or a commitment.", kind="select"
+            ),
+            Field(
+                "docker_commitment_percent",
+                "Host commitment discount",
+                "Off on-demand. The catalog has no sourced rate: enter yours.",
+                "%",
+                step="0.1",
+                optional=True,
+            ),
+            Field("k8s_pricing", "Nodes bought", "Spot nodes can be interrupted.", kind="select"),
+            Field(
+                "k8s_commitment_percent",
+                "Node commitment or spot discount",
+                "Off on-demand. The catalog has no sourced rate: enter yours.",
+                "%",
+                step="0.1",
+                optional=True,
+            ),
+            Field(
+                "vm_hours_per_month",
+                "VM hours running",
+                "e.g. 264 for 12 h x 22 days; disks and fees still bill all month.",
+                "h/month",
+                optional=True,
+            ),
+            Field(
+                "docker_desktop_free",
+                "We qualify for free Docker Desktop",
+                "Under 250 employees and under $10M revenue.",
+                kind="yesno",
+            ),
+            Field("currency", "Show results in", "An ISO code, e.g. EUR.", "currency", kind="text"),
+            Field(
+                "exchange_rate",
+                "Exchange rate",
+                "Units of that currency per US dollar; inputs stay in USD.",
+                "per USD",
+                step="0.0001",
+            ),
+        ),
+        note="Commitments, spot, schedules, free Docker Desktop and the display currency.",
+        advanced=True,
+    ),
+    Group(
+        "capacity",
+        "Workload, autoscaling, traffic",
+        (
+            Field(
+                "workload_vcpu",
+                "Workload CPU",
+                "Total CPU requests.",
+                "vCPU",
+                step="0.1",
+                optional=True,
+            ),
+            Field(
+                "workload_memory_gib",
+                "Workload memory",
+                "Total memory requests.",
+                "GiB",
+                step="0.1",
+                optional=True,
+            ),
+            Field("workload_pods", "Pods", "For the per-node pod limit.", "count", optional=True),
+            Field("k8s_max_pods", "Max pods per node", "The kubelet's max-pods (110).", "count"),
+            Field(
+                "k8s_nodes_min",
+                "Fewest nodes",
+                "Autoscaling low; nodes is the average.",
+                "count",
+                optional=True,
+            ),
+            Field("k8s_nodes_max", "Most nodes", "Autoscaling high.", "count", optional=True),
+            Field(
+                "k8s_control_nodes",
+                "Self-managed control-plane VMs",
+                "For kubeadm or k3s servers; 0 with a managed plane.",
+                "count",
+            ),
+            Field(
+                "k8s_control_instance_type",
+                "Control-plane VM type",
+                "Empty: the node type.",
+                kind="select",
+            ),
+            Field("egress_gb", "Internet egress", "Both setups serve it.", "GB/month", step="1"),
+            Field(
+                "cross_zone_gb",
+                "Cross-zone traffic",
+                "Between the cluster's zones.",
+                "GB/month",
+                step="1",
+            ),
+        ),
+        note="Does it fit, what autoscaling costs, and data transfer.",
+        advanced=True,
+    ),
+)
+FIELDS = {f.name: f for g in GROUPS for f in g.fields}

@@ -1,0 +1,76 @@
+"""GET / as a full page, as the htmx partial, its permalink and its errors."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from app.form_layout import FIELDS
+from pricing.scenario import FIELD_NAMES
+
+HX = {"HX-Request": "true"}
+
+
+def test_every_scenario_field_is_on_the_form() -> None:
+    assert set(FIELDS) == set(FIELD_NAMES)
+
+
+def test_full_page_has_the_form_and_results(client: TestClient) -> None:
+    response = client.get("/?preset=article")
+    assert response.status_code == 200
+    assert response.headers["vary"].lower().startswith("hx-request")
+    html = response.text
+    assert '<form id="calc" method="get"' in html
+    assert 'data-infra="kubernetes">$443.00' in html
+    assert 'name="k8s_nodes"' in html and 'id="error-k8s_nodes"' in html
+
+
+def test_partial_is_only_the_results_with_a_permalink(client: TestClient) -> None:
+    response = client.get("/?k8s_nodes=5&devops_hourly_rate=96", headers=HX)
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert response.text.lstrip().startswith('<section id="results"')
+    # only what differs from the defaults: the rate of 96 is the default
+    assert response.headers["hx-replace-url"] == "/?k8s_nodes=5"
+
+
+def test_permalink_round_trip(client: TestClient) -> None:
+    partial = client.get("/?k8s_nodes=5&provider=gcp", headers=HX)
+    permalink = partial.headers["hx-replace-url"]
+    page = client.get(permalink)
+    total = partial.text.split('data-total="kubernetes">')[1].split("<")[0]
+    assert f'data-total="kubernetes">{total}<' in page.text
+
+
+def test_error_partial_keeps_results_and_names_the_field(client: TestClient) -> None:
+    response = client.get("/?k8s_nodes=-3", headers=HX)
+    assert response.status_code == 422
+    assert response.headers["hx-reswap"] == "none"
+    assert 'id="results"' not in response.text
+    assert '<p class="field-error" id="error-k8s_nodes" hx-swap-oob="true">must be' in response.text
+
+
+def test_error_page_without_javascript_keeps_the_input(client: TestClient) -> None:
+    response = client.get("/?k8s_nodes=-3")
+    assert response.status_code == 422
+    assert 'value="-3"' in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert "Fix the highlighted fields" in response.text
+
+
+def test_history_restore_gets_the_full_page(client: TestClient) -> None:
+    response = client.get("/?k8s_nodes=5", headers={**HX, "HX-History-Restore-Request": "true"})
+    assert "<html" in response.text
+
+
+def test_provider_change_sends_that_clouds_choices(client: TestClient) -> None:
+    response = client.get("/?provider=gcp&region=us-east-1&changed=provider", headers=HX)
+    assert response.status_code == 200
+    assert 'id="field-region" name="region"' in response.text
+    assert 'hx-swap-oob="true"' in response.text
+    assert 'value="us-central1" selected' in response.text
+
+
+def test_unknown_parameter_is_shown_not_dropped(client: TestClient) -> None:
+    response = client.get("/?k8s_nodez=4")
+    assert response.status_code == 422
+    assert "k8s_nodez: is not a known field" in response.text
