@@ -24,6 +24,10 @@
   });
 
   document.addEventListener("click", function (event) {
+    // a link to a folded panel (the embed snippets) unfolds it
+    var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    var panel = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
+    if (panel && panel.tagName === "DETAILS") panel.open = true;
     var button = event.target.closest ? event.target.closest("[data-copy], [data-print]") : null;
     if (!button) return;
     if (button.hasAttribute("data-print")) {

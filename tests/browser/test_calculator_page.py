@@ -134,3 +134,11 @@ def test_first_load_is_light_and_first_party(page: Page, live_server: str) -> No
     assert all(e["name"].startswith(live_server) for e in entries), entries
     total = sum(e["size"] for e in entries)
     assert 0 < total <= 100_000, entries
+
+
+def test_embed_code_link_unfolds_the_snippets(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/?preset=article")
+    page.click("text=Embed code")
+    snippet = page.locator("#snippet-iframe")
+    expect(snippet).to_be_visible()
+    assert f'src="{live_server}/embed?' in snippet.input_value()
