@@ -1,8 +1,10 @@
-"""docs/DEPLOY.md documents every setting, exactly as `dockerk8s-cost settings` prints them."""
+"""The README and docs/DEPLOY.md document every setting, exactly as `dockerk8s-cost settings`
+prints them."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,25 +12,27 @@ from app.cli import env_name, main, settings_table
 from app.settings import Settings
 from tests.deploy.dockerfile import REPO
 
-DOC = REPO / "docs" / "DEPLOY.md"
+DOCS = [REPO / "docs" / "DEPLOY.md", REPO / "README.md"]
 BLOCK = re.compile(r"<!-- settings-table:[^>]*-->\n(.*?)\n<!-- end settings-table -->", re.DOTALL)
 
 
-def documented_table() -> str:
-    match = BLOCK.search(DOC.read_text())
-    assert match, "docs/DEPLOY.md lost its settings-table markers"
+def documented_table(doc: Path) -> str:
+    match = BLOCK.search(doc.read_text())
+    assert match, f"{doc.name} lost its settings-table markers"
     return match.group(1)
 
 
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.name)
 @pytest.mark.parametrize("field", list(Settings.model_fields))
-def test_every_setting_has_a_row(field: str) -> None:
-    rows = [line for line in documented_table().splitlines() if f"`{env_name(field)}`" in line]
-    assert len(rows) == 1, f"{env_name(field)} is not in docs/DEPLOY.md's settings table"
+def test_every_setting_has_a_row(field: str, doc: Path) -> None:
+    rows = [line for line in documented_table(doc).splitlines() if f"`{env_name(field)}`" in line]
+    assert len(rows) == 1, f"{env_name(field)} is not in {doc.name}'s settings table"
 
 
-def test_table_matches_the_settings_class() -> None:
-    assert documented_table() == settings_table(), (
-        "docs/DEPLOY.md's settings table is stale: paste the output of "
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.name)
+def test_table_matches_the_settings_class(doc: Path) -> None:
+    assert documented_table(doc) == settings_table(), (
+        f"{doc.name}'s settings table is stale: paste the output of "
         "`dockerk8s-cost settings` between its settings-table markers"
     )
 
