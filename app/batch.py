@@ -1,7 +1,9 @@
 """POST /api/v1/batch: a CSV of scenarios in, a CSV of results out, streamed row by row.
 
 The body is spooled (to disk past 1 MiB) and checked whole before any work: its size, its
-header and its row count, so a 413 or a bad header comes before the first result row.
+header and its row count, so a 413 or a bad header comes before the first result row. A large
+batch is priced by worker processes (``CALC_BATCH_PROCESSES``) a chunk of rows at a time, with
+a bounded number of chunks in flight, and the chunks are written back in input order.
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections import Counter
+import multiprocessing
+import os
+from collections import Counter, deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from tempfile import SpooledTemporaryFile
 from typing import IO
 
@@ -18,17 +23,20 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from app.inputs import PRESET, InputError, compare, scenario_of
-from app.renderers import BATCH_RESULT_COLUMNS, batch_results, safe_cell
+from app.batch_rows import RESULT_COLUMNS, output_rows, start_worker, worker_output_rows
+from app.inputs import PRESET, InputError
+from app.metrics import count_estimate
+from app.renderers import safe_cell
 from app.responses import CSV_TYPE
+from app.settings import Settings
 from app.state import catalog_of, settings_of
 from pricing.catalog import Catalog
 from pricing.scenario import FIELD_NAMES, FieldProblem
 
-RESULT_COLUMNS = [*BATCH_RESULT_COLUMNS, "error"]
 ACCEPTED_COLUMNS = frozenset((*FIELD_NAMES, PRESET))
 SPOOL_IN_MEMORY = 1 << 20
-ROWS_PER_CHUNK = 256
+ROWS_PER_CHUNK = 1000  # rows priced, and streamed, together
+POOL_MIN_ROWS = 5000  # smaller batches are priced in the request's own process
 
 
 def _too_large(message: str) -> InputError:
@@ -81,9 +89,11 @@ def _check_header(header: list[str]) -> None:
         raise InputError([FieldProblem("columns", "repeated column(s): " + ", ".join(repeated))])
 
 
-def _survey(raw: IO[bytes], max_rows: int) -> list[str]:
-    """Check encoding, header and row count before any row is priced; return the header."""
+def _survey(raw: IO[bytes], max_rows: int) -> tuple[list[str], int]:
+    """Check encoding, header and row count before any row is priced; the header and the
+    number of rows."""
     rows = _reader(raw)
+    count = 0
     try:
         header = next(rows, [])
         _check_header(header)
@@ -94,49 +104,106 @@ def _survey(raw: IO[bytes], max_rows: int) -> list[str]:
         raise InputError([FieldProblem("body", "the CSV is not UTF-8 text")], 400) from None
     except csv.Error as exc:
         raise InputError([FieldProblem("body", f"the CSV cannot be read: {exc}")], 400) from None
-    return header
+    return header, count
 
 
-def _result_cells(header: list[str], row: list[str], catalog: Catalog) -> list[str]:
-    if len(row) != len(header):
-        return [""] * (len(RESULT_COLUMNS) - 1) + [
-            f"row has {len(row)} cells but the header has {len(header)}"
-        ]
-    values = {name: cell for name, cell in zip(header, row, strict=True) if cell != ""}
-    preset = values.pop(PRESET, None)
-    try:
-        c = compare(scenario_of(values, preset), catalog)
-    except InputError as exc:
-        return [""] * (len(RESULT_COLUMNS) - 1) + [str(exc)]
-    return [*batch_results(c), ""]
+def _chunks(rows: Iterator[list[str]], size: int) -> Iterator[list[list[str]]]:
+    chunk: list[list[str]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _results(raw: IO[bytes], header: list[str], catalog: Catalog) -> Iterator[str]:
+def _priced_chunks(
+    chunks: Iterator[list[list[str]]],
+    header: list[str],
+    catalog: Catalog,
+    pool: ProcessPoolExecutor | None,
+    window: int,
+) -> Iterator[list[list[str]]]:
+    """Output rows chunk by chunk, in input order: here, or in the pool with at most
+    ``window`` chunks in flight (so memory stays flat however long the file is)."""
+    if pool is None:
+        for chunk in chunks:
+            out, priced = output_rows(header, chunk, catalog)
+            count_estimate(priced)
+            yield out
+        return
+    pending: deque[Future[tuple[list[list[str]], int]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(worker_output_rows, header, chunk))
+        if len(pending) >= window:
+            yield _collect(pending.popleft())
+    while pending:
+        yield _collect(pending.popleft())
+
+
+def _collect(future: Future[tuple[list[list[str]], int]]) -> list[list[str]]:
+    out, priced = future.result()
+    count_estimate(priced)
+    return out
+
+
+def _results(
+    raw: IO[bytes],
+    header: list[str],
+    catalog: Catalog,
+    pool: ProcessPoolExecutor | None,
+    processes: int,
+) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*(safe_cell(h) for h in header), *RESULT_COLUMNS])
     rows = _reader(raw)
     next(rows)
-    for n, row in enumerate(rows, start=1):
-        writer.writerow([*(safe_cell(cell) for cell in row), *_result_cells(header, row, catalog)])
-        if n % ROWS_PER_CHUNK == 0:
+    try:
+        for chunk in _priced_chunks(
+            _chunks(rows, ROWS_PER_CHUNK), header, catalog, pool, 2 * processes
+        ):
+            writer.writerows(chunk)
             yield out.getvalue()
             out.seek(0)
             out.truncate()
-    yield out.getvalue()
-    raw.close()
+    finally:
+        raw.close()
+
+
+_POOLS: dict[tuple[str | None, int], ProcessPoolExecutor] = {}
+
+
+def _pool(settings: Settings, rows: int) -> tuple[ProcessPoolExecutor | None, int]:
+    """The batch worker processes (started on first use, kept for the server's life), or
+    None when this batch is small enough, or the setting says, to price it here."""
+    processes = settings.batch_processes or os.cpu_count() or 1
+    if processes < 2 or rows < POOL_MIN_ROWS:
+        return None, 1
+    override = str(settings.catalog_override) if settings.catalog_override else None
+    key = (override, processes)
+    if key not in _POOLS:
+        _POOLS[key] = ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(override,),
+        )
+    return _POOLS[key], processes
 
 
 async def batch_response(request: Request) -> Response:
     settings = settings_of(request)
     raw = await _spool(request, settings.batch_max_bytes)
     try:
-        header = _survey(raw, settings.batch_max_rows)
+        header, rows = _survey(raw, settings.batch_max_rows)
     except InputError:
         raw.close()
         raise
+    pool, processes = _pool(settings, rows)
     return StreamingResponse(
-        _results(raw, header, catalog_of(request)),
+        _results(raw, header, catalog_of(request), pool, processes),
         media_type=CSV_TYPE,
         headers={"Content-Disposition": 'attachment; filename="docker-vs-kubernetes-batch.csv"'},
     )

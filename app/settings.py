@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     batch_max_rows: int = Field(
         100_000, ge=1, description="Most scenario rows accepted in one batch CSV."
     )
+    batch_processes: int = Field(
+        0,
+        ge=0,
+        le=64,
+        description="Processes that price a large batch in parallel; 0: one per CPU core, "
+        "1: in the server process itself.",
+    )
     workers: int = Field(2, ge=1, le=64, description="Server worker processes (production).")
     log_format: Literal["text", "json"] = Field(
         "text", description="Access-log format: one line per request, text or JSON."

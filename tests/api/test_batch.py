@@ -96,3 +96,23 @@ def test_batch_carries_the_depth_columns(client: TestClient) -> None:
     assert (out[0]["docker_fits"], out[0]["kubernetes_fits"]) == ("no", "no")
     assert out[0]["currency"] == "EUR"
     assert out[1]["kubernetes_monthly_at_min_nodes"] == "" and out[1]["docker_fits"] == ""
+
+
+def test_large_batch_in_worker_processes_keeps_order_and_errors() -> None:
+    lines = ["k8s_nodes,devops_hourly_rate,provider"]
+    for n in range(6000):
+        bad = n % 997 == 0
+        lines.append(
+            f"{'-1' if bad else n % 40 + 1},{n % 150 + 1},{['aws', 'gcp', 'azure'][n % 3]}"
+        )
+    body = "\r\n".join(lines) + "\r\n"
+    pooled_app = create_app(Settings(batch_processes=2, batch_max_rows=10_000))
+    inline_app = create_app(Settings(batch_processes=1, batch_max_rows=10_000))
+    with TestClient(pooled_app) as pooled, TestClient(inline_app) as inline:
+        by_pool = pooled.post("/api/v1/batch", content=body, headers=CSV).text
+        here = inline.post("/api/v1/batch", content=body, headers=CSV).text
+    assert by_pool == here
+    out = parse(by_pool)
+    assert len(out) == 6000
+    assert [r["k8s_nodes"] for r in out[:3]] == ["-1", "2", "3"]
+    assert sum(1 for r in out if r["error"]) == 7
