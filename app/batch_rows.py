@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from app.inputs import PRESET, InputError, scenario_of
 from app.renderers import BATCH_RESULT_COLUMNS, batch_results, safe_cell
 from pricing import Catalog, ScenarioError, estimate, load_catalog
@@ -32,8 +30,6 @@ def result_cells(header: list[str], row: list[str], catalog: Catalog) -> tuple[l
         return _failed(str(exc)), False
     except ScenarioError as exc:
         return _failed(str(InputError(exc.problems))), False
-    except ValidationError:  # scenario_of turns these into InputError; kept for safety
-        return _failed("the row cannot be read"), False
     return [*batch_results(comparison), ""], True
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.renderers import number, plain, safe_cell
+from app.renderers import money, number, plain, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
 
 CSV_COLUMNS = [
@@ -153,7 +153,7 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                     "hour",
                     spec.vcpu,
                     plain(spec.memory_gib),
-                    f"{price.monthly():.2f}",
+                    money(price.monthly()),
                 )
         for k, c in p.control_planes.items():
             add(pk, "", "control_plane", k, c.label, c, plain(c.hourly), "hour")

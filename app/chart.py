@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing import Comparison
+from pricing.money import format_money
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +38,23 @@ def _nice_step(maximum: float, steps: int = 4) -> float:
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
-def _short_money(value: float) -> str:
+def _short_money(value: float, currency: str) -> str:
     if value >= 1_000_000:
-        return f"${value / 1_000_000:g}M"
-    if value >= 1_000:
-        return f"${value / 1_000:g}k"
-    return f"${value:g}"
+        text = f"{value / 1_000_000:g}M"
+    elif value >= 1_000:
+        text = f"{value / 1_000:g}k"
+    else:
+        text = f"{value:g}"
+    return f"${text}" if currency == "USD" else f"{text} {currency}"
 
 
 def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
     """Scale both cumulative series into a ``width`` x ``height`` box with axes and ticks."""
     left, top, right, bottom = 56, 12, 12, 28
     pw, ph = width - left - right, height - top - bottom
-    months = len(c.timeline)
-    peak = float(max(max(p.docker, p.kubernetes) for p in c.timeline) or Decimal(1))
+    timeline = c.timeline  # built on each access: once here
+    months = len(timeline)
+    peak = float(max(max(p.docker, p.kubernetes) for p in timeline) or Decimal(1))
     step = _nice_step(peak)
     y_max = step * math.ceil(peak / step)
 
@@ -61,16 +65,16 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
         return top + ph - (ph * float(value) / y_max)
 
     def points(setup: str) -> str:
-        coords = [(x(0), top + ph)] + [(x(p.month), y(getattr(p, setup))) for p in c.timeline]
+        coords = [(x(0), top + ph)] + [(x(p.month), y(getattr(p, setup))) for p in timeline]
         return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
 
     y_ticks = tuple(
-        Tick(top + ph - ph * i * step / y_max, _short_money(i * step))
+        Tick(top + ph - ph * i * step / y_max, _short_money(i * step, c.currency))
         for i in range(round(y_max / step) + 1)
     )
     every = max(1, math.ceil(months / 12))
     x_ticks = tuple(Tick(x(m), str(m)) for m in range(every, months + 1, every))
-    last = c.timeline[-1]
+    last = timeline[-1]
     return Chart(
         width,
         height,
@@ -84,7 +88,7 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
         x_ticks,
         title=f"Cumulative cost over {months} months",
         description=(
-            f"After {months} months Docker totals ${last.docker:,.2f} and Kubernetes "
-            f"${last.kubernetes:,.2f}."
+            f"After {months} months Docker totals {format_money(last.docker, c.currency)} "
+            f"and Kubernetes {format_money(last.kubernetes, c.currency)}."
         ),
     )

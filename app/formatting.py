@@ -6,20 +6,17 @@ from decimal import Decimal
 
 from jinja2 import Environment
 
+from pricing.money import format_money
+
 
 def _places(value: Decimal, least: int) -> int:
     exponent = value.normalize().as_tuple().exponent
     return max(least, -exponent if isinstance(exponent, int) else 0)
 
 
-def _with_currency(text: str, negative: bool, currency: str) -> str:
-    sign = "-" if negative else ""
-    return f"{sign}${text}" if currency == "USD" else f"{sign}{text} {currency}"
-
-
 def money(value: Decimal, currency: str = "USD") -> str:
     """$1,234.56 (or 1,234.56 EUR); a negative amount, a credit, as -$74.40."""
-    return _with_currency(f"{abs(value):,.2f}", value < 0, currency)
+    return format_money(value, currency)
 
 
 def money_abs(value: Decimal, currency: str = "USD") -> str:
@@ -28,7 +25,7 @@ def money_abs(value: Decimal, currency: str = "USD") -> str:
 
 def unit_money(value: Decimal, currency: str = "USD") -> str:
     """A unit price with as many places as it has, at least two: $0.0225, $96.00."""
-    return _with_currency(f"{abs(value):,.{_places(value, 2)}f}", value < 0, currency)
+    return format_money(value, currency, _places(value, 2))
 
 
 def qty(value: Decimal) -> str:

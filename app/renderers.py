@@ -53,9 +53,8 @@ def money(value: Decimal) -> str:
 
 
 def plain(value: Decimal) -> str:
-    """A plain decimal without trailing zeros beyond two places: 0.0225, 730, 96.00 -> 96."""
-    text = format(value.normalize(), "f")
-    return text
+    """A plain decimal without trailing zeros or exponent: 0.0225, 730, 96.000000 -> 96."""
+    return format(value.normalize(), "f")
 
 
 def number(value: Decimal) -> float | int:

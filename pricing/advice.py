@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 from pricing.capacity import Fit
+from pricing.money import format_money
 from pricing.resolution import Resolved
 from pricing.scenario import Scenario
 
@@ -32,8 +33,6 @@ class Advice:
     recommendation: Recommendation
     summary: str
     reasons: tuple[Reason, ...]
-    docker_votes: int
-    kubernetes_votes: int
     notes: tuple[str, ...] = ()
 
 
@@ -156,10 +155,8 @@ def advise(
     else:
         recommendation, summary = "either", "Either can work: let the cost decide."
     gap = kubernetes_monthly - docker_monthly
-    if gap > 0:
-        summary += f" At steady state Kubernetes costs ${gap:,.2f} more per month."
-    elif gap < 0:
-        summary += f" At steady state Kubernetes costs ${-gap:,.2f} less per month."
-    return Advice(
-        recommendation, summary, tuple(reasons), docker, kubernetes, tuple(_traps(r, fit))
-    )
+    if gap:
+        more = "more" if gap > 0 else "less"
+        amount = format_money(abs(gap), s.currency)
+        summary += f" At steady state Kubernetes costs {amount} {more} per month."
+    return Advice(recommendation, summary, tuple(reasons), tuple(_traps(r, fit)))

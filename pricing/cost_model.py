@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from pricing.advice import Advice, advise
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
 from pricing.line_items import PEOPLE, LineItem, Pricer
-from pricing.money import ZERO, total
+from pricing.money import CENT, ROUNDING, ZERO, total
 from pricing.resolution import Resolved, resolve
 from pricing.scenario import Scenario, Setup
 
@@ -176,7 +176,7 @@ def break_even_month(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> i
 def _difference(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> Difference:
     monthly = kubernetes.monthly_total - docker.monthly_total
     ratio = (
-        (kubernetes.monthly_total / docker.monthly_total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        (kubernetes.monthly_total / docker.monthly_total).quantize(CENT, ROUNDING)
         if docker.monthly_total
         else None
     )

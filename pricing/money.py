@@ -14,6 +14,14 @@ def to_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUNDING)
 
 
+def format_money(amount: Decimal, currency: str = "USD", places: int = 2) -> str:
+    """Money for people: $1,234.56 in USD, 1,234.56 EUR in another currency; a negative amount
+    (a credit) as -$74.40. Display only: no arithmetic here."""
+    sign = "-" if amount < 0 else ""
+    digits = f"{abs(amount):,.{places}f}"
+    return f"{sign}${digits}" if currency == "USD" else f"{sign}{digits} {currency}"
+
+
 def total(amounts: list[Decimal] | tuple[Decimal, ...]) -> Decimal:
     """Sum amounts that are already rounded to cents; the result keeps two places."""
     return sum(amounts, ZERO).quantize(CENT)

@@ -10,9 +10,8 @@ from typing import Any
 
 from pricing.catalog import Catalog
 from pricing.cost_model import Comparison, estimate
+from pricing.money import CENT
 from pricing.scenario import Scenario, ScenarioError
-
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import APIRouter, Query, Request
+from markupsafe import escape
 from starlette.responses import Response
 
 from app.chart import chart_of
@@ -15,6 +16,7 @@ from app.responses import JSON_TYPE, cached, json_bytes
 from app.schemas import ErrorResponse
 from app.state import catalog_of, templates_of
 from pricing import Comparison
+from pricing.money import format_money
 from pricing.scenario import FieldProblem
 
 router = APIRouter(tags=["embed"])
@@ -106,20 +108,16 @@ async def get_oembed(
         "provider_name": "Docker vs Kubernetes cost calculator",
         "provider_url": f"{base}/",
         "title": (
-            f"Docker {c.docker.monthly_total:,.2f} vs Kubernetes "
-            f"{c.kubernetes.monthly_total:,.2f} USD per month"
+            f"Docker {format_money(c.docker.monthly_total, c.currency)} vs Kubernetes "
+            f"{format_money(c.kubernetes.monthly_total, c.currency)} per month"
         ),
         "width": width,
         "height": height,
         "html": (
-            f'<iframe src="{_attr(src)}" width="{width}" height="{height}" '
+            f'<iframe src="{escape(src)}" width="{width}" height="{height}" '
             'style="border:0;max-width:100%" loading="lazy" '
             'title="Docker vs Kubernetes cost comparison"></iframe>'
         ),
         "cache_age": 300,
     }
     return Response(json_bytes(body), media_type=JSON_TYPE)
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

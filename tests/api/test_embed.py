@@ -92,3 +92,12 @@ def test_framing_setting_restricts_embed() -> None:
 def test_page_and_embed_advertise_oembed(client: TestClient) -> None:
     for path in ("/", "/embed"):
         assert 'rel="alternate" type="application/json+oembed"' in client.get(path).text
+
+
+def test_results_in_another_currency_are_labelled_everywhere(client: TestClient) -> None:
+    q = "preset=article&currency=EUR&exchange_rate=0.92"
+    body = client.get("/oembed", params={"url": f"http://testserver/?{q}"}).json()
+    assert body["title"] == "Docker 671.60 EUR vs Kubernetes 1,732.36 EUR per month"
+    svg = client.get(f"/embed.svg?{q}").text
+    assert "$" not in svg.split("<desc")[1].split("</desc>")[0]
+    assert "k EUR" in svg

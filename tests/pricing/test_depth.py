@@ -179,6 +179,9 @@ def test_display_currency_converts_every_line(catalog: Catalog) -> None:
     for cost in (eur.docker, eur.kubernetes):
         assert cost.monthly_total == sum(i.monthly for i in cost.line_items)
     assert usd.docker.infrastructure_monthly == D("250.00")
+    # the advice speaks the same currency as the numbers
+    assert "1,060.76 EUR more per month" in eur.advice.summary  # 1,153.00 x 0.92
+    assert "$1,153.00 more per month" in usd.advice.summary
 
 
 def test_break_even_month(catalog: Catalog) -> None:
