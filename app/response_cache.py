@@ -83,6 +83,7 @@ class ResponseStore:
     async def answer(self, scope: Scope, send: Send) -> int | None:
         """Send the stored response for ``scope``; its size, or None when there is none."""
         key = cache_key(scope)
+        scope["cache_key"] = key  # the recorder, further in, stores a miss under it
         entry = self.get(key) if key is not None else None
         if entry is None:
             return None
@@ -101,7 +102,7 @@ class RecordResponses:
         self.store = store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = cache_key(scope)
+        key = scope["cache_key"] if "cache_key" in scope else cache_key(scope)
         await self.app(scope, receive, send if key is None else self._recording(key, send))
 
     def _recording(self, key: Key, send: Send) -> Send:
