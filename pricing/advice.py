@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
 from pricing.capacity import Fit
 from pricing.money import format_money
 from pricing.resolution import Resolved
-from pricing.scenario import Scenario
 
 Lean = Literal["docker", "kubernetes", "neutral"]
 Recommendation = Literal["docker", "kubernetes", "either"]
@@ -18,8 +17,7 @@ Recommendation = Literal["docker", "kubernetes", "either"]
 DECISIVE_MARGIN = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """One question's answer and where it points; ``weight`` counts strong answers twice."""
 
     question: str
@@ -28,8 +26,7 @@ class Reason:
     weight: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
+class Advice(NamedTuple):
     recommendation: Recommendation
     summary: str
     reasons: tuple[Reason, ...]
@@ -66,25 +63,45 @@ def _deploys(frequency: str) -> Reason:
     )
 
 
-def _checklist(s: Scenario) -> list[Reason]:
-    return [
-        _services(s.services),
-        _servers(s.servers),
-        _deploys(s.deploy_frequency),
+# The Scenario fields the checklist asks about (the questions' names).
+CHECKLIST_FIELDS = (
+    "services",
+    "servers",
+    "deploy_frequency",
+    "needs_autoscaling",
+    "has_ops_person",
+    "tolerates_downtime",
+    "stateful",
+)
+
+
+def _reasons(
+    services: int,
+    servers: int,
+    deploy_frequency: str,
+    needs_autoscaling: bool,
+    has_ops_person: bool,
+    tolerates_downtime: bool,
+    stateful: bool,
+) -> tuple[Reason, ...]:
+    return (
+        _services(services),
+        _servers(servers),
+        _deploys(deploy_frequency),
         Reason(
             "needs_autoscaling", "kubernetes", "Varying load: autoscaling is a Kubernetes strength."
         )
-        if s.needs_autoscaling
+        if needs_autoscaling
         else Reason("needs_autoscaling", "docker", "Predictable load: no autoscaling needed."),
         Reason("has_ops_person", "kubernetes", "A dedicated ops person can run a cluster.")
-        if s.has_ops_person
+        if has_ops_person
         else Reason("has_ops_person", "docker", "No dedicated ops person: stay with Docker.", 2),
         Reason(
             "tolerates_downtime",
             "docker",
             "15 minutes of downtime per incident is acceptable: one host will do.",
         )
-        if s.tolerates_downtime
+        if tolerates_downtime
         else Reason(
             "tolerates_downtime",
             "kubernetes",
@@ -95,9 +112,9 @@ def _checklist(s: Scenario) -> list[Reason]:
             "neutral",
             "Stateful workloads make Kubernetes complex: budget extra time for storage.",
         )
-        if s.stateful
+        if stateful
         else Reason("stateful", "neutral", "Stateless workloads migrate easily either way."),
-    ]
+    )
 
 
 def _traps(r: Resolved, fit: tuple[Fit, ...]) -> list[str]:
@@ -139,24 +156,29 @@ def _traps(r: Resolved, fit: tuple[Fit, ...]) -> list[str]:
     return notes
 
 
+@lru_cache(maxsize=1024)
+def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
+    """The reasons for the checklist's answers (in CHECKLIST_FIELDS order), the side they
+    lean to, and the advice's first sentence."""
+    reasons = _reasons(*answers)
+    docker = sum(r.weight for r in reasons if r.points_to == "docker")
+    kubernetes = sum(r.weight for r in reasons if r.points_to == "kubernetes")
+    if docker - kubernetes >= DECISIVE_MARGIN:
+        return reasons, "docker", "Stay with Docker (Compose on one host)."
+    if kubernetes - docker >= DECISIVE_MARGIN:
+        return reasons, "kubernetes", "Kubernetes is worth its cost here."
+    return reasons, "either", "Either can work: let the cost decide."
+
+
 def advise(
     r: Resolved, docker_monthly: Decimal, kubernetes_monthly: Decimal, fit: tuple[Fit, ...] = ()
 ) -> Advice:
     """Weigh the checklist's answers; the cost difference is reported, not voted."""
     s = r.scenario
-    reasons = _checklist(s)
-    docker = sum(r.weight for r in reasons if r.points_to == "docker")
-    kubernetes = sum(r.weight for r in reasons if r.points_to == "kubernetes")
-    recommendation: Recommendation
-    if docker - kubernetes >= DECISIVE_MARGIN:
-        recommendation, summary = "docker", "Stay with Docker (Compose on one host)."
-    elif kubernetes - docker >= DECISIVE_MARGIN:
-        recommendation, summary = "kubernetes", "Kubernetes is worth its cost here."
-    else:
-        recommendation, summary = "either", "Either can work: let the cost decide."
+    reasons, recommendation, summary = _weigh(*map(s.__dict__.__getitem__, CHECKLIST_FIELDS))
     gap = kubernetes_monthly - docker_monthly
     if gap:
         more = "more" if gap > 0 else "less"
         amount = format_money(abs(gap), s.currency)
         summary += f" At steady state Kubernetes costs {amount} {more} per month."
-    return Advice(recommendation, summary, tuple(reasons), tuple(_traps(r, fit)))
+    return Advice(recommendation, summary, reasons, tuple(_traps(r, fit)))

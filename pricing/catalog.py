@@ -14,8 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from pricing.memo import Memo
 from pricing.money import to_cents
 
 HOURS_PER_MONTH = Decimal(730)
@@ -183,10 +184,20 @@ class Provider(_Entry):
         return self
 
 
+# Infrastructure bills a catalog remembers (see cost_model.infrastructure): about 3 KiB each.
+REMEMBERED_BILLS = 4096
+
+
 class Catalog(_Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
+    _memo: Memo[Any] = PrivateAttr(default_factory=lambda: Memo(REMEMBERED_BILLS))
+
+    @property
+    def memo(self) -> Memo[Any]:
+        """Work priced from this catalog that other scenarios may share."""
+        return self._memo
 
     @property
     def as_of(self) -> date:

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from pricing.advice import Advice, advise
+from pricing.advice import CHECKLIST_FIELDS, Advice, advise
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
-from pricing.line_items import PEOPLE, LineItem, Pricer
+from pricing.line_items import LineItem, Pricer
 from pricing.money import CENT, ROUNDING, ZERO, total
-from pricing.resolution import Resolved, resolve
-from pricing.scenario import Scenario, Setup
+from pricing.resolution import Lookups, Resolved, resolve
+from pricing.scenario import FIELD_NAMES, Scenario, Setup
 
 
-@dataclass(frozen=True, slots=True)
-class SetupCost:
+class SetupCost(NamedTuple):
     """One setup's bill: the steady-state month's line items and the totals built from them.
     ``monthly_range`` is the monthly total at the fewest and most autoscaled nodes."""
 
@@ -38,8 +37,7 @@ class SetupCost:
         return self.infrastructure_monthly + people
 
 
-@dataclass(frozen=True, slots=True)
-class TimelinePoint:
+class TimelinePoint(NamedTuple):
     """Cumulative cost of each setup from month 1 through ``month``."""
 
     month: int
@@ -47,8 +45,7 @@ class TimelinePoint:
     kubernetes: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(NamedTuple):
     """Kubernetes minus Docker: positive means Kubernetes costs more. ``break_even_month`` is
     the first month whose cumulative costs cross the other way from month 1 (None if never)."""
 
@@ -60,8 +57,7 @@ class Difference:
     break_even_month: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The whole result: what every face renders."""
 
     catalog_version: str
@@ -80,27 +76,41 @@ class Comparison:
         return _timeline(self.docker, self.kubernetes, self.scenario)
 
 
-def _setup_cost(
-    setup: Setup, items: list[LineItem], first_people: LineItem, horizon: int, rampup: int
-) -> SetupCost:
-    infra = total([i.monthly for i in items if i.category != PEOPLE])
-    people = total([i.monthly for i in items if i.category == PEOPLE])
-    ramp_months = min(rampup, horizon)
-    horizon_total = (infra + people) * horizon + (first_people.monthly - people) * ramp_months
-    return SetupCost(
-        setup=setup,
-        line_items=tuple(items),
-        infrastructure_monthly=infra,
-        people_monthly=people,
-        monthly_total=infra + people,
-        people_first_month=first_people.monthly,
-        first_month_total=infra + first_people.monthly,
-        horizon_total=horizon_total,
-    )
+# Fields no infrastructure line reads: rows that differ only in these share one Infrastructure.
+NOT_INFRASTRUCTURE = frozenset(
+    {
+        "devops_hourly_rate",
+        "docker_devops_hours",
+        "k8s_rampup_hours",
+        "k8s_rampup_months",
+        "k8s_steady_hours",
+        "horizon_months",
+        *CHECKLIST_FIELDS,
+        "workload_vcpu",
+        "workload_memory_gib",
+        "workload_pods",
+        "k8s_max_pods",
+    }
+)
+INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
 
 
-def price_docker(r: Resolved) -> SetupCost:
-    """The single-host Docker (Compose) setup."""
+@dataclass(frozen=True, slots=True)
+class Infrastructure:
+    """What a scenario's INFRASTRUCTURE_FIELDS alone decide: its catalog lookups, both
+    setups' line items before people with their sums, and Kubernetes' infrastructure at its
+    fewest and most autoscaled nodes. Many batch rows share one."""
+
+    lookups: Lookups
+    docker: tuple[LineItem, ...]
+    docker_monthly: Decimal
+    kubernetes: tuple[LineItem, ...]
+    kubernetes_monthly: Decimal
+    kubernetes_range: tuple[Decimal, Decimal] | None
+    as_of: date | None  # the oldest read date among these lines' prices
+
+
+def _docker_infrastructure(r: Resolved) -> list[LineItem]:
     p, s = Pricer(r), r.scenario
     items = [
         p.compute(
@@ -111,12 +121,10 @@ def price_docker(r: Resolved) -> SetupCost:
     items += p.storage(s.docker_hosts, s.docker_disk_gb, "host")
     items += p.egress()
     items += p.seats("docker")
-    people = p.people(s.docker_devops_hours, "DevOps engineering")
-    items.append(people)
-    return _setup_cost("docker", items, people, s.horizon_months, 0)
+    return items
 
 
-def _kubernetes_at(r: Resolved, nodes: int) -> SetupCost:
+def _kubernetes_infrastructure(r: Resolved, nodes: int) -> list[LineItem]:
     p, s = Pricer(r), r.scenario
     items = [p.compute(r.k8s_machine, nodes, s.k8s_hourly_price, "node", r.k8s_purchase)]
     items += p.control_plane()
@@ -125,22 +133,99 @@ def _kubernetes_at(r: Resolved, nodes: int) -> SetupCost:
     items += p.egress()
     items += p.cross_zone()
     items += p.seats("kubernetes")
+    return items
+
+
+def price_infrastructure(r: Resolved) -> Infrastructure:
+    """Every line of both setups that does not depend on NOT_INFRASTRUCTURE fields."""
+    s = r.scenario
+    docker = _docker_infrastructure(r)
+    kubernetes = _kubernetes_infrastructure(r, s.k8s_nodes)
+    scaled = None
+    if s.k8s_nodes_min is not None or s.k8s_nodes_max is not None:
+        scaled = (
+            total(
+                [i.monthly for i in _kubernetes_infrastructure(r, s.k8s_nodes_min or s.k8s_nodes)]
+            ),
+            total(
+                [i.monthly for i in _kubernetes_infrastructure(r, s.k8s_nodes_max or s.k8s_nodes)]
+            ),
+        )
+    dates = [i.as_of for i in (*docker, *kubernetes) if i.as_of]
+    return Infrastructure(
+        r,
+        tuple(docker),
+        total([i.monthly for i in docker]),
+        tuple(kubernetes),
+        total([i.monthly for i in kubernetes]),
+        scaled,
+        min(dates) if dates else None,
+    )
+
+
+def infrastructure(scenario: Scenario, catalog: Catalog) -> Infrastructure:
+    """``price_infrastructure`` of the resolved scenario, remembered by the catalog for every
+    scenario with the same INFRASTRUCTURE_FIELDS."""
+    # Decimals by their text: 1.0 equals 1 but a label shows them differently.
+    values = map(scenario.__dict__.__getitem__, INFRASTRUCTURE_FIELDS)
+    key = tuple([str(v) if v.__class__ is Decimal else v for v in values])
+    found: Infrastructure = catalog.memo.get(
+        key, lambda: price_infrastructure(resolve(scenario, catalog))
+    )
+    return found
+
+
+def _setup_cost(
+    setup: Setup,
+    infrastructure: tuple[LineItem, ...],
+    infra: Decimal,
+    people: LineItem,
+    first_people: LineItem,
+    horizon: int,
+    rampup: int,
+) -> SetupCost:
+    steady = infra + people.monthly
+    ramp_months = min(rampup, horizon)
+    return SetupCost(
+        setup=setup,
+        line_items=(*infrastructure, people),
+        infrastructure_monthly=infra,
+        people_monthly=people.monthly,
+        monthly_total=steady,
+        people_first_month=first_people.monthly,
+        first_month_total=infra + first_people.monthly,
+        horizon_total=steady * horizon + (first_people.monthly - people.monthly) * ramp_months,
+    )
+
+
+def price_docker(r: Resolved, infra: Infrastructure) -> SetupCost:
+    """The single-host Docker (Compose) setup."""
+    s = r.scenario
+    people = Pricer(r).people(s.docker_devops_hours, "DevOps engineering")
+    return _setup_cost(
+        "docker", infra.docker, infra.docker_monthly, people, people, s.horizon_months, 0
+    )
+
+
+def price_kubernetes(r: Resolved, infra: Infrastructure) -> SetupCost:
+    """The managed (or self-managed) Kubernetes cluster, with its autoscaling range."""
+    p, s = Pricer(r), r.scenario
     steady = p.people(s.k8s_steady_hours, "DevOps engineering, steady state")
-    items.append(steady)
     rampup = s.k8s_rampup_months
     first = p.people(s.k8s_rampup_hours, "DevOps engineering, ramp-up") if rampup > 0 else steady
-    return _setup_cost("kubernetes", items, first, s.horizon_months, rampup)
-
-
-def price_kubernetes(r: Resolved) -> SetupCost:
-    """The managed (or self-managed) Kubernetes cluster, with its autoscaling range."""
-    s = r.scenario
-    cost = _kubernetes_at(r, s.k8s_nodes)
-    if s.k8s_nodes_min is None and s.k8s_nodes_max is None:
+    cost = _setup_cost(
+        "kubernetes",
+        infra.kubernetes,
+        infra.kubernetes_monthly,
+        steady,
+        first,
+        s.horizon_months,
+        rampup,
+    )
+    if infra.kubernetes_range is None:
         return cost
-    low = _kubernetes_at(r, s.k8s_nodes_min or s.k8s_nodes).monthly_total
-    high = _kubernetes_at(r, s.k8s_nodes_max or s.k8s_nodes).monthly_total
-    return replace(cost, monthly_range=(low, high))
+    low, high = (monthly + steady.monthly for monthly in infra.kubernetes_range)
+    return cost._replace(monthly_range=(low, high))
 
 
 def _timeline(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> tuple[TimelinePoint, ...]:
@@ -196,14 +281,14 @@ def _difference(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> Differ
 
 def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
     """Price both setups for ``scenario`` with ``catalog``'s prices and compare them."""
-    r = resolve(scenario, catalog)
-    docker = price_docker(r)
-    kubernetes = price_kubernetes(r)
-    dates = [i.as_of for i in (*docker.line_items, *kubernetes.line_items) if i.as_of]
+    infra = infrastructure(scenario, catalog)
+    r = infra.lookups.resolved(scenario)
+    docker = price_docker(r, infra)
+    kubernetes = price_kubernetes(r, infra)
     fit = fits(r)
     return Comparison(
         catalog_version=catalog.version,
-        as_of=min(dates) if dates else catalog.as_of,
+        as_of=infra.as_of or catalog.as_of,
         scenario=r.scenario,
         docker=docker,
         kubernetes=kubernetes,

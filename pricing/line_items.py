@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pricing.catalog import Egress, Sourced
 from pricing.money import to_cents
@@ -27,8 +26,7 @@ Category = Literal[
 PEOPLE: Category = "people"
 
 
-@dataclass(frozen=True, slots=True)
-class LineItem:
+class LineItem(NamedTuple):
     """One priced line: ``monthly`` is ``quantity * unit_price`` rounded to the cent.
     ``list_unit_price`` is the catalog's list price when yours differs from it."""
 

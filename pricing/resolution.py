@@ -42,10 +42,12 @@ class Purchase:
 
 
 @dataclass(frozen=True, slots=True)
-class Resolved:
-    """A scenario with every catalog key looked up; ``scenario`` has no empty keys left."""
+class Lookups:
+    """What a scenario's keys found in the catalog. ``keys`` fills the keys it left empty
+    with the provider's defaults. Scenarios that differ only in fields no lookup or rule
+    reads (people, horizon, checklist, workload) share one Lookups."""
 
-    scenario: Scenario
+    keys: dict[str, str]
     provider: Provider
     region: Region
     docker_machine: Machine
@@ -58,6 +60,32 @@ class Resolved:
     k8s_plan: Plan
     docker_purchase: Purchase
     k8s_purchase: Purchase
+
+    def resolved(self, scenario: Scenario) -> Resolved:
+        """``scenario`` (one these lookups were made for) with its empty keys filled."""
+        return Resolved(
+            self.keys,
+            self.provider,
+            self.region,
+            self.docker_machine,
+            self.k8s_machine,
+            self.control_machine,
+            self.control_plane,
+            self.load_balancer,
+            self.disk,
+            self.docker_plan,
+            self.k8s_plan,
+            self.docker_purchase,
+            self.k8s_purchase,
+            scenario.model_copy(update=self.keys),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved(Lookups):
+    """A scenario with every catalog key looked up; ``scenario`` has no empty keys left."""
+
+    scenario: Scenario
 
 
 class _Lookup:
@@ -131,6 +159,11 @@ def _check_rules(s: Scenario, provider: Provider, look: _Lookup) -> None:
 
 def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     """Look up every key of ``scenario`` in ``catalog`` or raise ScenarioError naming the fields."""
+    return look_up(scenario, catalog).resolved(scenario)
+
+
+def look_up(scenario: Scenario, catalog: Catalog) -> Lookups:
+    """``resolve`` without the scenario: what its keys find, or ScenarioError."""
     look = _Lookup()
     provider = look.find("provider", scenario.provider, catalog.providers, "a known provider")
     if provider is None:
@@ -177,8 +210,8 @@ def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
     _check_rules(s, provider, look)
     if look.problems:
         raise ScenarioError(look.problems)
-    return Resolved(
-        s,
+    return Lookups(
+        keys,
         provider,
         _found(region),
         _found(docker),

@@ -124,7 +124,9 @@ DeployFrequency = Literal["weekly", "daily", "several-daily"]
 class Scenario(BaseModel):
     """Everything the calculator needs to price both setups and give advice."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+    # Defaults are not re-validated on every instance (a third of the cost of a small input);
+    # tests/pricing/test_scenario.py checks that each default passes its own field's rules.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     # Where
     provider: Name = Field(

@@ -52,6 +52,17 @@ def test_unknown_field_is_rejected() -> None:
     assert field_of(caught.value) == {"k8s_node"}
 
 
+@pytest.mark.parametrize("name", sorted(Scenario.model_fields))
+def test_each_default_passes_its_own_field_rules(name: str) -> None:
+    """Defaults are not re-validated per instance, so each must be valid as given: given
+    explicitly (as a value and as the text a form or CSV would send) it validates to itself."""
+    default = Scenario.model_fields[name].default
+    assert getattr(Scenario.model_validate({name: default}), name) == default
+    if default is not None:
+        text = str(default).lower() if isinstance(default, bool) else str(default)
+        assert getattr(Scenario.model_validate({name: text}), name) == default
+
+
 def test_empty_text_means_default() -> None:
     assert Scenario.model_validate({"region": "", "docker_hourly_price": ""}) == Scenario()
 
