@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import multiprocessing
 import os
 from collections import Counter, deque
@@ -23,10 +22,10 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from app.batch_rows import RESULT_COLUMNS, output_rows, start_worker, worker_output_rows
+from app.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
 from app.inputs import PRESET, InputError
 from app.metrics import count_estimate
-from app.renderers import safe_cell
+from app.renderers import safe_cell, to_csv
 from app.responses import CSV_TYPE
 from app.settings import Settings
 from app.state import catalog_of, settings_of
@@ -124,25 +123,25 @@ def _priced_chunks(
     catalog: Catalog,
     pool: ProcessPoolExecutor | None,
     window: int,
-) -> Iterator[list[list[str]]]:
-    """Output rows chunk by chunk, in input order: here, or in the pool with at most
+) -> Iterator[str]:
+    """Output CSV text chunk by chunk, in input order: here, or in the pool with at most
     ``window`` chunks in flight (so memory stays flat however long the file is)."""
     if pool is None:
         for chunk in chunks:
-            out, priced = output_rows(header, chunk, catalog)
+            out, priced = output_text(header, chunk, catalog)
             count_estimate(priced)
             yield out
         return
-    pending: deque[Future[tuple[list[list[str]], int]]] = deque()
+    pending: deque[Future[tuple[str, int]]] = deque()
     for chunk in chunks:
-        pending.append(pool.submit(worker_output_rows, header, chunk))
+        pending.append(pool.submit(worker_output_text, header, chunk))
         if len(pending) >= window:
             yield _collect(pending.popleft())
     while pending:
         yield _collect(pending.popleft())
 
 
-def _collect(future: Future[tuple[list[list[str]], int]]) -> list[list[str]]:
+def _collect(future: Future[tuple[str, int]]) -> str:
     out, priced = future.result()
     count_estimate(priced)
     return out
@@ -155,19 +154,13 @@ def _results(
     pool: ProcessPoolExecutor | None,
     processes: int,
 ) -> Iterator[str]:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*(safe_cell(h) for h in header), *RESULT_COLUMNS])
+    yield to_csv([[*map(safe_cell, header), *RESULT_COLUMNS]])
     rows = _reader(raw)
     next(rows)
     try:
-        for chunk in _priced_chunks(
+        yield from _priced_chunks(
             _chunks(rows, ROWS_PER_CHUNK), header, catalog, pool, 2 * processes
-        ):
-            writer.writerows(chunk)
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
+        )
     finally:
         raw.close()
 

@@ -3,6 +3,8 @@ in one of the batch's worker processes (which load the catalog once, in ``start_
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from app.inputs import PRESET, InputError, scenario_of
@@ -33,17 +35,17 @@ def result_cells(header: list[str], row: list[str], catalog: Catalog) -> tuple[l
     return [*batch_results(comparison), ""], True
 
 
-def output_rows(
-    header: list[str], rows: list[list[str]], catalog: Catalog
-) -> tuple[list[list[str]], int]:
-    """Each input row (its cells made safe for spreadsheets) followed by its results, and how
-    many rows were priced."""
-    out, priced = [], 0
+def output_text(header: list[str], rows: list[list[str]], catalog: Catalog) -> tuple[str, int]:
+    """CSV lines: each input row (its cells made safe for spreadsheets) followed by its
+    results; and how many rows were priced."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    priced = 0
     for row in rows:
         cells, ok = result_cells(header, row, catalog)
-        out.append([*(safe_cell(cell) for cell in row), *cells])
+        writer.writerow([*map(safe_cell, row), *cells])
         priced += ok
-    return out, priced
+    return out.getvalue(), priced
 
 
 def start_worker(override: str | None) -> None:
@@ -52,8 +54,8 @@ def start_worker(override: str | None) -> None:
     _catalog = load_catalog(Path(override) if override else None)
 
 
-def worker_output_rows(header: list[str], rows: list[list[str]]) -> tuple[list[list[str]], int]:
-    """``output_rows`` in a batch worker process, with the catalog it loaded at start."""
+def worker_output_text(header: list[str], rows: list[list[str]]) -> tuple[str, int]:
+    """``output_text`` in a batch worker process, with the catalog it loaded at start."""
     if _catalog is None:
         raise RuntimeError("batch worker started without start_worker()")
-    return output_rows(header, rows, _catalog)
+    return output_text(header, rows, _catalog)

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from pricing import Comparison, Flip, LineItem, SetupCost
@@ -269,12 +270,15 @@ BATCH_RESULT_COLUMNS = [
 ]
 
 
+_batch_totals = attrgetter(*BATCH_TOTALS)
+
+
 def batch_results(c: Comparison) -> list[str]:
     """The result cells of one batch row, in BATCH_RESULT_COLUMNS order."""
     low_high = c.kubernetes.monthly_range
     fit = {f.setup: "yes" if f.fits else "no" for f in c.fit}
     return [
-        *(money(getattr(getattr(c, s), n)) for s in SETUPS for n in BATCH_TOTALS),
+        *map(money, (*_batch_totals(c.docker), *_batch_totals(c.kubernetes))),
         money(low_high[0]) if low_high else "",
         money(low_high[1]) if low_high else "",
         money(c.difference.monthly),

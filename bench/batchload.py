@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import httpx
 
-from bench.procmem import PeakSampler
+from bench.procmem import PeakSampler, tree_memory, tree_of
 from bench.servers import Server
 
 COLUMNS = ("provider", "k8s_nodes", "devops_hourly_rate", "docker_seats", "horizon_months")
@@ -47,7 +47,12 @@ class BatchResult:
     rows_out: int
     row_errors: int
     before_kib: dict[int, int]
-    peak_kib: dict[int, int]
+    peak_kib: dict[int, int]  # every server process, batch pricing processes included
+
+    @property
+    def total_peak_kib(self) -> int:
+        """The sum of every server process's peak RSS."""
+        return sum(self.peak_kib.values())
 
     @property
     def rows_per_second(self) -> float:
@@ -55,7 +60,8 @@ class BatchResult:
 
     @property
     def worst_growth_kib(self) -> int:
-        """The largest rise of one process's RSS above its level before the batch."""
+        """The largest rise of one process's RSS above its level before the batch (a process
+        started during the batch rises from nothing)."""
         return max(self.peak_kib[p] - self.before_kib.get(p, 0) for p in self.peak_kib)
 
 
@@ -74,10 +80,10 @@ def _count_lines(chunks: Iterator[bytes]) -> tuple[int, int]:
 def run_batch(server: Server, rows: int) -> BatchResult:
     """Send ``rows`` rows as one text/csv body; time it to the last result byte."""
     body = batch_csv(rows)
-    pids = [server.process.pid, *server.workers()]
-    before = {pid: m.rss_kib for pid, m in server.memory().items()}
+    root = server.process.pid
+    before = {pid: m.rss_kib for pid, m in tree_memory(tree_of(root)).items()}
     timeout = httpx.Timeout(120.0, connect=10.0)
-    with httpx.Client(timeout=timeout) as client, PeakSampler(pids) as sampler:
+    with httpx.Client(timeout=timeout) as client, PeakSampler(root) as sampler:
         started = time.perf_counter()
         request = client.build_request(
             "POST",

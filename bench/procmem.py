@@ -50,6 +50,16 @@ def children_of(pid: int) -> list[int]:
     return sorted(found)
 
 
+def tree_of(pid: int) -> list[int]:
+    """``pid`` and all its descendants (gunicorn's workers and their batch processes)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children_of(current))
+    return sorted(found)
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """User plus system CPU time used so far by the live pids in ``pids``."""
     ticks = 0
@@ -86,9 +96,10 @@ def tree_memory(pids: list[int]) -> dict[int, Memory]:
 
 @dataclass
 class PeakSampler:
-    """Samples VmRSS of some pids every ``interval`` seconds in a thread; keeps each peak."""
+    """Samples VmRSS of a process tree every ``interval`` seconds in a thread, processes
+    started meanwhile included; keeps each process's peak."""
 
-    pids: list[int]
+    root: int
     interval: float = 0.05
     peaks: dict[int, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -106,7 +117,7 @@ class PeakSampler:
         self._sample()
 
     def _sample(self) -> None:
-        for pid, memory in tree_memory(self.pids).items():
+        for pid, memory in tree_memory(tree_of(self.root)).items():
             self.peaks[pid] = max(self.peaks.get(pid, 0), memory.rss_kib)
 
     def _run(self) -> None:

@@ -81,11 +81,13 @@ def soak_lines(s: SoakResult) -> None:
 
 
 def batch_line(b: BatchResult) -> None:
-    peak = max(b.peak_kib.values()) / 1024
+    largest = max(b.peak_kib.values()) / 1024
     print(
         f"batch {b.rows:>9,} rows: {b.rows_per_second:9,.0f} rows/s ({b.seconds:.1f} s, first "
         f"byte {b.first_byte_seconds:.2f} s), rows out {b.rows_out:,}, row errors "
-        f"{b.row_errors}, peak RSS {peak:.1f} MiB (+{b.worst_growth_kib / 1024:.1f} MiB)",
+        f"{b.row_errors}, peak RSS of {len(b.peak_kib)} server processes "
+        f"{b.total_peak_kib / 1024:.1f} MiB (largest {largest:.1f} MiB, "
+        f"rose by at most {b.worst_growth_kib / 1024:.1f} MiB)",
         flush=True,
     )
 
@@ -143,9 +145,10 @@ def floors(res: Results) -> None:
             f"{b.rows_per_second:,.0f} {_verdict(ok)}"
         )
     if len(res.batches) > 1:
-        small, large = max(res.batches[0].peak_kib.values()), max(res.batches[-1].peak_kib.values())
+        small, large = res.batches[0].total_peak_kib, res.batches[-1].total_peak_kib
         print(
-            f"  batch memory flat (peak RSS at {res.batches[-1].rows:,} rows <= 110% of "
+            f"  batch memory flat (all server processes' peak RSS at {res.batches[-1].rows:,} "
+            f"rows <= 110% of "
             f"{res.batches[0].rows:,}): {small / 1024:.1f} -> {large / 1024:.1f} MiB "
             f"{_verdict(large <= small * FLAT_LIMIT)}"
         )

@@ -44,7 +44,7 @@ others = st.fixed_dictionaries(
 def forgetful() -> Catalog:
     """The bundled catalog with a memo that keeps nothing: every bill priced afresh."""
     catalog = load_catalog()
-    catalog._memo = Memo(0)
+    catalog.__dict__["memo"] = Memo(0)
     return catalog
 
 
