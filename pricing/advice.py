@@ -9,6 +9,7 @@ from typing import Any, Literal, NamedTuple
 from pricing.capacity import Fit
 from pricing.money import format_money
 from pricing.resolution import Resolved
+from pricing.scenario import Scenario
 
 Lean = Literal["docker", "kubernetes", "neutral"]
 Recommendation = Literal["docker", "kubernetes", "either"]
@@ -117,8 +118,9 @@ def _reasons(
     )
 
 
-def _traps(r: Resolved, fit: tuple[Fit, ...]) -> list[str]:
-    """Costs that surprise people, flagged where this scenario walks into them."""
+def price_notes(r: Resolved) -> tuple[str, ...]:
+    """Costs that surprise people, flagged where this scenario walks into them (decided by
+    its infrastructure fields alone, so shared through ``cost_model.Infrastructure``)."""
     s, notes = r.scenario, []
     if s.control_plane == "eks-extended":
         notes.append(
@@ -146,14 +148,17 @@ def _traps(r: Resolved, fit: tuple[Fit, ...]) -> list[str]:
             "Spot nodes can be taken back at short notice: run only workloads that "
             "tolerate interruption on them."
         )
-    for f in fit:
-        if not f.fits:
-            noun = "hosts" if f.setup == "docker" else "nodes"
-            notes.append(
-                f"The workload does not fit the {f.setup} setup: it needs {f.needed} "
-                f"{noun}, not {f.count}."
-            )
-    return notes
+    return tuple(notes)
+
+
+def fit_notes(fit: tuple[Fit, ...]) -> tuple[str, ...]:
+    """A note for each setup the workload does not fit."""
+    return tuple(
+        f"The workload does not fit the {f.setup} setup: it needs {f.needed} "
+        f"{'hosts' if f.setup == 'docker' else 'nodes'}, not {f.count}."
+        for f in fit
+        if not f.fits
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -171,14 +176,14 @@ def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
 
 
 def advise(
-    r: Resolved, docker_monthly: Decimal, kubernetes_monthly: Decimal, fit: tuple[Fit, ...] = ()
+    s: Scenario, docker_monthly: Decimal, kubernetes_monthly: Decimal, notes: tuple[str, ...] = ()
 ) -> Advice:
-    """Weigh the checklist's answers; the cost difference is reported, not voted."""
-    s = r.scenario
+    """Weigh the checklist's answers; the cost difference is reported, not voted. ``notes``
+    are the traps this scenario walks into (``price_notes`` and ``fit_notes``)."""
     reasons, recommendation, summary = _weigh(*map(s.__dict__.__getitem__, CHECKLIST_FIELDS))
     gap = kubernetes_monthly - docker_monthly
     if gap:
         more = "more" if gap > 0 else "less"
         amount = format_money(abs(gap), s.currency)
         summary += f" At steady state Kubernetes costs {amount} {more} per month."
-    return Advice(recommendation, summary, reasons, tuple(_traps(r, fit)))
+    return Advice(recommendation, summary, reasons, notes)

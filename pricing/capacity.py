@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pricing.resolution import Machine, Resolved
-from pricing.scenario import Setup
+from pricing.resolution import Lookups, Machine
+from pricing.scenario import Scenario, Setup
 
 MIB_PER_GIB = Decimal(1024)
 BASE_MIB = Decimal(255)
@@ -60,8 +60,7 @@ def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
     return (used / capacity * 100).quantize(Decimal("0.1"))
 
 
-def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, r: Resolved) -> Fit:
-    s = r.scenario
+def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, s: Scenario) -> Fit:
     spec = machine.spec
     memory_mib = spec.memory_gib * MIB_PER_GIB - reserved_memory_mib(pods_each or 0)
     cpu = spec.vcpu - reserved_cpu(spec.vcpu)
@@ -87,12 +86,12 @@ def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, r: R
     )
 
 
-def fits(r: Resolved) -> tuple[Fit, ...]:
-    """Each setup's fit, when the scenario describes a workload; else nothing."""
-    s = r.scenario
+def fits(found: Lookups, s: Scenario) -> tuple[Fit, ...]:
+    """Each setup's fit, when scenario ``s`` (which made the lookups ``found``) describes a
+    workload; else nothing."""
     if s.workload_vcpu is None and s.workload_memory_gib is None and s.workload_pods is None:
         return ()
     return (
-        _fit("docker", r.docker_machine, s.docker_hosts, None, r),
-        _fit("kubernetes", r.k8s_machine, s.k8s_nodes, s.k8s_max_pods, r),
+        _fit("docker", found.docker_machine, s.docker_hosts, None, s),
+        _fit("kubernetes", found.k8s_machine, s.k8s_nodes, s.k8s_max_pods, s),
     )

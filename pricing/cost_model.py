@@ -6,14 +6,15 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal, NamedTuple
 
-from pricing.advice import CHECKLIST_FIELDS, Advice, advise
+from pricing.advice import CHECKLIST_FIELDS, Advice, advise, fit_notes, price_notes
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
-from pricing.line_items import LineItem, Pricer
+from pricing.line_items import LineItem, Pricer, people
 from pricing.money import CENT, ROUNDING, ZERO, total
-from pricing.resolution import Lookups, Resolved, resolve
+from pricing.resolution import Lookups, Resolved, look_up
 from pricing.scenario import FIELD_NAMES, Scenario, Setup
 
 
@@ -57,12 +58,16 @@ class Difference(NamedTuple):
     break_even_month: int | None = None
 
 
-class Comparison(NamedTuple):
-    """The whole result: what every face renders."""
+@dataclass
+class Comparison:
+    """The whole result: what every face renders. ``given`` is the scenario as given;
+    ``scenario`` is it with the keys it left empty filled (built when a face asks for it,
+    which a batch row never does)."""
 
     catalog_version: str
     as_of: date  # the oldest read date among the prices this comparison used
-    scenario: Scenario
+    given: Scenario
+    lookups: Lookups
     docker: SetupCost
     kubernetes: SetupCost
     difference: Difference
@@ -70,10 +75,14 @@ class Comparison(NamedTuple):
     currency: str = "USD"
     fit: tuple[Fit, ...] = ()
 
+    @cached_property
+    def scenario(self) -> Scenario:
+        return self.lookups.filled(self.given)
+
     @property
     def timeline(self) -> tuple[TimelinePoint, ...]:
         """Cumulative cost month by month over the horizon (built when a face asks for it)."""
-        return _timeline(self.docker, self.kubernetes, self.scenario)
+        return _timeline(self.docker, self.kubernetes, self.given)
 
 
 # Fields no infrastructure line reads: rows that differ only in these share one Infrastructure.
@@ -108,6 +117,7 @@ class Infrastructure:
     kubernetes_monthly: Decimal
     kubernetes_range: tuple[Decimal, Decimal] | None
     as_of: date | None  # the oldest read date among these lines' prices
+    notes: tuple[str, ...]  # the advice's price traps
 
 
 def _docker_infrastructure(r: Resolved) -> list[LineItem]:
@@ -136,8 +146,10 @@ def _kubernetes_infrastructure(r: Resolved, nodes: int) -> list[LineItem]:
     return items
 
 
-def price_infrastructure(r: Resolved) -> Infrastructure:
+def price_infrastructure(scenario: Scenario, catalog: Catalog) -> Infrastructure:
     """Every line of both setups that does not depend on NOT_INFRASTRUCTURE fields."""
+    found = look_up(scenario, catalog)
+    r = found.resolved(scenario)
     s = r.scenario
     docker = _docker_infrastructure(r)
     kubernetes = _kubernetes_infrastructure(r, s.k8s_nodes)
@@ -153,13 +165,14 @@ def price_infrastructure(r: Resolved) -> Infrastructure:
         )
     dates = [i.as_of for i in (*docker, *kubernetes) if i.as_of]
     return Infrastructure(
-        r,
+        found,
         tuple(docker),
         total([i.monthly for i in docker]),
         tuple(kubernetes),
         total([i.monthly for i in kubernetes]),
         scaled,
         min(dates) if dates else None,
+        price_notes(r),
     )
 
 
@@ -169,9 +182,7 @@ def infrastructure(scenario: Scenario, catalog: Catalog) -> Infrastructure:
     # Decimals by their text: 1.0 equals 1 but a label shows them differently.
     values = map(scenario.__dict__.__getitem__, INFRASTRUCTURE_FIELDS)
     key = tuple([str(v) if v.__class__ is Decimal else v for v in values])
-    found: Infrastructure = catalog.memo.get(
-        key, lambda: price_infrastructure(resolve(scenario, catalog))
-    )
+    found: Infrastructure = catalog.memo.get(key, lambda: price_infrastructure(scenario, catalog))
     return found
 
 
@@ -198,21 +209,20 @@ def _setup_cost(
     )
 
 
-def price_docker(r: Resolved, infra: Infrastructure) -> SetupCost:
-    """The single-host Docker (Compose) setup."""
-    s = r.scenario
-    people = Pricer(r).people(s.docker_devops_hours, "DevOps engineering")
+def price_docker(s: Scenario, infra: Infrastructure) -> SetupCost:
+    """The single-host Docker (Compose) setup for ``s``, which shares ``infra``."""
+    engineers = people(s, s.docker_devops_hours, "DevOps engineering")
     return _setup_cost(
-        "docker", infra.docker, infra.docker_monthly, people, people, s.horizon_months, 0
+        "docker", infra.docker, infra.docker_monthly, engineers, engineers, s.horizon_months, 0
     )
 
 
-def price_kubernetes(r: Resolved, infra: Infrastructure) -> SetupCost:
-    """The managed (or self-managed) Kubernetes cluster, with its autoscaling range."""
-    p, s = Pricer(r), r.scenario
-    steady = p.people(s.k8s_steady_hours, "DevOps engineering, steady state")
+def price_kubernetes(s: Scenario, infra: Infrastructure) -> SetupCost:
+    """The managed (or self-managed) Kubernetes cluster for ``s``, which shares ``infra``,
+    with its autoscaling range."""
+    steady = people(s, s.k8s_steady_hours, "DevOps engineering, steady state")
     rampup = s.k8s_rampup_months
-    first = p.people(s.k8s_rampup_hours, "DevOps engineering, ramp-up") if rampup > 0 else steady
+    first = people(s, s.k8s_rampup_hours, "DevOps engineering, ramp-up") if rampup > 0 else steady
     cost = _setup_cost(
         "kubernetes",
         infra.kubernetes,
@@ -282,18 +292,23 @@ def _difference(docker: SetupCost, kubernetes: SetupCost, s: Scenario) -> Differ
 def estimate(scenario: Scenario, catalog: Catalog) -> Comparison:
     """Price both setups for ``scenario`` with ``catalog``'s prices and compare them."""
     infra = infrastructure(scenario, catalog)
-    r = infra.lookups.resolved(scenario)
-    docker = price_docker(r, infra)
-    kubernetes = price_kubernetes(r, infra)
-    fit = fits(r)
+    docker = price_docker(scenario, infra)
+    kubernetes = price_kubernetes(scenario, infra)
+    fit = fits(infra.lookups, scenario)
     return Comparison(
-        catalog_version=catalog.version,
-        as_of=infra.as_of or catalog.as_of,
-        scenario=r.scenario,
-        docker=docker,
-        kubernetes=kubernetes,
-        difference=_difference(docker, kubernetes, r.scenario),
-        advice=advise(r, docker.monthly_total, kubernetes.monthly_total, fit),
-        currency=r.scenario.currency,
-        fit=fit,
+        catalog.version,
+        infra.as_of or catalog.as_of,
+        scenario,
+        infra.lookups,
+        docker,
+        kubernetes,
+        _difference(docker, kubernetes, scenario),
+        advise(
+            scenario,
+            docker.monthly_total,
+            kubernetes.monthly_total,
+            infra.notes + fit_notes(fit),
+        ),
+        scenario.currency,
+        fit,
     )

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from pricing.catalog import Egress, Sourced
 from pricing.money import to_cents
 from pricing.resolution import Machine, Purchase, Resolved
-from pricing.scenario import Setup
+from pricing.scenario import Scenario, Setup
 
 UNIT_PRICE = Decimal("0.000001")
 HUNDRED = Decimal(100)
@@ -63,10 +63,10 @@ class Pricer:
         sourced: Sourced | None = None,
         usd_list_price: Decimal | None = None,
     ) -> LineItem:
-        price = (usd_price * self.rate).quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
+        price = in_currency(usd_price, self.rate)
         listed = None
         if usd_list_price is not None and usd_list_price != usd_price:
-            listed = (usd_list_price * self.rate).quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
+            listed = in_currency(usd_list_price, self.rate)
         return LineItem(
             category,
             label,
@@ -256,8 +256,16 @@ class Pricer:
         label = f"{plan.label} ({s.plan_billing} billing)"
         return [self.line("subscription", label, Decimal(seats), "seat-month", listed, plan)]
 
-    def people(self, hours: Decimal, label: str) -> LineItem:
-        return self.line(PEOPLE, label, hours, "hour", self.s.devops_hourly_rate)
+
+def in_currency(usd_price: Decimal, rate: Decimal) -> Decimal:
+    """A unit price in US dollars converted at ``rate``, to the millionth."""
+    return (usd_price * rate).quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
+
+
+def people(s: Scenario, hours: Decimal, label: str) -> LineItem:
+    """Engineering hours at the scenario's rate: the one line that needs no catalog."""
+    price = in_currency(s.devops_hourly_rate, s.exchange_rate)
+    return LineItem(PEOPLE, label, hours, "hour", price, to_cents(hours * price))
 
 
 def _tiers(egress: Egress, amount: Decimal) -> list[tuple[str, Decimal, Decimal]]:

@@ -61,8 +61,12 @@ class Lookups:
     docker_purchase: Purchase
     k8s_purchase: Purchase
 
-    def resolved(self, scenario: Scenario) -> Resolved:
+    def filled(self, scenario: Scenario) -> Scenario:
         """``scenario`` (one these lookups were made for) with its empty keys filled."""
+        return scenario.model_copy(update=self.keys)
+
+    def resolved(self, scenario: Scenario) -> Resolved:
+        """``scenario`` (one these lookups were made for), filled, with its lookups."""
         return Resolved(
             self.keys,
             self.provider,
@@ -77,7 +81,7 @@ class Lookups:
             self.k8s_plan,
             self.docker_purchase,
             self.k8s_purchase,
-            scenario.model_copy(update=self.keys),
+            self.filled(scenario),
         )
 
 

@@ -6,18 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from pricing import load_catalog
-from pricing.advice import Advice
-from pricing.advice import advise as advise_resolved
-from pricing.resolution import resolve
+from pricing.advice import advise
 from pricing.scenario import Scenario
 
 ZERO = Decimal(0)
-CATALOG = load_catalog()
-
-
-def advise(s: Scenario, docker: Decimal, kubernetes: Decimal) -> Advice:
-    return advise_resolved(resolve(s, CATALOG), docker, kubernetes)
 
 
 def reasons(**values: object) -> dict[str, str]:
