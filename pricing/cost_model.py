@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from pricing.advice import CHECKLIST_FIELDS, Advice, advise, fit_notes, price_notes
@@ -102,6 +103,7 @@ NOT_INFRASTRUCTURE = frozenset(
     }
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
+_infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def infrastructure(scenario: Scenario, catalog: Catalog) -> Infrastructure:
     """``price_infrastructure`` of the resolved scenario, remembered by the catalog for every
     scenario with the same INFRASTRUCTURE_FIELDS."""
     # Decimals by their text: 1.0 equals 1 but a label shows them differently.
-    values = map(scenario.__dict__.__getitem__, INFRASTRUCTURE_FIELDS)
+    values = _infrastructure_values(scenario.__dict__)
     key = tuple([str(v) if v.__class__ is Decimal else v for v in values])
     found: Infrastructure = catalog.memo.get(key, lambda: price_infrastructure(scenario, catalog))
     return found
@@ -198,14 +200,14 @@ def _setup_cost(
     steady = infra + people.monthly
     ramp_months = min(rampup, horizon)
     return SetupCost(
-        setup=setup,
-        line_items=(*infrastructure, people),
-        infrastructure_monthly=infra,
-        people_monthly=people.monthly,
-        monthly_total=steady,
-        people_first_month=first_people.monthly,
-        first_month_total=infra + first_people.monthly,
-        horizon_total=steady * horizon + (first_people.monthly - people.monthly) * ramp_months,
+        setup,
+        (*infrastructure, people),
+        infra,
+        people.monthly,
+        steady,
+        first_people.monthly,
+        infra + first_people.monthly,
+        steady * horizon + (first_people.monthly - people.monthly) * ramp_months,
     )
 
 

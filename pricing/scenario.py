@@ -19,16 +19,6 @@ _NAME_TEXT = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 def _plain_decimal(value: Any) -> Any:
     """Accept only plain decimals: ASCII digits, an optional point, no sign, exponent,
     underscore, padding or other scripts' digits; JSON numbers must be finite."""
-    if isinstance(value, bool):
-        raise ValueError("must be a number, not true/false")
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("must be a finite number")
-        value = repr(value)
-        if "e" in value or "E" in value:
-            raise ValueError("must be a plain decimal number with at most 6 decimal places")
-    if isinstance(value, int):
-        return Decimal(value)
     if isinstance(value, str):
         if not _DECIMAL_TEXT.fullmatch(value):
             raise ValueError(
@@ -36,19 +26,32 @@ def _plain_decimal(value: Any) -> Any:
                 "(digits and one point, at most 6 decimal places, no sign or spaces)"
             )
         return Decimal(value)
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        text = repr(value)
+        if "e" in text or "E" in text:
+            raise ValueError("must be a plain decimal number with at most 6 decimal places")
+        return _plain_decimal(text)
+    if isinstance(value, int):
+        return Decimal(value)
     return value
 
 
 def _plain_count(value: Any) -> Any:
     """Accept only whole numbers written plainly (no sign, underscore, padding or fraction)."""
+    if isinstance(value, str):
+        if not _COUNT_TEXT.fullmatch(value):
+            raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
+        return int(value)
     if isinstance(value, bool):
         raise ValueError("must be a whole number, not true/false")
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             raise ValueError("must be a whole number")
         return int(value)
-    if isinstance(value, str) and not _COUNT_TEXT.fullmatch(value):
-        raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
     return value
 
 
