@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import httpx
 
-from bench.procmem import PeakSampler, tree_memory, tree_of
+from bench.procmem import PeakSampler, children_of, tree_memory, tree_of
 from bench.servers import Server
 
 COLUMNS = ("provider", "k8s_nodes", "devops_hourly_rate", "docker_seats", "horizon_months")
@@ -32,10 +32,10 @@ def scenario_values(count: int, seed: int = SEED) -> Iterator[dict[str, str]]:
         }
 
 
-def batch_csv(rows: int) -> bytes:
+def batch_csv(rows: int, seed: int = SEED) -> bytes:
     """A batch CSV: a header of COLUMNS and ``rows`` rows, CRLF line endings."""
     lines = [",".join(COLUMNS)]
-    lines += [",".join(v[c] for c in COLUMNS) for v in scenario_values(rows)]
+    lines += [",".join(v[c] for c in COLUMNS) for v in scenario_values(rows, seed)]
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
@@ -59,10 +59,23 @@ class BatchResult:
         return self.rows / self.seconds
 
     @property
+    def largest_peak_kib(self) -> int:
+        """The peak RSS of the largest server process."""
+        return max(self.peak_kib.values())
+
+    @property
     def worst_growth_kib(self) -> int:
-        """The largest rise of one process's RSS above its level before the batch (a process
-        started during the batch rises from nothing)."""
-        return max(self.peak_kib[p] - self.before_kib.get(p, 0) for p in self.peak_kib)
+        """The largest rise of one process's RSS above its level before the batch, among the
+        processes that were running before it."""
+        return max(
+            (self.peak_kib[p] - self.before_kib[p] for p in self.peak_kib if p in self.before_kib),
+            default=0,
+        )
+
+    @property
+    def started(self) -> int:
+        """Server processes started during the batch (its pricing processes)."""
+        return len(self.peak_kib.keys() - self.before_kib.keys())
 
 
 def _count_lines(chunks: Iterator[bytes]) -> tuple[int, int]:
@@ -77,9 +90,24 @@ def _count_lines(chunks: Iterator[bytes]) -> tuple[int, int]:
     return lines, errors
 
 
-def run_batch(server: Server, rows: int) -> BatchResult:
+def pricing_started(server: Server) -> bool:
+    """Whether every server worker has started its batch pricing processes."""
+    return all(children_of(worker) for worker in server.workers())
+
+
+def warm_up(server: Server, rows: int, tries: int = 8) -> list[BatchResult]:
+    """Send batches (rows unlike the measured ones: another seed) until every worker has
+    started its pricing processes, as a long-running server has: the measured batches then
+    time pricing, not process start-up. Returns the warm-up batches, for the report."""
+    done: list[BatchResult] = []
+    while not pricing_started(server) and len(done) < tries:
+        done.append(run_batch(server, rows, seed=SEED + 1 + len(done)))
+    return done
+
+
+def run_batch(server: Server, rows: int, seed: int = SEED) -> BatchResult:
     """Send ``rows`` rows as one text/csv body; time it to the last result byte."""
-    body = batch_csv(rows)
+    body = batch_csv(rows, seed)
     root = server.process.pid
     before = {pid: m.rss_kib for pid, m in tree_memory(tree_of(root)).items()}
     timeout = httpx.Timeout(120.0, connect=10.0)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import report
-from bench.batchload import BatchResult, run_batch
+from bench.batchload import BatchResult, run_batch, warm_up
 from bench.engine import Timing, run_engine
 from bench.loadgen import Endpoint, LoadSettings, WrkResult, check_endpoint, measure, require_wrk
 from bench.procmem import machine_busy_seconds
@@ -61,6 +61,7 @@ class Results:
     baselines: list[WrkResult] = field(default_factory=list)
     soak: SoakResult | None = None
     batches: list[BatchResult] = field(default_factory=list)
+    warmups: list[BatchResult] = field(default_factory=list)
     engine: list[Timing] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
 
@@ -76,6 +77,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
     add("--soak-rate", type=int, default=200, help="soak requests per second (default 200)")
     add("--batch-rows", default="100000,1000000", help="batch sizes, comma-separated")
+    add(
+        "--batch-warmup-rows",
+        type=int,
+        default=20000,
+        help="rows per warm-up batch, sent until every worker has started its pricing processes",
+    )
     add("--profile-calls", type=int, default=2000, help="requests per HTTP profile")
     add("--profile-rows", type=int, default=20000, help="rows in the batch profile")
     add("--skip", default="", help=f"comma-separated stages to skip: {', '.join(STAGES)}")
@@ -158,6 +165,10 @@ def measure_app(
         if "soak" not in skip:
             res.soak = run_soak(server, list(SOAK_ENDPOINTS), args.soak_rate, args.soak_seconds)
             report.soak_lines(res.soak)
+        if "batch" not in skip:
+            for warm in warm_up(server, args.batch_warmup_rows):
+                res.warmups.append(warm)
+                report.batch_line(warm, "warm-up")
         for rows in batch_sizes(args) if "batch" not in skip else []:
             res.batches.append(run_batch(server, rows))
             report.batch_line(res.batches[-1])

@@ -80,14 +80,14 @@ def soak_lines(s: SoakResult) -> None:
     print(f"  all processes: {s.total_growth_percent():+.1f}%", flush=True)
 
 
-def batch_line(b: BatchResult) -> None:
-    largest = max(b.peak_kib.values()) / 1024
+def batch_line(b: BatchResult, what: str = "batch") -> None:
     print(
-        f"batch {b.rows:>9,} rows: {b.rows_per_second:9,.0f} rows/s ({b.seconds:.1f} s, first "
+        f"{what} {b.rows:>9,} rows: {b.rows_per_second:9,.0f} rows/s ({b.seconds:.1f} s, first "
         f"byte {b.first_byte_seconds:.2f} s), rows out {b.rows_out:,}, row errors "
-        f"{b.row_errors}, peak RSS of {len(b.peak_kib)} server processes "
-        f"{b.total_peak_kib / 1024:.1f} MiB (largest {largest:.1f} MiB, "
-        f"rose by at most {b.worst_growth_kib / 1024:.1f} MiB)",
+        f"{b.row_errors}; peak RSS of the {len(b.peak_kib)} server processes "
+        f"{b.total_peak_kib / 1024:.1f} MiB, largest {b.largest_peak_kib / 1024:.1f} MiB, "
+        f"rise of one running before +{b.worst_growth_kib / 1024:.1f} MiB, "
+        f"processes started {b.started}",
         flush=True,
     )
 
@@ -145,9 +145,9 @@ def floors(res: Results) -> None:
             f"{b.rows_per_second:,.0f} {_verdict(ok)}"
         )
     if len(res.batches) > 1:
-        small, large = res.batches[0].total_peak_kib, res.batches[-1].total_peak_kib
+        small, large = res.batches[0].largest_peak_kib, res.batches[-1].largest_peak_kib
         print(
-            f"  batch memory flat (all server processes' peak RSS at {res.batches[-1].rows:,} "
+            f"  batch memory flat (largest server process's peak RSS at {res.batches[-1].rows:,} "
             f"rows <= 110% of "
             f"{res.batches[0].rows:,}): {small / 1024:.1f} -> {large / 1024:.1f} MiB "
             f"{_verdict(large <= small * FLAT_LIMIT)}"
