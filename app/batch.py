@@ -36,6 +36,7 @@ ACCEPTED_COLUMNS = frozenset((*FIELD_NAMES, PRESET))
 SPOOL_IN_MEMORY = 1 << 20
 ROWS_PER_CHUNK = 1000  # rows priced, and streamed, together
 POOL_MIN_ROWS = 5000  # smaller batches are priced in the request's own process
+CHUNKS_IN_FLIGHT = 4  # per pricing process: enough that none waits while another finishes
 
 
 def _too_large(message: str) -> InputError:
@@ -159,7 +160,7 @@ def _results(
     next(rows)
     try:
         yield from _priced_chunks(
-            _chunks(rows, ROWS_PER_CHUNK), header, catalog, pool, 2 * processes
+            _chunks(rows, ROWS_PER_CHUNK), header, catalog, pool, CHUNKS_IN_FLIGHT * processes
         )
     finally:
         raw.close()

@@ -79,15 +79,18 @@ class BatchResult:
 
 
 def _count_lines(chunks: Iterator[bytes]) -> tuple[int, int]:
-    """Result lines, and lines whose last cell (the error column) is not empty."""
-    lines = errors = 0
+    """Result lines, and lines whose last cell (the error column) is not empty; counted in C
+    (bytes.count), so the client takes little of the CPU the server shares with it."""
+    lines = priced = 0
     tail = b""
     for chunk in chunks:
-        parts = (tail + chunk).split(b"\r\n")
-        tail = parts.pop()
-        lines += len(parts)
-        errors += sum(1 for line in parts if not line.endswith(b","))
-    return lines, errors
+        data = tail + chunk
+        end = data.rfind(b"\r\n")
+        cut = end + 2 if end >= 0 else 0  # where the complete lines end
+        lines += data.count(b"\r\n", 0, cut)
+        priced += data.count(b",\r\n", 0, cut)
+        tail = data[cut:]
+    return lines, lines - priced
 
 
 def pricing_started(server: Server) -> bool:
