@@ -161,13 +161,9 @@ def _check_rules(s: Scenario, provider: Provider, look: _Lookup) -> None:
             look.add("egress_gb", f"the catalog prices {name} egress only up to {last} a month")
 
 
-def resolve(scenario: Scenario, catalog: Catalog) -> Resolved:
-    """Look up every key of ``scenario`` in ``catalog`` or raise ScenarioError naming the fields."""
-    return look_up(scenario, catalog).resolved(scenario)
-
-
 def look_up(scenario: Scenario, catalog: Catalog) -> Lookups:
-    """``resolve`` without the scenario: what its keys find, or ScenarioError."""
+    """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
+    raise ScenarioError naming every field with a problem."""
     look = _Lookup()
     provider = look.find("provider", scenario.provider, catalog.providers, "a known provider")
     if provider is None:

@@ -98,3 +98,15 @@ def test_a_scenario_with_problems_is_not_remembered(catalog: Catalog) -> None:
     with pytest.raises(ValueError, match="region"):
         estimate(scenario_from({"region": "mars-1", "discount_percent": Decimal(3)}), catalog)
     assert len(catalog.memo) == size
+
+
+def test_the_filled_scenario_is_built_when_asked_for(catalog: Catalog) -> None:
+    result = estimate(scenario_from({"provider": "gcp"}), catalog)
+    assert result.given.region is None
+    assert result.scenario.region == "us-central1"
+    filled = result.lookups.keys
+    assert all(getattr(result.scenario, key) for key in filled)
+    assert all(getattr(result.given, key) is None for key in filled)
+    for name in FIELD_NAMES:
+        if name not in filled:
+            assert getattr(result.scenario, name) == getattr(result.given, name), name
