@@ -200,8 +200,8 @@ def _batch_work(app: Any, rows: int) -> Callable[[], None]:
 
     def work() -> None:
         raw = io.BytesIO(body)
-        header = batch._survey(raw, rows)
-        for _ in batch._results(raw, header, catalog):
+        header, _ = batch._survey(raw, rows)
+        for _ in batch._results(raw, header, catalog, None, 1):  # priced here, no pool
             pass
 
     return work
