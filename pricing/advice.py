@@ -120,7 +120,7 @@ def _reasons(
 
 def price_notes(r: Resolved) -> tuple[str, ...]:
     """Costs that surprise people, flagged where this scenario walks into them (decided by
-    its infrastructure fields alone, so shared through ``cost_model.Infrastructure``)."""
+    its infrastructure fields alone, so shared through ``pricing.infrastructure``)."""
     s, notes = r.scenario, []
     if s.control_plane == "eks-extended":
         notes.append(

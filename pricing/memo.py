@@ -1,4 +1,4 @@
-"""A bounded memo for work that many scenarios share (see ``cost_model.infrastructure``)."""
+"""A bounded memo for work that many scenarios share (see ``pricing.infrastructure``)."""
 
 from __future__ import annotations
 

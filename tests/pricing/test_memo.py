@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pricing import Catalog, estimate, load_catalog
-from pricing.cost_model import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
+from pricing.infrastructure import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 from pricing.memo import Memo
 from pricing.presets import PRESETS, scenario_from
 from pricing.scenario import FIELD_NAMES
