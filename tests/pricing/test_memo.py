@@ -14,17 +14,12 @@ from pricing.infrastructure import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 from pricing.memo import Memo
 from pricing.presets import PRESETS, scenario_from
 from pricing.scenario import FIELD_NAMES
-from tests.pricing.test_properties import amounts, checks, scenarios
+from tests.pricing.test_properties import checks, people_and_time, scenarios
 
 # Values for every field that is not part of the memo's key.
 others = st.fixed_dictionaries(
     {
-        "devops_hourly_rate": amounts,
-        "docker_devops_hours": amounts,
-        "k8s_rampup_hours": amounts,
-        "k8s_steady_hours": amounts,
-        "k8s_rampup_months": st.integers(0, 24),
-        "horizon_months": st.integers(1, 60),
+        **people_and_time,
         "services": st.integers(1, 40),
         "servers": st.integers(1, 10),
         "deploy_frequency": st.sampled_from(["weekly", "daily", "several-daily"]),

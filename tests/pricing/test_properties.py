@@ -12,6 +12,15 @@ from pricing import Catalog, Comparison, estimate
 from pricing.presets import scenario_from
 
 amounts = st.decimals(min_value=0, max_value=500, places=2).map(str)
+# People and time: the fields a scenario's engineering cost and horizon come from.
+people_and_time = {
+    "devops_hourly_rate": amounts,
+    "docker_devops_hours": amounts,
+    "k8s_rampup_hours": amounts,
+    "k8s_steady_hours": amounts,
+    "k8s_rampup_months": st.integers(0, 24),
+    "horizon_months": st.integers(1, 60),
+}
 scenarios = st.fixed_dictionaries(
     {},
     optional={
@@ -25,12 +34,7 @@ scenarios = st.fixed_dictionaries(
         "docker_disk_gb": st.integers(0, 2000),
         "k8s_disk_gb": st.integers(0, 2000),
         "hours_per_month": st.integers(1, 744),
-        "devops_hourly_rate": amounts,
-        "docker_devops_hours": amounts,
-        "k8s_rampup_hours": amounts,
-        "k8s_steady_hours": amounts,
-        "k8s_rampup_months": st.integers(0, 24),
-        "horizon_months": st.integers(1, 60),
+        **people_and_time,
         "discount_percent": st.decimals(0, 99, places=1).map(str),
         "control_plane": st.sampled_from(["eks-standard", "eks-extended", "self-managed"]),
         "load_balancer": st.sampled_from(["alb", "nlb"]),
