@@ -88,23 +88,24 @@ class Comparison:
 
 def _setup_cost(
     setup: Setup,
-    infrastructure: tuple[LineItem, ...],
-    infra: Decimal,
+    shared: tuple[LineItem, ...],
+    shared_monthly: Decimal,
     people: LineItem,
     first_people: LineItem,
     horizon: int,
     rampup: int,
 ) -> SetupCost:
-    steady = infra + people.monthly
+    """A setup's bill: its shared infrastructure lines, then its people line."""
+    steady = shared_monthly + people.monthly
     ramp_months = min(rampup, horizon)
     return SetupCost(
         setup,
-        (*infrastructure, people),
-        infra,
+        (*shared, people),
+        shared_monthly,
         people.monthly,
         steady,
         first_people.monthly,
-        infra + first_people.monthly,
+        shared_monthly + first_people.monthly,
         steady * horizon + (first_people.monthly - people.monthly) * ramp_months,
     )
 
