@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import math
 import multiprocessing
 import os
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from tempfile import SpooledTemporaryFile
 from typing import IO
 
@@ -166,13 +168,30 @@ def _results(
         raw.close()
 
 
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+
+def usable_cpus(cpu_max: Path = CGROUP_CPU_MAX) -> int:
+    """The CPUs this process may use: its CPU affinity, capped by a cgroup v2 CPU quota (what
+    a container's ``--cpus`` or a Kubernetes CPU limit sets; ``os.cpu_count()`` counts the
+    host's cores instead)."""
+    cpus = len(os.sched_getaffinity(0))
+    try:
+        quota, period = cpu_max.read_text().split()
+        if quota != "max":
+            cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass  # no cgroup v2 quota readable here: the affinity alone
+    return cpus
+
+
 _POOLS: dict[tuple[str | None, int], ProcessPoolExecutor] = {}
 
 
 def _pool(settings: Settings, rows: int) -> tuple[ProcessPoolExecutor | None, int]:
     """The batch worker processes (started on first use, kept for the server's life), or
     None when this batch is small enough, or the setting says, to price it here."""
-    processes = settings.batch_processes or os.cpu_count() or 1
+    processes = settings.batch_processes or usable_cpus()
     if processes < 2 or rows < POOL_MIN_ROWS:
         return None, 1
     override = str(settings.catalog_override) if settings.catalog_override else None

@@ -40,8 +40,9 @@ class Settings(BaseSettings):
         0,
         ge=0,
         le=64,
-        description="Processes that price a large batch in parallel; 0: one per CPU core, "
-        "1: in the server process itself.",
+        description="Processes that price a large batch in parallel; 0: one per CPU this "
+        "process may use (its CPU affinity and container CPU limit), 1: in the server process "
+        "itself.",
     )
     workers: int = Field(2, ge=1, le=64, description="Server worker processes (production).")
     log_format: Literal["text", "json"] = Field(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app.batch import usable_cpus
 from app.main import create_app
 from app.settings import Settings
 
@@ -116,3 +120,23 @@ def test_large_batch_in_worker_processes_keeps_order_and_errors() -> None:
     assert len(out) == 6000
     assert [r["k8s_nodes"] for r in out[:3]] == ["-1", "2", "3"]
     assert sum(1 for r in out if r["error"]) == 7
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "expected"),
+    [
+        ("max 100000\n", None),  # no quota: the affinity alone
+        ("100000 100000\n", 1),  # --cpus=1
+        ("150000 100000\n", 2),  # --cpus=1.5 rounds up
+        ("5000 100000\n", 1),  # a twentieth of a CPU still prices in one process
+        ("garbage\n", None),  # unreadable: the affinity alone
+    ],
+)
+def test_usable_cpus_respects_a_container_cpu_limit(
+    tmp_path: Path, cpu_max: str, expected: int | None
+) -> None:
+    affinity = len(os.sched_getaffinity(0))
+    path = tmp_path / "cpu.max"
+    path.write_text(cpu_max)
+    assert usable_cpus(path) == (min(affinity, expected) if expected else affinity)
+    assert usable_cpus(tmp_path / "missing") == affinity
