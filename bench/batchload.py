@@ -98,7 +98,7 @@ def pricing_started(server: Server) -> bool:
     return all(children_of(worker) for worker in server.workers())
 
 
-def warm_up(server: Server, rows: int, tries: int = 8) -> list[BatchResult]:
+def warm_up(server: Server, rows: int, tries: int = 20) -> list[BatchResult]:
     """Send batches (rows unlike the measured ones: another seed) until every worker has
     started its pricing processes, as a long-running server has: the measured batches then
     time pricing, not process start-up. Returns the warm-up batches, for the report."""
