@@ -67,19 +67,6 @@ Name = Annotated[str, Field(pattern=_NAME_TEXT)]
 OptionalName = Annotated[
     Annotated[str, Field(pattern=f"^$|{_NAME_TEXT}")] | None, BeforeValidator(_blank_is_none)
 ]
-OptionalPrice = Annotated[
-    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None,
-    BeforeValidator(_blank_is_none),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 100_000},
-                {"type": "string", "pattern": r"^$|^[0-9]{1,12}(\.[0-9]{1,6})?$"},
-                {"type": "null"},
-            ]
-        }
-    ),
-]
 
 
 def _optional_schema(number: dict[str, Any], text: str) -> WithJsonSchema:
@@ -89,8 +76,13 @@ def _optional_schema(number: dict[str, Any], text: str) -> WithJsonSchema:
     )
 
 
-_DECIMAL_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
-_COUNT_PATTERN = r"^[0-9]{1,9}$"
+_DECIMAL_PATTERN = f"^{_DECIMAL_TEXT.pattern}$"
+_COUNT_PATTERN = f"^{_COUNT_TEXT.pattern}$"
+OptionalPrice = Annotated[
+    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "number", "minimum": 0, "maximum": 100_000}, _DECIMAL_PATTERN),
+]
 OptionalPercent = Annotated[
     Annotated[PlainDecimal, Field(ge=0, lt=100)] | None,
     BeforeValidator(_blank_is_none),
