@@ -3,12 +3,10 @@ in one of the batch's worker processes (which load the catalog once, in ``start_
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from app.inputs import PRESET, InputError, scenario_of
-from app.renderers import BATCH_RESULT_COLUMNS, batch_results, safe_cell
+from app.renderers import BATCH_RESULT_COLUMNS, batch_results, safe_cell, to_csv
 from pricing import Catalog, ScenarioError, estimate, load_catalog
 
 RESULT_COLUMNS = [*BATCH_RESULT_COLUMNS, "error"]
@@ -38,14 +36,12 @@ def result_cells(header: list[str], row: list[str], catalog: Catalog) -> tuple[l
 def output_text(header: list[str], rows: list[list[str]], catalog: Catalog) -> tuple[str, int]:
     """CSV lines: each input row (its cells made safe for spreadsheets) followed by its
     results; and how many rows were priced."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    priced = 0
+    lines, priced = [], 0
     for row in rows:
         cells, ok = result_cells(header, row, catalog)
-        writer.writerow([*map(safe_cell, row), *cells])
+        lines.append([*map(safe_cell, row), *cells])
         priced += ok
-    return out.getvalue(), priced
+    return to_csv(lines), priced
 
 
 def start_worker(override: str | None) -> None:
