@@ -3,7 +3,7 @@ cross-field rule, and report all problems at once, each naming its field."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import TypeVar
 
@@ -67,22 +67,8 @@ class Lookups:
 
     def resolved(self, scenario: Scenario) -> Resolved:
         """``scenario`` (one these lookups were made for), filled, with its lookups."""
-        return Resolved(
-            self.keys,
-            self.provider,
-            self.region,
-            self.docker_machine,
-            self.k8s_machine,
-            self.control_machine,
-            self.control_plane,
-            self.load_balancer,
-            self.disk,
-            self.docker_plan,
-            self.k8s_plan,
-            self.docker_purchase,
-            self.k8s_purchase,
-            self.filled(scenario),
-        )
+        found = {f.name: getattr(self, f.name) for f in fields(Lookups)}
+        return Resolved(**found, scenario=self.filled(scenario))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +155,6 @@ def look_up(scenario: Scenario, catalog: Catalog) -> Lookups:
     if provider is None:
         raise ScenarioError(look.problems)
     keys = _keys(scenario, provider)
-    s = scenario.model_copy(update=keys)
     name = provider.name
     region = look.find("region", keys["region"], provider.regions, f"a region of {name}")
     docker = look.machine(
@@ -179,8 +164,8 @@ def look_up(scenario: Scenario, catalog: Catalog) -> Lookups:
         "k8s_instance_type", keys["k8s_instance_type"], provider, region, keys["region"]
     )
     control = None
-    if s.k8s_control_nodes > 0:
-        control_key = s.k8s_control_instance_type or keys["k8s_instance_type"]
+    if scenario.k8s_control_nodes > 0:
+        control_key = scenario.k8s_control_instance_type or keys["k8s_instance_type"]
         control = look.machine(
             "k8s_control_instance_type", control_key, provider, region, keys["region"]
         )
@@ -197,17 +182,22 @@ def look_up(scenario: Scenario, catalog: Catalog) -> Lookups:
         f"a load balancer of {name}",
     )
     disk = look.find("disk", keys["disk"], provider.disks, f"a disk type of {name}")
-    docker_plan = look.find("docker_plan", s.docker_plan, catalog.plans, "a Docker plan")
-    k8s_plan = look.find("k8s_plan", s.k8s_plan, catalog.plans, "a Docker plan")
-    if s.plan_billing == "monthly" and s.seat_price is None:
+    docker_plan = look.find("docker_plan", scenario.docker_plan, catalog.plans, "a Docker plan")
+    k8s_plan = look.find("k8s_plan", scenario.k8s_plan, catalog.plans, "a Docker plan")
+    if scenario.plan_billing == "monthly" and scenario.seat_price is None:
         for field, plan in (("docker_plan", docker_plan), ("k8s_plan", k8s_plan)):
             if plan is not None and plan.monthly is None:
                 look.add("plan_billing", f"{plan.label} ({field}) is billed annually only")
     docker_buy = look.purchase(
-        "docker_commitment_percent", s.docker_pricing, s.docker_commitment_percent, docker
+        "docker_commitment_percent",
+        scenario.docker_pricing,
+        scenario.docker_commitment_percent,
+        docker,
     )
-    k8s_buy = look.purchase("k8s_commitment_percent", s.k8s_pricing, s.k8s_commitment_percent, k8s)
-    _check_rules(s, provider, look)
+    k8s_buy = look.purchase(
+        "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
+    )
+    _check_rules(scenario, provider, look)
     if look.problems:
         raise ScenarioError(look.problems)
     return Lookups(
