@@ -25,14 +25,14 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from app.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
-from app.inputs import PRESET, InputError
+from app.cells import safe_cell, to_csv
+from app.inputs import PRESET
 from app.metrics import count_estimate
-from app.renderers import safe_cell, to_csv
 from app.responses import CSV_TYPE
 from app.settings import Settings
-from app.state import catalog_of, settings_of
-from pricing.catalog import Catalog
-from pricing.scenario import FIELD_NAMES, FieldProblem
+from app.state import engine_of, settings_of
+from pricing import Engine
+from pricing.scenario import FIELD_NAMES, FieldProblem, InputError
 
 ACCEPTED_COLUMNS = frozenset((*FIELD_NAMES, PRESET))
 SPOOL_IN_MEMORY = 1 << 20
@@ -42,7 +42,7 @@ CHUNKS_IN_FLIGHT = 4  # per pricing process: enough that none waits while anothe
 
 
 def _too_large(message: str) -> InputError:
-    return InputError([FieldProblem("body", message)], status=413)
+    return InputError([FieldProblem("body", message)], "too_large")
 
 
 async def _spool(request: Request, max_bytes: int) -> IO[bytes]:
@@ -103,9 +103,11 @@ def _survey(raw: IO[bytes], max_rows: int) -> tuple[list[str], int]:
             if count > max_rows:
                 raise _too_large(f"batch CSV has more than {max_rows} rows")
     except UnicodeDecodeError:
-        raise InputError([FieldProblem("body", "the CSV is not UTF-8 text")], 400) from None
+        raise InputError([FieldProblem("body", "the CSV is not UTF-8 text")], "malformed") from None
     except csv.Error as exc:
-        raise InputError([FieldProblem("body", f"the CSV cannot be read: {exc}")], 400) from None
+        raise InputError(
+            [FieldProblem("body", f"the CSV cannot be read: {exc}")], "malformed"
+        ) from None
     return header, count
 
 
@@ -123,17 +125,16 @@ def _chunks(rows: Iterator[list[str]], size: int) -> Iterator[list[list[str]]]:
 def _priced_chunks(
     chunks: Iterator[list[list[str]]],
     header: list[str],
-    catalog: Catalog,
+    engine: Engine,
     pool: ProcessPoolExecutor | None,
     window: int,
 ) -> Iterator[str]:
-    """Output CSV text chunk by chunk, in input order: here, or in the pool with at most
-    ``window`` chunks in flight (so memory stays flat however long the file is)."""
+    """Output CSV text chunk by chunk, in input order: here (the app's engine counts its
+    estimates), or in the pool with at most ``window`` chunks in flight (so memory stays flat
+    however long the file is; its estimates are counted here as each chunk comes back)."""
     if pool is None:
         for chunk in chunks:
-            out, priced = output_text(header, chunk, catalog)
-            count_estimate(priced)
-            yield out
+            yield output_text(header, chunk, engine)[0]
         return
     pending: deque[Future[tuple[str, int]]] = deque()
     for chunk in chunks:
@@ -153,7 +154,7 @@ def _collect(future: Future[tuple[str, int]]) -> str:
 def _results(
     raw: IO[bytes],
     header: list[str],
-    catalog: Catalog,
+    engine: Engine,
     pool: ProcessPoolExecutor | None,
     processes: int,
 ) -> Iterator[str]:
@@ -162,7 +163,7 @@ def _results(
     next(rows)
     try:
         yield from _priced_chunks(
-            _chunks(rows, ROWS_PER_CHUNK), header, catalog, pool, CHUNKS_IN_FLIGHT * processes
+            _chunks(rows, ROWS_PER_CHUNK), header, engine, pool, CHUNKS_IN_FLIGHT * processes
         )
     finally:
         raw.close()
@@ -216,7 +217,7 @@ async def batch_response(request: Request) -> Response:
         raise
     pool, processes = _pool(settings, rows)
     return StreamingResponse(
-        _results(raw, header, catalog_of(request), pool, processes),
+        _results(raw, header, engine_of(request), pool, processes),
         media_type=CSV_TYPE,
         headers={"Content-Disposition": 'attachment; filename="docker-vs-kubernetes-batch.csv"'},
     )

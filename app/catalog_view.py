@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.renderers import money, number, plain, safe_cell
+from app.cells import cents_text, decimal_text, json_number, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
 
 CSV_COLUMNS = [
@@ -45,10 +45,10 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
                     {
                         "type": type_key,
                         "vcpu": p.instance_types[type_key].vcpu,
-                        "memory_gib": number(p.instance_types[type_key].memory_gib),
+                        "memory_gib": json_number(p.instance_types[type_key].memory_gib),
                         "family": p.instance_types[type_key].family,
-                        "hourly": number(price.hourly),
-                        "monthly": number(price.monthly()),
+                        "hourly": json_number(price.hourly),
+                        "monthly": json_number(price.monthly()),
                         **_sourced(price),
                     }
                     for type_key, price in region.instances.items()
@@ -60,8 +60,8 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             {
                 "key": k,
                 "label": c.label,
-                "hourly": number(c.hourly),
-                "monthly_credit": number(c.monthly_credit),
+                "hourly": json_number(c.hourly),
+                "monthly_credit": json_number(c.monthly_credit),
                 **_sourced(c),
             }
             for k, c in p.control_planes.items()
@@ -70,15 +70,15 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             {
                 "key": k,
                 "label": lb.label,
-                "hourly": number(lb.hourly),
-                "usage_price": number(lb.usage_price),
+                "hourly": json_number(lb.hourly),
+                "usage_price": json_number(lb.usage_price),
                 "usage_unit": lb.usage_unit,
                 **_sourced(lb),
             }
             for k, lb in p.load_balancers.items()
         ],
         "disks": [
-            {"key": k, "label": d.label, "gb_month": number(d.gb_month), **_sourced(d)}
+            {"key": k, "label": d.label, "gb_month": json_number(d.gb_month), **_sourced(d)}
             for k, d in p.disks.items()
         ],
     }
@@ -88,14 +88,14 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
     return {
         "version": catalog.version,
         "as_of": catalog.as_of.isoformat(),
-        "hours_per_month": number(HOURS_PER_MONTH),
+        "hours_per_month": json_number(HOURS_PER_MONTH),
         "providers": [_provider_dict(k, p) for k, p in catalog.providers.items()],
         "plans": [
             {
                 "key": k,
                 "label": plan.label,
-                "annual": number(plan.annual),
-                "monthly": number(plan.monthly) if plan.monthly is not None else None,
+                "annual": json_number(plan.annual),
+                "monthly": json_number(plan.monthly) if plan.monthly is not None else None,
                 **_sourced(plan),
             }
             for k, plan in catalog.plans.items()
@@ -149,23 +149,39 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                     tk,
                     spec.family,
                     price,
-                    plain(price.hourly),
+                    decimal_text(price.hourly),
                     "hour",
                     spec.vcpu,
-                    plain(spec.memory_gib),
-                    money(price.monthly()),
+                    decimal_text(spec.memory_gib),
+                    cents_text(price.monthly()),
                 )
         for k, c in p.control_planes.items():
-            add(pk, "", "control_plane", k, c.label, c, plain(c.hourly), "hour")
+            add(pk, "", "control_plane", k, c.label, c, decimal_text(c.hourly), "hour")
         for k, lb in p.load_balancers.items():
-            add(pk, "", "load_balancer", k, lb.label, lb, plain(lb.hourly), "hour")
+            add(pk, "", "load_balancer", k, lb.label, lb, decimal_text(lb.hourly), "hour")
             add(
-                pk, "", "load_balancer_usage", k, lb.label, lb, plain(lb.usage_price), lb.usage_unit
+                pk,
+                "",
+                "load_balancer_usage",
+                k,
+                lb.label,
+                lb,
+                decimal_text(lb.usage_price),
+                lb.usage_unit,
             )
         for k, d in p.disks.items():
-            add(pk, "", "disk", k, d.label, d, plain(d.gb_month), "GB-month")
+            add(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
     for k, plan in catalog.plans.items():
-        add("docker", "", "plan", k, plan.label, plan, plain(plan.annual), "seat-month, annual")
+        add(
+            "docker",
+            "",
+            "plan",
+            k,
+            plan.label,
+            plan,
+            decimal_text(plan.annual),
+            "seat-month, annual",
+        )
         if plan.monthly is not None:
             add(
                 "docker",
@@ -174,7 +190,7 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                 k,
                 plan.label,
                 plan,
-                plain(plan.monthly),
+                decimal_text(plan.monthly),
                 "seat-month, monthly",
             )
     return [[safe_cell(cell) for cell in row] for row in rows]

@@ -5,24 +5,14 @@ Field names are Scenario's: the form name, the model field and the error key are
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.renderers import plain
+from app.cells import decimal_text
 from pricing.catalog import Catalog
 from pricing.presets import PRESETS
+from pricing.resolve import catalog_choices
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
-
-CLOUD_KEYS = (
-    "k8s_control_instance_type",
-    "region",
-    "docker_instance_type",
-    "k8s_instance_type",
-    "control_plane",
-    "load_balancer",
-    "disk",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +44,7 @@ def form_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "normalize"):
-        return plain(value)
+        return decimal_text(value)
     return str(value)
 
 
@@ -63,16 +53,15 @@ def values_of(scenario: Scenario) -> dict[str, str]:
 
 
 def _machine_options(catalog: Catalog, provider: str, region: str) -> list[Option]:
-    p = catalog.providers[provider]
-    prices = p.regions[region].instances
+    offered = catalog.providers[provider]
+    specs = offered.instance_types
     return [
         Option(
             key,
-            f"{key}: {p.instance_types[key].vcpu} vCPU, "
-            f"{plain(p.instance_types[key].memory_gib)} GiB, ${plain(price.hourly)}/h "
-            f"(${price.monthly():,.2f}/month)",
+            f"{key}: {specs[key].vcpu} vCPU, {decimal_text(specs[key].memory_gib)} GiB, "
+            f"${decimal_text(price.hourly)}/h (${price.monthly():,.2f}/month)",
         )
-        for key, price in prices.items()
+        for key, price in offered.regions[region].instances.items()
     ]
 
 
@@ -81,7 +70,7 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
     p = catalog.providers[provider]
     machines = _machine_options(catalog, provider, region)
     plans = [
-        Option(k, f"{v.label}: ${plain(v.annual)}/seat/month billed annually")
+        Option(k, f"{v.label}: ${decimal_text(v.annual)}/seat/month billed annually")
         for k, v in catalog.plans.items()
     ]
     return {
@@ -95,11 +84,13 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
             Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year", "spot")
         ],
         "control_plane": [
-            Option(k, f"{v.label}: ${plain(v.hourly)}/h") for k, v in p.control_planes.items()
+            Option(k, f"{v.label}: ${decimal_text(v.hourly)}/h")
+            for k, v in p.control_planes.items()
         ],
         "load_balancer": [Option(k, v.label) for k, v in p.load_balancers.items()],
         "disk": [
-            Option(k, f"{v.label}: ${plain(v.gb_month)}/GB-month") for k, v in p.disks.items()
+            Option(k, f"{v.label}: ${decimal_text(v.gb_month)}/GB-month")
+            for k, v in p.disks.items()
         ],
         "docker_plan": plans,
         "k8s_plan": plans,
@@ -128,14 +119,5 @@ def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict
     if trigger not in ("provider", "region"):
         return values
     provider, region = cloud_choice(catalog, values)
-    p = catalog.providers[provider]
-    tables: dict[str, Mapping[str, object]] = {
-        "region": p.regions,
-        "docker_instance_type": p.regions[region].instances,
-        "k8s_instance_type": p.regions[region].instances,
-        "k8s_control_instance_type": {"": None, **p.regions[region].instances},
-        "control_plane": p.control_planes,
-        "load_balancer": p.load_balancers,
-        "disk": p.disks,
-    }
+    tables = catalog_choices(catalog.providers[provider], region)
     return {k: v for k, v in values.items() if k not in tables or v in tables[k]}

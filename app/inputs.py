@@ -1,4 +1,5 @@
-"""Turn what a user sent (query string, form, JSON, CSV row) into a Scenario, or problems."""
+"""Turn what a user sent (query string, form, JSON body, CSV row) into a Scenario, or an
+InputError naming each field. Every face comes through ``parse_scenario``."""
 
 from __future__ import annotations
 
@@ -7,22 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.metrics import count_estimate
-from pricing import Comparison, estimate
-from pricing.catalog import Catalog
-from pricing.presets import scenario_from
-from pricing.scenario import FIELD_NAMES, FieldProblem, Scenario, ScenarioError
+from pricing.presets import build_scenario
+from pricing.scenario import FIELD_NAMES, FieldProblem, InputError, Scenario
 
 PRESET = "preset"
-
-
-class InputError(Exception):
-    """The request's input is wrong; ``problems`` name each field and say why, in words."""
-
-    def __init__(self, problems: list[FieldProblem], status: int = 422) -> None:
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
-        self.problems = problems
-        self.status = status
 
 
 def problems_from(error: ValidationError) -> list[FieldProblem]:
@@ -38,35 +27,29 @@ def problems_from(error: ValidationError) -> list[FieldProblem]:
     return problems
 
 
-def scenario_of(values: Mapping[str, Any], preset: str | None = None) -> Scenario:
-    """Validate ``values`` (over ``preset``) into a Scenario or raise InputError."""
+def parse_scenario(values: Mapping[str, Any]) -> Scenario:
+    """A Scenario from Scenario fields as sent, ``preset`` among them (applied first), or
+    InputError naming every field that is wrong."""
+    fields = dict(values)
+    preset = fields.pop(PRESET, None)
+    if preset is not None and not isinstance(preset, str):
+        raise InputError([FieldProblem(PRESET, "must be a preset name")])
     try:
-        return scenario_from(dict(values), preset or None)
-    except ScenarioError as exc:
-        raise InputError(exc.problems) from None
+        return build_scenario(fields, preset or None)
     except ValidationError as exc:
         raise InputError(problems_from(exc)) from None
 
 
-def compare(scenario: Scenario, catalog: Catalog) -> Comparison:
-    """Estimate, turning a scenario that does not fit the catalog into an InputError."""
-    try:
-        comparison = estimate(scenario, catalog)
-    except ScenarioError as exc:
-        raise InputError(exc.problems) from None
-    count_estimate()
-    return comparison
-
-
 def split_query(
-    pairs: Iterable[tuple[str, str]], control: frozenset[str]
+    pairs: Iterable[tuple[str, str]], controls: frozenset[str]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Split query pairs into scenario fields and control parameters (format, shape, ...).
+    """Split query pairs into scenario values (``preset`` among them) and the route's control
+    parameters (format, shape, ...).
 
     A name given twice, or a name that is neither, is a problem: nothing is silently dropped.
     """
-    fields: dict[str, str] = {}
-    controls: dict[str, str] = {}
+    values: dict[str, str] = {}
+    given: dict[str, str] = {}
     problems: list[FieldProblem] = []
     seen: set[str] = set()
     for name, value in pairs:
@@ -74,20 +57,20 @@ def split_query(
             problems.append(FieldProblem(name, "is given more than once"))
             continue
         seen.add(name)
-        if name in control or name == PRESET:
-            controls[name] = value
-        elif name in FIELD_NAMES:
-            fields[name] = value
+        if name in controls:
+            given[name] = value
+        elif name in FIELD_NAMES or name == PRESET:
+            values[name] = value
         else:
             problems.append(FieldProblem(name, "is not a known field"))
     if problems:
         raise InputError(problems)
-    return fields, controls
+    return values, given
 
 
-def scenario_from_query(
-    pairs: Iterable[tuple[str, str]], control: frozenset[str] = frozenset()
+def parse_query(
+    pairs: Iterable[tuple[str, str]], controls: frozenset[str] = frozenset()
 ) -> tuple[Scenario, dict[str, str]]:
-    """A Scenario from query-string pairs, plus the control parameters it carried."""
-    fields, controls = split_query(pairs, control)
-    return scenario_of(fields, controls.get(PRESET)), controls
+    """The Scenario a query string describes, and the control parameters it carried."""
+    values, given = split_query(pairs, controls)
+    return parse_scenario(values), given

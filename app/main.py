@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -16,11 +15,12 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import access_log, errors, metrics
 from app.formatting import install_filters
-from app.response_cache import RecordResponses, ResponseStore
+from app.metrics import CountingEngine
+from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
 from app.routes import api, docs, embed, health, pages
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
-from pricing import load_catalog
+from pricing import load_catalog, new_memo
 
 VERSION = "0.1.0"
 DESCRIPTION = (
@@ -48,49 +48,42 @@ def build_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-class CalculatorApp(FastAPI):
-    """The FastAPI app, answering a repeated GET from its response store before anything else
-    (a stored answer already carries every header the middleware adds); the hit is logged and
-    counted like any other request."""
-
-    responses: ResponseStore
-    request_log: access_log.RequestLog
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            started = time.perf_counter()
-            sent = await self.responses.answer(scope, send)
-            if sent is not None:
-                self.request_log.done(scope, 200, time.perf_counter() - started, sent)
-                return
-        await super().__call__(scope, receive, send)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; a bad catalog override stops here with a CatalogError naming it."""
     settings = settings or Settings()
     catalog = load_catalog(settings.catalog_override)
-    app = CalculatorApp(
+    app = FastAPI(
         title="Docker vs Kubernetes cost calculator",
         version=VERSION,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
     )
-    app.responses = ResponseStore()
-    app.request_log = access_log.RequestLog(settings.log_format)
     app.state.settings = settings
-    app.state.catalog = catalog
+    app.state.engine = CountingEngine(catalog, new_memo())
+    app.state.responses = ResponseStore()
     app.state.templates = build_templates()
     app.mount("/static", StaticFiles(directory=asset_dir("static")), name="static")
     app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
     app.include_router(health.router)
     app.include_router(api.router)
+    app.include_router(api.text_router)
     app.include_router(pages.router)
     app.include_router(embed.router)
+    app.include_router(embed.oembed_router)
     app.include_router(docs.router)
     errors.install(app)
+    metrics.install(app)
+    # Middleware, innermost first. The response cache sits outside compression (it keeps
+    # compressed bodies) and inside CORS and the security headers (added to every answer,
+    # stored or not); the access log, outermost, logs and counts every answer (413s, CORS
+    # preflights and cache hits included).
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
+    )
+    app.add_middleware(ResponseCache, store=app.state.responses, paths=cacheable_paths(app.routes))
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
@@ -98,15 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag"],
         max_age=3600,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
-    app.add_middleware(
-        BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
-    )
     app.add_middleware(SecurityHeaders, embed_frame_ancestors=settings.embed_frame_ancestors)
-    app.add_middleware(RecordResponses, store=app.responses)
-    # Outermost, so every response (413s and CORS preflights included) is logged and counted.
-    metrics.install(app)
-    app.add_middleware(access_log.AccessLog, log=app.request_log)
+    app.add_middleware(access_log.AccessLog, log=access_log.RequestLog(settings.log_format))
     app.add_middleware(RootPath, root_path=settings.root_path)
     return app
 

@@ -28,6 +28,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
+from pricing import Engine, Estimate, Scenario
+
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 OTHER = "other"
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -55,10 +57,19 @@ def count_estimate(count: int = 1) -> None:
     ESTIMATES.inc(count)
 
 
+class CountingEngine(Engine):
+    """The engine, counting every estimate it makes in ``calculator_estimates``."""
+
+    def estimate(self, scenario: Scenario) -> Estimate:
+        result = super().estimate(scenario)
+        ESTIMATES.inc()
+        return result
+
+
 def route_label(scope: Scope) -> str:
     """The matched route's path template (``/api/v1/estimate``), a mount's prefix
     (``/static``), or ``other`` when nothing matched: never the raw URL."""
-    path = getattr(scope.get("route"), "path", None) or scope.get("cache_route")
+    path = getattr(scope.get("route"), "path", None)
     if isinstance(path, str) and path:
         return path
     # A mount leaves no route in the scope, but extends root_path by its own prefix.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
-from app.form import CLOUD_KEYS, form_text
+from app.form import form_text
 from pricing.catalog import Catalog
+from pricing.resolve import provider_defaults
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 
 
@@ -14,10 +14,10 @@ def permalink_fields(scenario: Scenario, catalog: Catalog) -> dict[str, str]:
     """Fields of ``scenario`` that differ from the defaults; a provider's own default region,
     machine types and tiers count as defaults too."""
     provider = catalog.providers.get(scenario.provider)
-    own_defaults: dict[str, Any] = provider.defaults.model_dump() if provider else {}
+    own_defaults = provider_defaults(provider) if provider else {}
     changed = {}
     for name, value in scenario.model_dump().items():
-        if name in CLOUD_KEYS and value == own_defaults.get(name):
+        if name in own_defaults and value == own_defaults[name]:
             continue
         if value != getattr(DEFAULT_SCENARIO, name):
             changed[name] = form_text(value)

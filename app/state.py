@@ -1,4 +1,4 @@
-"""Typed access to what create_app() keeps on the application: catalog, settings, templates."""
+"""Typed access to what create_app() keeps on the application: engine, settings, templates."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
 from app.settings import Settings
-from pricing import Catalog
+from pricing import Catalog, Engine
+
+
+def engine_of(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
 
 
 def catalog_of(request: Request) -> Catalog:
-    catalog: Catalog = request.app.state.catalog
-    return catalog
+    return engine_of(request).catalog
 
 
 def settings_of(request: Request) -> Settings:

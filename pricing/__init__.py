@@ -1,28 +1,36 @@
-"""The pricing engine: a pure function from a Scenario and a Catalog to a Comparison.
+"""The pricing engine: from a Scenario and a Catalog to a Comparison and the advice on it.
 
-Nothing in this package imports a web framework or does I/O outside ``load_catalog``.
+Nothing in this package imports a web framework or does I/O outside ``load_catalog``. Its
+layers, bottom up: catalog, scenario, resolve, lines, bill, comparison, advice, sensitivity,
+engine (see docs/ARCHITECTURE.md).
 """
 
+from pricing.advice import Advice
+from pricing.bill import Bill
 from pricing.catalog import Catalog, CatalogError, load_catalog
-from pricing.cost_model import Comparison, SetupCost, estimate
-from pricing.line_items import LineItem
+from pricing.comparison import Comparison, estimate
+from pricing.engine import Engine, Estimate, new_memo
+from pricing.lines import LineItem
 from pricing.presets import PRESETS, preset_values
-from pricing.scenario import FieldProblem, Scenario, ScenarioError
-from pricing.sensitivity import Flip, sensitivity
+from pricing.scenario import FieldProblem, InputError, Scenario
+from pricing.sensitivity import Flip
 
 __all__ = [
     "PRESETS",
+    "Advice",
+    "Bill",
     "Catalog",
     "CatalogError",
     "Comparison",
+    "Engine",
+    "Estimate",
     "FieldProblem",
     "Flip",
+    "InputError",
     "LineItem",
     "Scenario",
-    "ScenarioError",
-    "SetupCost",
     "estimate",
     "load_catalog",
+    "new_memo",
     "preset_values",
-    "sensitivity",
 ]

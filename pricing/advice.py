@@ -1,15 +1,18 @@
-"""The article's decision checklist: seven questions, each pointing to a setup (or neither)."""
+"""Advice on a comparison: the article's decision checklist (seven questions, each pointing to
+a setup or neither) and the price traps the scenario walks into."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Literal, NamedTuple
 
 from pricing.capacity import Fit
-from pricing.money import format_money
-from pricing.resolution import Resolved
-from pricing.scenario import Scenario
+from pricing.comparison import Comparison
+from pricing.money import format_money, to_cents
+from pricing.resolve import Matches, Resolved
+from pricing.scenario import CHECKLIST_FIELDS
 
 Lean = Literal["docker", "kubernetes", "neutral"]
 Recommendation = Literal["docker", "kubernetes", "either"]
@@ -28,8 +31,11 @@ class Reason(NamedTuple):
 
 
 class Advice(NamedTuple):
+    """Where the checklist points, in a sentence (``verdict``) and question by question, and
+    the price traps noted."""
+
     recommendation: Recommendation
-    summary: str
+    verdict: str
     reasons: tuple[Reason, ...]
     notes: tuple[str, ...] = ()
 
@@ -62,18 +68,6 @@ def _deploys(frequency: str) -> Reason:
     return Reason(
         "deploy_frequency", "docker", f"Deploying {frequency}: Docker is fine at that cadence."
     )
-
-
-# The Scenario fields the checklist asks about (the questions' names).
-CHECKLIST_FIELDS = (
-    "services",
-    "servers",
-    "deploy_frequency",
-    "needs_autoscaling",
-    "has_ops_person",
-    "tolerates_downtime",
-    "stateful",
-)
 
 
 def _reasons(
@@ -118,32 +112,45 @@ def _reasons(
     )
 
 
-def price_notes(r: Resolved) -> tuple[str, ...]:
-    """Costs that surprise people, flagged where this scenario walks into them (decided by
-    its infrastructure fields alone, so shared through ``pricing.infrastructure``)."""
-    s, notes = r.scenario, []
-    if s.control_plane == "eks-extended":
+def _tier_fee(matches: Matches, tier: str, hours: Decimal) -> tuple[str, str]:
+    """A control-plane tier's fee an hour and a month, as the catalog prices it (in USD)."""
+    hourly = matches.provider.control_planes[tier].hourly
+    return format_money(hourly), format_money(to_cents(hourly * hours))
+
+
+def price_notes(resolved: Resolved) -> tuple[str, ...]:
+    """Costs that surprise people, flagged where this scenario walks into them."""
+    scenario, matches = resolved
+    notes = []
+    tiers = matches.provider.control_planes
+    if scenario.control_plane == "eks-extended" and "eks-standard" in tiers:
+        hours = scenario.hours_per_month
+        extended_hour, extended_month = _tier_fee(matches, "eks-extended", hours)
+        standard_hour, standard_month = _tier_fee(matches, "eks-standard", hours)
         notes.append(
-            "EKS extended support costs $0.60 per cluster-hour ($438.00 a month) "
-            "instead of $0.10 ($73.00): upgrade Kubernetes to return to standard "
-            "support."
+            f"EKS extended support costs {extended_hour} per cluster-hour ({extended_month} a "
+            f"month) instead of {standard_hour} ({standard_month}): upgrade Kubernetes to "
+            "return to standard support."
         )
-    if r.control_plane.monthly_credit > 0:
+    if matches.control_plane.monthly_credit > 0:
         notes.append(
             "GKE's free-tier credit covers one zonal cluster per billing account: a "
             "regional cluster, or a second cluster, pays the full fee."
         )
     paid = [
-        p
-        for p, n in ((r.docker_plan, s.docker_seats), (r.k8s_plan, s.k8s_seats))
-        if n and p.annual > 0
+        plan
+        for plan, seats in (
+            (matches.docker_plan, scenario.docker_seats),
+            (matches.k8s_plan, scenario.k8s_seats),
+        )
+        if seats and plan.annual > 0
     ]
-    if paid and not s.docker_desktop_free and s.seat_price is None:
+    if paid and not scenario.docker_desktop_free and scenario.seat_price is None:
         notes.append(
             "Docker Desktop is free for companies under 250 employees and under $10M "
             "revenue: if yours qualifies, say so and the seats cost nothing."
         )
-    if s.k8s_pricing == "spot":
+    if scenario.k8s_pricing == "spot":
         notes.append(
             "Spot nodes can be taken back at short notice: run only workloads that "
             "tolerate interruption on them."
@@ -164,7 +171,7 @@ def fit_notes(fit: tuple[Fit, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
     """The reasons for the checklist's answers (in CHECKLIST_FIELDS order), the side they
-    lean to, and the advice's first sentence."""
+    lean to, and the verdict in a sentence (remembered: few sets of answers recur)."""
     reasons = _reasons(*answers)
     docker = sum(r.weight for r in reasons if r.points_to == "docker")
     kubernetes = sum(r.weight for r in reasons if r.points_to == "kubernetes")
@@ -175,15 +182,12 @@ def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
     return reasons, "either", "Either can work: let the cost decide."
 
 
-def advise(
-    s: Scenario, docker_monthly: Decimal, kubernetes_monthly: Decimal, notes: tuple[str, ...] = ()
-) -> Advice:
-    """Weigh the checklist's answers; the cost difference is reported, not voted. ``notes``
-    are the traps this scenario walks into (``price_notes`` and ``fit_notes``)."""
-    reasons, recommendation, summary = _weigh(*map(s.__dict__.__getitem__, CHECKLIST_FIELDS))
-    gap = kubernetes_monthly - docker_monthly
-    if gap:
-        more = "more" if gap > 0 else "less"
-        amount = format_money(abs(gap), s.currency)
-        summary += f" At steady state Kubernetes costs {amount} {more} per month."
-    return Advice(recommendation, summary, reasons, notes)
+_answers = itemgetter(*CHECKLIST_FIELDS)  # the answers in one C call, not seven getattr()s
+
+
+def advise(comparison: Comparison) -> Advice:
+    """Weigh the checklist's answers (the cost difference is reported, not voted) and note
+    the price traps this comparison walks into."""
+    reasons, recommendation, verdict = _weigh(*_answers(comparison.scenario.__dict__))
+    notes = price_notes(comparison.resolved) + fit_notes(comparison.fit)
+    return Advice(recommendation=recommendation, verdict=verdict, reasons=reasons, notes=notes)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pricing.resolution import Lookups, Machine
+from pricing.resolve import Machine, Resolved
 from pricing.scenario import Scenario, Setup
 
 MIB_PER_GIB = Decimal(1024)
@@ -60,18 +60,20 @@ def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
     return (used / capacity * 100).quantize(Decimal("0.1"))
 
 
-def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, s: Scenario) -> Fit:
+def _fit(
+    setup: Setup, machine: Machine, count: int, pods_each: int | None, scenario: Scenario
+) -> Fit:
     spec = machine.spec
     memory_mib = spec.memory_gib * MIB_PER_GIB - reserved_memory_mib(pods_each or 0)
     cpu = spec.vcpu - reserved_cpu(spec.vcpu)
     memory = max(memory_mib, Decimal(0)) / MIB_PER_GIB
     wants = [Decimal(1)]
-    if s.workload_vcpu is not None:
-        wants.append(s.workload_vcpu / cpu)
-    if s.workload_memory_gib is not None:
-        wants.append(s.workload_memory_gib / memory if memory else Decimal("Infinity"))
-    if s.workload_pods is not None and pods_each:
-        wants.append(Decimal(s.workload_pods) / pods_each)
+    if scenario.workload_vcpu is not None:
+        wants.append(scenario.workload_vcpu / cpu)
+    if scenario.workload_memory_gib is not None:
+        wants.append(scenario.workload_memory_gib / memory if memory else Decimal("Infinity"))
+    if scenario.workload_pods is not None and pods_each:
+        wants.append(Decimal(scenario.workload_pods) / pods_each)
     needed_exact = max(wants)
     needed = math.ceil(needed_exact) if needed_exact.is_finite() else 0
     return Fit(
@@ -81,17 +83,23 @@ def _fit(setup: Setup, machine: Machine, count: int, pods_each: int | None, s: S
         needed=needed,
         cpu_allocatable=cpu.quantize(Decimal("0.001")),
         memory_allocatable_gib=memory.quantize(Decimal("0.01")),
-        cpu_utilisation=_percent(s.workload_vcpu, cpu * count),
-        memory_utilisation=_percent(s.workload_memory_gib, memory * count),
+        cpu_utilisation=_percent(scenario.workload_vcpu, cpu * count),
+        memory_utilisation=_percent(scenario.workload_memory_gib, memory * count),
     )
 
 
-def fits(found: Lookups, s: Scenario) -> tuple[Fit, ...]:
-    """Each setup's fit, when scenario ``s`` (which made the lookups ``found``) describes a
-    workload; else nothing."""
-    if s.workload_vcpu is None and s.workload_memory_gib is None and s.workload_pods is None:
+def fits(resolved: Resolved) -> tuple[Fit, ...]:
+    """Each setup's fit, when the resolved scenario describes a workload; else nothing."""
+    scenario, matches = resolved
+    if (
+        scenario.workload_vcpu is None
+        and scenario.workload_memory_gib is None
+        and scenario.workload_pods is None
+    ):
         return ()
     return (
-        _fit("docker", found.docker_machine, s.docker_hosts, None, s),
-        _fit("kubernetes", found.k8s_machine, s.k8s_nodes, s.k8s_max_pods, s),
+        _fit("docker", matches.docker_machine, scenario.docker_hosts, None, scenario),
+        _fit(
+            "kubernetes", matches.k8s_machine, scenario.k8s_nodes, scenario.k8s_max_pods, scenario
+        ),
     )

@@ -10,18 +10,13 @@ import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from pricing.memo import Memo
 from pricing.money import to_cents
-
-if TYPE_CHECKING:
-    from pricing.infrastructure import Infrastructure
 
 HOURS_PER_MONTH = Decimal(730)
 PositivePrice = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
@@ -188,21 +183,10 @@ class Provider(_Entry):
         return self
 
 
-# Infrastructure bills a catalog remembers (see pricing.infrastructure): about 7.5 KiB each,
-# so at most about 30 MiB per process.
-REMEMBERED_BILLS = 4096
-
-
 class Catalog(_Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
-
-    @cached_property
-    def memo(self) -> Memo[Infrastructure]:
-        """Work priced from this catalog that other scenarios may share (a cached property:
-        read as fast as an attribute, unlike a pydantic private attribute)."""
-        return Memo(REMEMBERED_BILLS)
 
     @property
     def as_of(self) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pricing.scenario import FieldProblem, Scenario, ScenarioError
+from pricing.scenario import FieldProblem, InputError, Scenario
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +124,17 @@ PRESETS: dict[str, Preset] = {
 
 
 def preset_values(name: str) -> dict[str, Any]:
-    """The field values of preset ``name`` (a copy), or ScenarioError naming ``preset``."""
+    """The field values of preset ``name`` (a copy), or InputError naming ``preset``."""
     preset = PRESETS.get(name)
     if preset is None:
-        raise ScenarioError(
+        raise InputError(
             [FieldProblem("preset", f"is not a known preset; choose one of: {', '.join(PRESETS)}")]
         )
     return dict(preset.values)
 
 
-def scenario_from(values: dict[str, Any], preset: str | None = None) -> Scenario:
-    """Build a Scenario from ``values`` laid over preset ``preset`` (if any)."""
+def build_scenario(values: dict[str, Any], preset: str | None = None) -> Scenario:
+    """A Scenario of ``values`` laid over the values of preset ``preset`` (if any); pydantic's
+    ValidationError, or InputError for an unknown preset."""
     base = preset_values(preset) if preset else {}
     return Scenario.model_validate({**base, **values})

@@ -333,6 +333,16 @@ class Scenario(BaseModel):
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(Scenario.model_fields)
+# The fields the article's decision checklist asks about (the questions' names).
+CHECKLIST_FIELDS = (
+    "services",
+    "servers",
+    "deploy_frequency",
+    "needs_autoscaling",
+    "has_ops_person",
+    "tolerates_downtime",
+    "stateful",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,12 +353,22 @@ class FieldProblem:
     message: str
 
 
-class ScenarioError(ValueError):
-    """A well-formed scenario that does not fit the catalog, or an unknown preset."""
+# What kind of wrong an input is; the edge picks the HTTP status (or exit code) for each.
+ProblemKind = Literal["invalid", "malformed", "too_large", "not_found"]
 
-    def __init__(self, problems: list[FieldProblem]) -> None:
+
+class InputError(ValueError):
+    """What a user sent is wrong: ``problems`` name each field (or file line) and say why.
+
+    ``kind`` says how: "invalid" (a value breaks a rule), "malformed" (not JSON, not CSV,
+    not YAML), "too_large" (over a size cap) or "not_found" (names nothing here). The same
+    error travels from the engine to every face, which renders it in its own format.
+    """
+
+    def __init__(self, problems: list[FieldProblem], kind: ProblemKind = "invalid") -> None:
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
         self.problems = problems
+        self.kind = kind
 
 
 def changed_fields(scenario: Scenario, base: Scenario | None = None) -> dict[str, Any]:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
-from pricing.catalog import Catalog
-from pricing.cost_model import Comparison, estimate
+from pricing.comparison import Comparison
 from pricing.money import CENT
-from pricing.scenario import Scenario, ScenarioError
+from pricing.scenario import InputError, Scenario
+
+# How a variant scenario is priced (the Engine passes its own, which remembers bills).
+Estimator = Callable[[Scenario], Comparison]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +27,19 @@ class Flip:
     change: str
 
 
-def _try(base: Scenario, catalog: Catalog, **update: Any) -> Comparison | None:
+def _try(estimate: Estimator, base: Scenario, **update: Any) -> Comparison | None:
     try:
-        return estimate(base.model_copy(update=update), catalog)
-    except ScenarioError:
+        return estimate(base.model_copy(update=update))
+    except InputError:
         return None
 
 
 def _linear(
-    base: Comparison, catalog: Catalog, field: str, label: str, high: Decimal
+    base: Comparison, estimate: Estimator, field: str, label: str, high: Decimal
 ) -> Flip | None:
     """Inputs the horizon difference is linear in: solve, then check on the rounded value."""
-    s, current = base.scenario, getattr(base.scenario, field)
-    moved = _try(s, catalog, **{field: current + 1})
+    scenario, current = base.scenario, getattr(base.scenario, field)
+    moved = _try(estimate, scenario, **{field: current + 1})
     if moved is None:
         return None
     slope = moved.difference.horizon - base.difference.horizon
@@ -48,23 +50,23 @@ def _linear(
     needed = exact.quantize(CENT, rounding=rounding)
     if not (0 <= needed <= high):
         return None
-    check = _try(s, catalog, **{field: needed})
+    check = _try(estimate, scenario, **{field: needed})
     if check is None or check.difference.cheaper == base.difference.cheaper:
         return None
     change = f"{(needed - current) / current * 100:+.0f}%" if current else f"{needed - current:+}"
     return Flip(field, label, f"{current}", f"{needed}", change)
 
 
-def _nodes(base: Comparison, catalog: Catalog) -> Flip | None:
+def _nodes(base: Comparison, estimate: Estimator) -> Flip | None:
     """The node count nearest the current one at which the other setup becomes cheaper."""
-    s, now = base.scenario, base.scenario.k8s_nodes
+    scenario, now = base.scenario, base.scenario.k8s_nodes
     cheaper = base.difference.cheaper
     step = 1 if cheaper == "kubernetes" else -1
     limit = 1000 if step > 0 else 1
 
     def flips(n: int) -> bool:
-        c = _try(s, catalog, k8s_nodes=n, k8s_nodes_min=None, k8s_nodes_max=None)
-        return c is not None and c.difference.cheaper != cheaper
+        moved = _try(estimate, scenario, k8s_nodes=n, k8s_nodes_min=None, k8s_nodes_max=None)
+        return moved is not None and moved.difference.cheaper != cheaper
 
     if not flips(limit):
         return None
@@ -75,32 +77,33 @@ def _nodes(base: Comparison, catalog: Catalog) -> Flip | None:
     return Flip("k8s_nodes", "Kubernetes worker nodes", str(now), str(far), f"{far - now:+}")
 
 
-def _node_type(base: Comparison, catalog: Catalog) -> Flip | None:
+def _node_type(base: Comparison, estimate: Estimator) -> Flip | None:
     """The worker-node type, priced nearest the current one, that flips the result."""
-    s = base.scenario
-    region = catalog.providers[s.provider].regions[s.region or ""]
-    now = region.instances[s.k8s_instance_type or ""].hourly
-    candidates = sorted(region.instances.items(), key=lambda kv: abs(kv[1].hourly - now))
-    for key, price in candidates:
-        c = _try(s, catalog, k8s_instance_type=key)
-        if c is not None and c.difference.cheaper != base.difference.cheaper:
+    scenario, matches = base.resolved
+    now = matches.k8s_machine.price.hourly
+    offered = matches.region.instances.items()
+    for key, price in sorted(offered, key=lambda item: abs(item[1].hourly - now)):
+        moved = _try(estimate, scenario, k8s_instance_type=key)
+        if moved is not None and moved.difference.cheaper != base.difference.cheaper:
             change = f"{(price.hourly - now) / now * 100:+.0f}% per hour"
-            return Flip(
-                "k8s_instance_type", "Kubernetes node type", s.k8s_instance_type or "", key, change
-            )
+            current = scenario.k8s_instance_type or ""
+            return Flip("k8s_instance_type", "Kubernetes node type", current, key, change)
     return None
 
 
-def sensitivity(base: Comparison, catalog: Catalog) -> tuple[Flip, ...]:
-    """For each input the issue names, the value at which the cheaper setup changes."""
+def sensitivity(base: Comparison, estimate: Estimator) -> tuple[Flip, ...]:
+    """For each input below, the value at which the cheaper setup changes; ``estimate``
+    prices the variants."""
     if base.difference.cheaper == "equal":
         return ()
     finders: list[Callable[[], Flip | None]] = [
-        lambda: _linear(base, catalog, "devops_hourly_rate", "DevOps hourly rate", Decimal(10_000)),
         lambda: _linear(
-            base, catalog, "k8s_steady_hours", "Kubernetes steady DevOps hours", Decimal(744)
+            base, estimate, "devops_hourly_rate", "DevOps hourly rate", Decimal(10_000)
         ),
-        lambda: _nodes(base, catalog),
-        lambda: _node_type(base, catalog),
+        lambda: _linear(
+            base, estimate, "k8s_steady_hours", "Kubernetes steady DevOps hours", Decimal(744)
+        ),
+        lambda: _nodes(base, estimate),
+        lambda: _node_type(base, estimate),
     ]
     return tuple(flip for find in finders if (flip := find()) is not None)

@@ -10,27 +10,25 @@ from starlette.responses import Response
 
 from app.batch import batch_response
 from app.catalog_view import catalog_dict, catalog_rows
-from app.inputs import InputError, compare, scenario_from_query, scenario_of
+from app.cells import to_csv
+from app.columns import VALUES
+from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
+from app.errors import JsonErrors, TextErrors
+from app.inputs import parse_query, parse_scenario
 from app.openapi_params import control, scenario_parameters
-from app.renderers import (
-    VALUE_FIELDS,
-    comparison_dict,
-    flip_dicts,
-    item_rows,
-    summary_rows,
-    to_csv,
-)
+from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
+from app.response_cache import cacheable
 from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from app.schemas import ComparisonOut, ErrorResponse
-from app.state import catalog_of
-from pricing import Comparison, sensitivity
-from pricing.scenario import FieldProblem
+from pricing import Engine, Estimate
+from pricing.scenario import FieldProblem, InputError
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
+# /value answers a spreadsheet cell: its errors are text too.
+text_router = APIRouter(prefix="/api/v1", tags=["api"], route_class=TextErrors)
 
 FORMATS = ["json", "csv", "tsv"]
 SHAPES = ["items", "summary"]
-ESTIMATE_CONTROLS = frozenset({"format", "shape", "sensitivity"})
 # Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
 AS_TEXT = {"text/plain": {"schema": {"type": "string"}, "example": "error: k8s_nodes: ..."}}
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -67,16 +65,18 @@ def _format(request: Request, controls: dict[str, str]) -> str:
     return _choice(controls, "format", FORMATS, default)
 
 
-def _render(request: Request, comparison: Comparison, controls: dict[str, str]) -> Response:
+def _render(
+    request: Request, engine: Engine, result: Estimate, controls: dict[str, str]
+) -> Response:
     fmt = _format(request, controls)
     shape = _choice(controls, "shape", SHAPES, "items")
     with_flips = _choice(controls, "sensitivity", ["true", "false"], "false") == "true"
     if fmt == "json":
-        body = comparison_dict(comparison)
+        body = estimate_dict(result)
         if with_flips:
-            body["sensitivity"] = flip_dicts(sensitivity(comparison, catalog_of(request)))
+            body["sensitivity"] = flip_dicts(engine.sensitivity(result.comparison))
         return cached(request, json_bytes(body), JSON_TYPE, Vary="Accept")
-    rows = item_rows(comparison) if shape == "items" else summary_rows(comparison)
+    rows = item_rows(result) if shape == "items" else summary_rows(result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
     return cached(
@@ -94,10 +94,10 @@ def _render(request: Request, comparison: Comparison, controls: dict[str, str]) 
     responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
     openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM),
 )
-async def get_estimate(request: Request) -> Response:
+@cacheable
+async def get_estimate(request: Request, engine: EngineDep, query: EstimateQueryDep) -> Response:
     """Price both setups for the Scenario in the query string."""
-    scenario, controls = scenario_from_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
-    return _render(request, compare(scenario, catalog_of(request)), controls)
+    return _render(request, engine, engine.estimate(query.scenario), query.controls)
 
 
 @router.post(
@@ -118,26 +118,21 @@ async def get_estimate(request: Request) -> Response:
         },
     },
 )
-async def post_estimate(request: Request) -> Response:
+async def post_estimate(request: Request, engine: EngineDep, query: EstimateQueryDep) -> Response:
     """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key)."""
-    _, controls = scenario_from_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
     body = await request.body()
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError:
         raise InputError(
-            [FieldProblem("body", "is not valid JSON (numbers must be finite)")], status=400
+            [FieldProblem("body", "is not valid JSON (numbers must be finite)")], "malformed"
         ) from None
     if not isinstance(data, dict):
         raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
-    preset = data.pop("preset", None)
-    if preset is not None and not isinstance(preset, str):
-        raise InputError([FieldProblem("preset", "must be a preset name")])
-    comparison = compare(scenario_of(data, preset), catalog_of(request))
-    return _render(request, comparison, controls)
+    return _render(request, engine, engine.estimate(parse_scenario(data)), query.controls)
 
 
-@router.get(
+@text_router.get(
     "/value",
     summary="One number as plain text, for WEBSERVICE() and IMPORTDATA()",
     response_model=None,
@@ -150,21 +145,19 @@ async def post_estimate(request: Request) -> Response:
             "name": "field",
             "in": "query",
             "required": True,
-            "description": "Which value: one of " + ", ".join(VALUE_FIELDS) + ".",
-            "schema": {"type": "string", "enum": list(VALUE_FIELDS)},
+            "description": "Which value: one of " + ", ".join(VALUES) + ".",
+            "schema": {"type": "string", "enum": list(VALUES)},
             "example": "kubernetes.monthly_total",
         }
     ),
 )
-async def get_value(request: Request) -> Response:
+@cacheable
+async def get_value(request: Request, engine: EngineDep, query: ValueQueryDep) -> Response:
     """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
-    scenario, controls = scenario_from_query(
-        request.query_params.multi_items(), frozenset({"field"})
-    )
-    field = controls.get("field", "")
-    if field not in VALUE_FIELDS:
-        raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUE_FIELDS))])
-    value = VALUE_FIELDS[field](compare(scenario, catalog_of(request)))
+    column = VALUES.get(query.controls.get("field", ""))
+    if column is None:
+        raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUES))])
+    value = column.text(engine.estimate(query.scenario))
     return cached(request, value.encode(), TEXT_TYPE)
 
 
@@ -204,11 +197,11 @@ async def post_batch(request: Request) -> Response:
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS},
     openapi_extra={"parameters": [control("format", "Response format.", ["json", "csv"], "json")]},
 )
-async def get_catalog(request: Request) -> Response:
+@cacheable
+async def get_catalog(request: Request, catalog: CatalogDep) -> Response:
     """The price catalog in use (bundled data plus the operator's override)."""
-    _, controls = scenario_from_query(request.query_params.multi_items(), frozenset({"format"}))
+    _, controls = parse_query(request.query_params.multi_items(), frozenset({"format"}))
     fmt = _choice(controls, "format", ["json", "csv"], _format(request, {}))
-    catalog = catalog_of(request)
     if fmt == "csv":
         return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE, Vary="Accept")
     return cached(request, json_bytes(catalog_dict(catalog)), JSON_TYPE, Vary="Accept")

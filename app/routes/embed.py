@@ -9,36 +9,40 @@ from fastapi import APIRouter, Query, Request
 from markupsafe import escape
 from starlette.responses import Response
 
+from app import present
 from app.chart import chart_of
-from app.inputs import InputError, compare, scenario_from_query
+from app.deps import EngineDep, ScenarioDep, TemplatesDep
+from app.errors import JsonErrors, TextErrors
+from app.inputs import parse_query
 from app.permalink import permalink_query
+from app.present import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
+from app.response_cache import cacheable
 from app.responses import JSON_TYPE, cached, json_bytes
 from app.schemas import ErrorResponse
-from app.state import catalog_of, templates_of
-from pricing import Comparison
-from pricing.money import format_money
-from pricing.scenario import FieldProblem
+from pricing import Catalog, Estimate
+from pricing.scenario import FieldProblem, InputError
 
-router = APIRouter(tags=["embed"])
+# The card and the image answer an iframe or an <img>: their errors are plain text.
+router = APIRouter(tags=["embed"], route_class=TextErrors)
+oembed_router = APIRouter(tags=["embed"], route_class=JsonErrors)
 
-CARD_WIDTH, CARD_HEIGHT = 640, 460
-SVG_WIDTH, SVG_HEIGHT = 640, 360
 SVG_TYPE = "image/svg+xml"
 
 
-def _comparison(request: Request) -> Comparison:
-    scenario, _ = scenario_from_query(request.query_params.multi_items())
-    return compare(scenario, catalog_of(request))
-
-
-def _context(request: Request, c: Comparison, width: int, height: int) -> dict[str, Any]:
-    query = permalink_query(c.scenario, catalog_of(request))
+def _context(
+    request: Request, catalog: Catalog, result: Estimate, width: int, height: int
+) -> dict[str, Any]:
+    comparison = result.comparison
+    query = permalink_query(comparison.scenario, catalog)
     base = str(request.base_url).rstrip("/")
     return {
         "request": request,
         "root": request.scope.get("root_path", ""),
-        "c": c,
-        "chart": chart_of(c, width, height),
+        "comparison": comparison,
+        "advice": result.advice,
+        "summary": present.advice_summary(result),
+        "present": present,
+        "chart": chart_of(comparison, width, height),
         "query": query,
         "page_url": f"{base}/" + (f"?{query}" if query else ""),
         "base_url": base,
@@ -46,11 +50,14 @@ def _context(request: Request, c: Comparison, width: int, height: int) -> dict[s
 
 
 @router.get("/embed", include_in_schema=False)
-async def get_embed(request: Request) -> Response:
+@cacheable
+async def get_embed(
+    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
+) -> Response:
     """A compact result card for an iframe: same query string as the page."""
-    c = _comparison(request)
-    context = _context(request, c, 560, 170)
-    return templates_of(request).TemplateResponse(request, "embed.html", context)
+    result = engine.estimate(query.scenario)
+    context = _context(request, engine.catalog, result, 560, 170)
+    return templates.TemplateResponse(request, "embed.html", context)
 
 
 @router.get(
@@ -62,12 +69,15 @@ async def get_embed(request: Request) -> Response:
         422: {"model": ErrorResponse},
     },
 )
-async def get_embed_svg(request: Request) -> Response:
+@cacheable
+async def get_embed_svg(
+    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
+) -> Response:
     """Totals, difference and the cumulative chart as a standalone SVG image."""
-    c = _comparison(request)
-    context = _context(request, c, SVG_WIDTH - 40, 215)
-    template = templates_of(request).get_template("embed.svg")
-    body = template.render(context, width=SVG_WIDTH, height=SVG_HEIGHT)
+    result = engine.estimate(query.scenario)
+    context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205)
+    template = templates.get_template("embed.svg")
+    body = template.render(context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT)
     return cached(request, body.encode(), SVG_TYPE)
 
 
@@ -78,17 +88,18 @@ def _calculator_url(request: Request, url: str) -> str:
     root = request.scope.get("root_path", "")
     paths = {f"{root}/", f"{root}/embed", f"{root}"}
     if (parts.scheme, parts.netloc) != (ours.scheme, ours.netloc) or parts.path not in paths:
-        raise InputError([FieldProblem("url", "is not a page of this calculator")], status=404)
+        raise InputError([FieldProblem("url", "is not a page of this calculator")], "not_found")
     return parts.query
 
 
-@router.get(
+@oembed_router.get(
     "/oembed",
     summary="oEmbed: the iframe HTML for a calculator permalink",
     responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
 )
 async def get_oembed(
     request: Request,
+    engine: EngineDep,
     url: str = Query(description="A permalink of this calculator (its page or /embed)."),
     format: str = Query("json", pattern="^json$", description="Only json is offered."),
     maxwidth: int | None = Query(None, ge=100, le=4000, description="Largest width, px."),
@@ -96,8 +107,8 @@ async def get_oembed(
 ) -> Response:
     """A ``rich`` oEmbed response whose HTML is an iframe of /embed."""
     query = _calculator_url(request, url)
-    scenario, _ = scenario_from_query(parse_qsl(query, keep_blank_values=True))
-    c = compare(scenario, catalog_of(request))
+    scenario, _ = parse_query(parse_qsl(query, keep_blank_values=True))
+    comparison = engine.estimate(scenario).comparison
     width = min(CARD_WIDTH, maxwidth or CARD_WIDTH)
     height = min(CARD_HEIGHT, maxheight or CARD_HEIGHT)
     base = str(request.base_url).rstrip("/")
@@ -107,17 +118,10 @@ async def get_oembed(
         "type": "rich",
         "provider_name": "Docker vs Kubernetes cost calculator",
         "provider_url": f"{base}/",
-        "title": (
-            f"Docker {format_money(c.docker.monthly_total, c.currency)} vs Kubernetes "
-            f"{format_money(c.kubernetes.monthly_total, c.currency)} per month"
-        ),
+        "title": present.title(comparison),
         "width": width,
         "height": height,
-        "html": (
-            f'<iframe src="{escape(src)}" width="{width}" height="{height}" '
-            'style="border:0;max-width:100%" loading="lazy" '
-            'title="Docker vs Kubernetes cost comparison"></iframe>'
-        ),
+        "html": present.iframe_snippet(str(escape(src)), width, height),
         "cache_age": 300,
     }
     return Response(json_bytes(body), media_type=JSON_TYPE)

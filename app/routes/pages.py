@@ -7,24 +7,22 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from app import present
 from app.chart import chart_of
-from app.form import (
-    CLOUD_KEYS,
-    FormView,
-    cloud_choice,
-    options_for,
-    switch_cloud,
-    values_of,
-)
+from app.deps import EngineDep, ScenarioDep, TemplatesDep
+from app.errors import TextErrors
+from app.form import FormView, cloud_choice, options_for, switch_cloud, values_of
 from app.form_layout import FIELDS, GROUPS
-from app.inputs import PRESET, InputError, compare, scenario_from_query, scenario_of, split_query
+from app.inputs import PRESET, parse_scenario, split_query
 from app.permalink import permalink_query
-from app.state import catalog_of, templates_of
-from pricing import Comparison, sensitivity
+from app.response_cache import cacheable
+from pricing import Engine, Estimate
 from pricing.presets import preset_values
-from pricing.scenario import DEFAULT_SCENARIO, ScenarioError
+from pricing.resolve import CATALOG_FIELDS
+from pricing.scenario import DEFAULT_SCENARIO, InputError
 
-router = APIRouter(include_in_schema=False)
+# The page shows its own errors inline; what reaches the error handlers is a partial's.
+router = APIRouter(include_in_schema=False, route_class=TextErrors)
 
 
 CHANGED = "changed"  # which select the user just changed (set by static/app.js)
@@ -38,60 +36,67 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, str], str]:
         fields, controls = split_query(request.query_params.multi_items(), frozenset({CHANGED}))
     except InputError as exc:
         errors = {p.field: p.message for p in exc.problems}
-        fields = {k: v for k, v in request.query_params.items() if k in FIELDS}
+        fields = {k: v for k, v in request.query_params.items() if k in FIELDS or k == PRESET}
         controls = {}
     base: dict[str, Any] = {}
-    if controls.get(PRESET):
+    preset = fields.pop(PRESET, "")
+    if preset:
         try:
-            base = preset_values(controls[PRESET])
-        except ScenarioError as exc:
+            base = preset_values(preset)
+        except InputError as exc:
             errors.update({p.field: p.message for p in exc.problems})
     values = {**values_of(DEFAULT_SCENARIO), **{k: str(v) for k, v in base.items()}, **fields}
     return values, errors, controls.get(CHANGED, "")
 
 
-def _estimate(request: Request, values: dict[str, str]) -> tuple[Comparison | None, dict[str, str]]:
+def _estimate(engine: Engine, values: dict[str, str]) -> tuple[Estimate | None, dict[str, str]]:
     try:
-        scenario = scenario_of({k: v for k, v in values.items() if k in FIELDS})
-        return compare(scenario, catalog_of(request)), {}
+        scenario = parse_scenario({k: v for k, v in values.items() if k in FIELDS})
+        return engine.estimate(scenario), {}
     except InputError as exc:
         return None, {p.field: p.message for p in exc.problems}
 
 
-def page_context(request: Request, comparison: Comparison | None, view: FormView) -> dict[str, Any]:
-    """What the calculator's templates need: the result, its chart and permalink, the form."""
-    catalog = catalog_of(request)
-    query = permalink_query(comparison.scenario, catalog) if comparison else ""
+def results_context(request: Request, engine: Engine, result: Estimate | None) -> dict[str, Any]:
+    """What the results partial needs: the comparison, its advice, chart and permalink."""
+    comparison = result.comparison if result else None
+    query = permalink_query(comparison.scenario, engine.catalog) if comparison else ""
     return {
         "request": request,
         "root": request.scope.get("root_path", ""),
-        "c": comparison,
+        "comparison": comparison,
+        "advice": result.advice if result else None,
+        "summary": present.advice_summary(result) if result else "",
+        "present": present,
         "chart": chart_of(comparison) if comparison else None,
         "query": query,
-        "view": view,
-        "groups": GROUPS,
-        "fields": FIELDS,
+        "snippets": present.embed_snippets(str(request.base_url), query),
     }
 
 
 @router.get("/")
-async def get_calculator(request: Request) -> Response:
+@cacheable
+async def get_calculator(request: Request, engine: EngineDep, templates: TemplatesDep) -> Response:
     """The calculator: full page, or the results partial for htmx."""
-    catalog = catalog_of(request)
+    catalog = engine.catalog
     values, errors, trigger = _read(request)
     values = switch_cloud(catalog, values, trigger)
-    comparison, problems = _estimate(request, values) if not errors else (None, {})
+    result, problems = _estimate(engine, values) if not errors else (None, {})
     errors.update(problems)
-    if comparison is not None:
-        values = values_of(comparison.scenario)
+    if result is not None:
+        values = values_of(result.comparison.scenario)
     provider, region = cloud_choice(catalog, values)
     view = FormView(values, options_for(catalog, provider, region), errors)
-    context = page_context(request, comparison, view)
+    context = {
+        **results_context(request, engine, result),
+        "view": view,
+        "groups": GROUPS,
+        "fields": FIELDS,
+    }
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
     )
-    templates = templates_of(request)
-    headers = {"Vary": "HX-Request"}
+    headers = {"Vary": "HX-Request, HX-History-Restore-Request"}
     status = 422 if errors else 200
     if not partial:
         return templates.TemplateResponse(
@@ -102,7 +107,7 @@ async def get_calculator(request: Request) -> Response:
     else:
         headers["HX-Replace-Url"] = f"{context['root']}/?{context['query']}".rstrip("?")
     context["cloud_oob"] = (
-        [k for k in CLOUD_KEYS if k != trigger] if trigger in ("provider", "region") else []
+        [k for k in CATALOG_FIELDS if k != trigger] if trigger in ("provider", "region") else []
     )
     return templates.TemplateResponse(
         request, "partials/update.html", context, status_code=status, headers=headers
@@ -110,13 +115,14 @@ async def get_calculator(request: Request) -> Response:
 
 
 @router.get("/flips")
-async def get_flips(request: Request) -> Response:
+async def get_flips(
+    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
+) -> Response:
     """The sensitivity list, loaded into the results when the reader opens it."""
-    scenario, _ = scenario_from_query(request.query_params.multi_items())
-    comparison = compare(scenario, catalog_of(request))
+    comparison = engine.estimate(query.scenario).comparison
     context = {
         "request": request,
-        "flips": sensitivity(comparison, catalog_of(request)),
+        "flips": engine.sensitivity(comparison),
         "cheaper": comparison.difference.cheaper,
     }
-    return templates_of(request).TemplateResponse(request, "partials/flips.html", context)
+    return templates.TemplateResponse(request, "partials/flips.html", context)

@@ -1,0 +1,42 @@
+"""What a handler needs, as FastAPI dependencies: the engine, and the scenario its query
+string describes (with the route's control parameters)."""
+
+from __future__ import annotations
+
+from typing import Annotated, NamedTuple
+
+from fastapi import Depends, Request
+from starlette.templating import Jinja2Templates
+
+from app.inputs import parse_query
+from app.settings import Settings
+from app.state import catalog_of, engine_of, settings_of, templates_of
+from pricing import Catalog, Engine, Scenario
+
+
+class QueryScenario(NamedTuple):
+    """The Scenario in the query string, and the route's control parameters it carried."""
+
+    scenario: Scenario
+    controls: dict[str, str]
+
+
+class ScenarioFromQuery:
+    """A dependency reading the query string of a route whose own parameters are ``controls``."""
+
+    def __init__(self, *controls: str) -> None:
+        self.controls = frozenset(controls)
+
+    def __call__(self, request: Request) -> QueryScenario:
+        return QueryScenario(*parse_query(request.query_params.multi_items(), self.controls))
+
+
+EngineDep = Annotated[Engine, Depends(engine_of)]
+CatalogDep = Annotated[Catalog, Depends(catalog_of)]
+SettingsDep = Annotated[Settings, Depends(settings_of)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(templates_of)]
+ScenarioDep = Annotated[QueryScenario, Depends(ScenarioFromQuery())]
+EstimateQueryDep = Annotated[
+    QueryScenario, Depends(ScenarioFromQuery("format", "shape", "sensitivity"))
+]
+ValueQueryDep = Annotated[QueryScenario, Depends(ScenarioFromQuery("field"))]

@@ -1,0 +1,214 @@
+"""A setup's bill: its line items and the totals built from them.
+
+A bill has two parts. The infrastructure (VMs, control plane, load balancers, storage,
+network, seats) is decided by a scenario's INFRASTRUCTURE_FIELDS alone, so many scenarios
+can share it; the people lines are the scenario's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from pricing import lines
+from pricing.lines import LineItem
+from pricing.money import total
+from pricing.resolve import Matches, Resolved
+from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, Scenario, Setup
+
+# Fields no infrastructure line reads: scenarios that differ only in these share one
+# InfrastructureBill.
+NOT_INFRASTRUCTURE = frozenset(
+    {
+        "devops_hourly_rate",
+        "docker_devops_hours",
+        "k8s_rampup_hours",
+        "k8s_rampup_months",
+        "k8s_steady_hours",
+        "horizon_months",
+        *CHECKLIST_FIELDS,
+        "workload_vcpu",
+        "workload_memory_gib",
+        "workload_pods",
+        "k8s_max_pods",
+    }
+)
+INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
+
+
+class Bill(NamedTuple):
+    """One setup's bill: the steady-state month's line items and the totals built from them.
+    ``monthly_range`` is the monthly total at the fewest and most autoscaled nodes."""
+
+    setup: Setup
+    line_items: tuple[LineItem, ...]
+    infrastructure_monthly: Decimal
+    people_monthly: Decimal
+    monthly_total: Decimal
+    people_first_month: Decimal
+    first_month_total: Decimal
+    horizon_total: Decimal
+    monthly_range: tuple[Decimal, Decimal] | None = None
+
+    def month_cost(self, month: int, rampup_months: int) -> Decimal:
+        """What month ``month`` (1-based) costs: ramp-up people cost until it is over."""
+        people = self.people_first_month if month <= rampup_months else self.people_monthly
+        return self.infrastructure_monthly + people
+
+
+@dataclass(frozen=True, slots=True)
+class InfrastructureBill:
+    """Both setups' lines before people, with their sums, and Kubernetes' infrastructure at
+    its fewest and most autoscaled nodes; ``matches`` are the catalog entries they price."""
+
+    matches: Matches
+    docker_lines: tuple[LineItem, ...]
+    docker_monthly: Decimal
+    kubernetes_lines: tuple[LineItem, ...]
+    kubernetes_monthly: Decimal
+    kubernetes_range: tuple[Decimal, Decimal] | None
+    as_of: date | None  # the oldest read date among these lines' prices
+
+
+def _docker_lines(resolved: Resolved) -> list[LineItem]:
+    scenario, matches = resolved
+    return [
+        lines.compute(
+            resolved,
+            machine=matches.docker_machine,
+            count=scenario.docker_hosts,
+            your_price=scenario.docker_hourly_price,
+            noun="host",
+            purchase=matches.docker_purchase,
+        ),
+        *lines.load_balancers(
+            resolved, count=scenario.docker_load_balancers, usage=scenario.docker_lb_usage
+        ),
+        *lines.storage(
+            resolved, count=scenario.docker_hosts, gb_each=scenario.docker_disk_gb, noun="host"
+        ),
+        *lines.egress(resolved),
+        *lines.seats(resolved, setup="docker"),
+    ]
+
+
+def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
+    scenario, matches = resolved
+    return [
+        lines.compute(
+            resolved,
+            machine=matches.k8s_machine,
+            count=nodes,
+            your_price=scenario.k8s_hourly_price,
+            noun="node",
+            purchase=matches.k8s_purchase,
+        ),
+        *lines.control_plane(resolved),
+        *lines.load_balancers(
+            resolved, count=scenario.k8s_load_balancers, usage=scenario.k8s_lb_usage
+        ),
+        *lines.storage(resolved, count=nodes, gb_each=scenario.k8s_disk_gb, noun="node"),
+        *lines.egress(resolved),
+        *lines.cross_zone(resolved),
+        *lines.seats(resolved, setup="kubernetes"),
+    ]
+
+
+def _sum(items: list[LineItem]) -> Decimal:
+    return total([item.monthly for item in items])
+
+
+def bill_infrastructure(resolved: Resolved) -> InfrastructureBill:
+    """Every line of both setups but people's, priced for the resolved scenario."""
+    scenario = resolved.scenario
+    docker = _docker_lines(resolved)
+    kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes)
+    scaled = None
+    if scenario.k8s_nodes_min is not None or scenario.k8s_nodes_max is not None:
+        fewest = scenario.k8s_nodes_min or scenario.k8s_nodes
+        most = scenario.k8s_nodes_max or scenario.k8s_nodes
+        scaled = (
+            _sum(_kubernetes_lines(resolved, fewest)),
+            _sum(_kubernetes_lines(resolved, most)),
+        )
+    dates = [item.as_of for item in (*docker, *kubernetes) if item.as_of]
+    return InfrastructureBill(
+        matches=resolved.matches,
+        docker_lines=tuple(docker),
+        docker_monthly=_sum(docker),
+        kubernetes_lines=tuple(kubernetes),
+        kubernetes_monthly=_sum(kubernetes),
+        kubernetes_range=scaled,
+        as_of=min(dates) if dates else None,
+    )
+
+
+def _bill(
+    setup: Setup,
+    scenario: Scenario,
+    *,
+    infrastructure: tuple[LineItem, ...],
+    infrastructure_monthly: Decimal,
+    people: LineItem,
+    first_people: LineItem,
+    rampup_months: int,
+) -> Bill:
+    """A setup's bill: its infrastructure lines, then its people line."""
+    steady = infrastructure_monthly + people.monthly
+    ramp_months = min(rampup_months, scenario.horizon_months)
+    extra_first = first_people.monthly - people.monthly
+    return Bill(
+        setup=setup,
+        line_items=(*infrastructure, people),
+        infrastructure_monthly=infrastructure_monthly,
+        people_monthly=people.monthly,
+        monthly_total=steady,
+        people_first_month=first_people.monthly,
+        first_month_total=infrastructure_monthly + first_people.monthly,
+        horizon_total=steady * scenario.horizon_months + extra_first * ramp_months,
+    )
+
+
+def docker_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
+    """The single-host Docker (Compose) setup: its infrastructure and its DevOps hours."""
+    engineers = lines.people(
+        scenario, hours=scenario.docker_devops_hours, label="DevOps engineering"
+    )
+    return _bill(
+        "docker",
+        scenario,
+        infrastructure=infrastructure.docker_lines,
+        infrastructure_monthly=infrastructure.docker_monthly,
+        people=engineers,
+        first_people=engineers,
+        rampup_months=0,
+    )
+
+
+def kubernetes_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
+    """The Kubernetes cluster: its infrastructure, its DevOps hours (more while the team
+    ramps up) and its autoscaling range."""
+    steady = lines.people(
+        scenario, hours=scenario.k8s_steady_hours, label="DevOps engineering, steady state"
+    )
+    rampup = scenario.k8s_rampup_months
+    first = steady
+    if rampup > 0:
+        first = lines.people(
+            scenario, hours=scenario.k8s_rampup_hours, label="DevOps engineering, ramp-up"
+        )
+    bill = _bill(
+        "kubernetes",
+        scenario,
+        infrastructure=infrastructure.kubernetes_lines,
+        infrastructure_monthly=infrastructure.kubernetes_monthly,
+        people=steady,
+        first_people=first,
+        rampup_months=rampup,
+    )
+    if infrastructure.kubernetes_range is None:
+        return bill
+    low, high = (monthly + steady.monthly for monthly in infrastructure.kubernetes_range)
+    return bill._replace(monthly_range=(low, high))
