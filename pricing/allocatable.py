@@ -34,8 +34,12 @@ Flavour = Literal["eks", "gke", "aks", "self-managed"]
 _CPU_BANDS = ((1, Decimal("0.06")), (1, Decimal("0.01")), (2, Decimal("0.005")))
 _CPU_ABOVE = Decimal("0.0025")
 # (GiB in this tier, share reserved); above the tiers, 2%.
-_GKE_MEMORY_TIERS = ((4, Decimal("0.25")), (4, Decimal("0.20")), (8, Decimal("0.10")))
-_GKE_MEMORY_TIERS += ((112, Decimal("0.06")),)
+_GKE_MEMORY_TIERS = (
+    (4, Decimal("0.25")),
+    (4, Decimal("0.20")),
+    (8, Decimal("0.10")),
+    (112, Decimal("0.06")),
+)
 _GKE_MEMORY_ABOVE = Decimal("0.02")
 # AKS kube-reserved CPU in millicores by the node's cores.
 _AKS_CPU = ((1, 60), (2, 100), (4, 140), (8, 180), (16, 260), (32, 420), (64, 740))
@@ -55,7 +59,8 @@ def flavour_of(provider: str, control_plane: str | None = None) -> Flavour:
     self-managed."""
     if control_plane is not None and control_plane.startswith("self"):
         return "self-managed"
-    return {"aws": "eks", "gcp": "gke", "azure": "aks"}.get(provider, "self-managed")
+    managed: dict[str, Flavour] = {"aws": "eks", "gcp": "gke", "azure": "aks"}
+    return managed.get(provider, "self-managed")
 
 
 def banded_cpu_reserved(vcpu: int) -> Decimal:

@@ -44,7 +44,12 @@ def pods_of(app: Application, replicas: Replicas, options: SizingOptions) -> lis
     if options.rolling_surge and surging:
         largest = max(surging, key=lambda w: (w.memory_bytes, w.cpu_millicores, w.name))
         pods.append(
-            Pod(f"{largest.name}-surge", f"{largest.name} surge", largest.cpu_millicores, largest.memory_bytes)
+            Pod(
+                f"{largest.name}-surge",
+                f"{largest.name} surge",
+                largest.cpu_millicores,
+                largest.memory_bytes,
+            )
         )
     return pods
 
@@ -61,7 +66,8 @@ def room_of(allocatable: Allocatable, app: Application, options: SizingOptions) 
     share = 100 / (100 + options.k8s_headroom_percent)
     daemons = app.daemons
     return Room(
-        cpu_millicores=int(allocatable.cpu_millicores * share) - sum(d.cpu_millicores for d in daemons),
+        cpu_millicores=int(allocatable.cpu_millicores * share)
+        - sum(d.cpu_millicores for d in daemons),
         memory_bytes=int(allocatable.memory_bytes * share) - sum(d.memory_bytes for d in daemons),
         pods=allocatable.pods - len(daemons),
     )
@@ -77,10 +83,18 @@ def pack(
     return first_fit_decreasing(pods, room, caps_of(app, replicas, options), options.min_nodes)
 
 
-def _too_big(app: Application, types: list[Candidate], flavour: Flavour, options: SizingOptions) -> SizingError:
+def _too_big(
+    app: Application, types: list[Candidate], flavour: Flavour, options: SizingOptions
+) -> SizingError:
     largest = max(types, key=lambda c: (c.spec.memory_gib, c.spec.vcpu))
     room = room_of(node_allocatable(flavour, largest.spec, options.max_pods), app, options)
-    biggest = max(app.steady or app.workloads, key=lambda w: max(w.cpu_millicores / max(room.cpu_millicores, 1), w.memory_bytes / max(room.memory_bytes, 1)))
+    biggest = max(
+        app.steady or app.workloads,
+        key=lambda w: max(
+            w.cpu_millicores / max(room.cpu_millicores, 1),
+            w.memory_bytes / max(room.memory_bytes, 1),
+        ),
+    )
     return SizingError(
         f"workload {biggest.name} ({vcpu(biggest.cpu_millicores)} vCPU, "
         f"{gib(biggest.memory_bytes)} GiB per replica) fits no node type here: the largest, "
@@ -91,13 +105,19 @@ def _too_big(app: Application, types: list[Candidate], flavour: Flavour, options
 
 def _placement(nodes: list[Node]) -> tuple[Placement, ...]:
     return tuple(
-        Placement(number, tuple(p.name for p in node.pods), vcpu(node.cpu_used), gib(node.memory_used))
+        Placement(
+            number, tuple(p.name for p in node.pods), vcpu(node.cpu_used), gib(node.memory_used)
+        )
         for number, node in enumerate(nodes, start=1)
     )
 
 
 def size_cluster(
-    app: Application, types: list[Candidate], flavour: Flavour, hours: Decimal, options: SizingOptions
+    app: Application,
+    types: list[Candidate],
+    flavour: Flavour,
+    hours: Decimal,
+    options: SizingOptions,
 ) -> KubernetesSizing:
     """The cheapest node type and count that hold every pod."""
     options_tried = []
@@ -106,7 +126,9 @@ def size_cluster(
         nodes = pack(app, allocatable, steady, options)
         if nodes is not None:
             monthly = candidate.monthly(len(nodes), hours)
-            options_tried.append((monthly, len(nodes), candidate.key, candidate, allocatable, nodes))
+            options_tried.append(
+                (monthly, len(nodes), candidate.key, candidate, allocatable, nodes)
+            )
     if not options_tried:
         raise _too_big(app, types, flavour, options)
     options_tried.sort(key=lambda item: item[:3])
@@ -125,7 +147,9 @@ def size_cluster(
         nodes=count,
         nodes_min=nodes_min,
         nodes_max=nodes_max,
-        allocatable=NodeAllocatable(vcpu(allocatable.cpu_millicores), gib(allocatable.memory_bytes), allocatable.pods),
+        allocatable=NodeAllocatable(
+            vcpu(allocatable.cpu_millicores), gib(allocatable.memory_bytes), allocatable.pods
+        ),
         monthly=monthly,
         runner_up=runner_up,
         placement=_placement(nodes),

@@ -99,9 +99,12 @@ def _uses_named_volume(service: dict[str, Any], named: set[str]) -> bool:
             source = mount.split(":", 1)[0] if ":" in mount else ""
             if source in named or (source and not source.startswith((".", "/", "~", "$"))):
                 return True
-        elif isinstance(mount, dict) and mount.get("type", "volume") == "volume":
-            if mount.get("source"):
-                return True
+        elif (
+            isinstance(mount, dict)
+            and mount.get("type", "volume") == "volume"
+            and mount.get("source")
+        ):
+            return True
     return False
 
 
@@ -139,7 +142,9 @@ def _service(name: str, service: dict[str, Any], app: Application, options: Sizi
 def read_compose(document: dict[str, Any], documents: int, options: SizingOptions) -> Application:
     """The application a Compose file describes."""
     missing: set[str] = set()
-    compose = interpolate({k: v for k, v in document.items() if not str(k).startswith("x-")}, missing)
+    compose = interpolate(
+        {k: v for k, v in document.items() if not str(k).startswith("x-")}, missing
+    )
     app = Application(source="compose", documents=documents)
     for name in sorted(missing):
         app.warn("", f"variable {name} has no default here: read as empty")

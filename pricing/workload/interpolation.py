@@ -24,7 +24,9 @@ def _braced(text: str, start: int, missing: set[str]) -> tuple[str, int]:
     if index < len(text) and text[index] == "}":
         missing.add(name)
         return "", index + 1
-    operator = next((op for op in (":-", "-", ":?", "?", ":+", "+") if text.startswith(op, index)), None)
+    operator = next(
+        (op for op in (":-", "-", ":?", "?", ":+", "+") if text.startswith(op, index)), None
+    )
     if operator is None:
         raise ValueError(f"invalid interpolation of {name!r}")
     value, index = _expand(text, index + len(operator), missing, until_brace=True)

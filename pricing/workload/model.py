@@ -39,7 +39,7 @@ class SizingOptions:
     limits: Limits = field(default_factory=Limits)
 
 
-class Warning(NamedTuple):  # noqa: A001 - the report's word; never raised
+class Warning(NamedTuple):
     """Something the reader assumed or skipped, and for which workload ("" for all)."""
 
     workload: str

@@ -75,14 +75,21 @@ def pod_request(
     ]
     name = where.split("/", 1)[-1]
     amounts, assumed = {}, []
-    defaults = {"cpu": int(options.default_cpu * 1000), "memory": int(options.default_memory_gib * GIB)}
+    defaults = {
+        "cpu": int(options.default_cpu * 1000),
+        "memory": int(options.default_memory_gib * GIB),
+    }
     for resource, _ in _RESOURCES:
         amount, stated = _effective(apps, inits, resource)
         if not stated:
             amount = defaults[resource]
             assumed.append(resource)
         else:
-            silent = [c.get("name", "?") for c, r in zip(containers, apps, strict=True) if r[resource] is None]
+            silent = [
+                c.get("name", "?")
+                for c, r in zip(containers, apps, strict=True)
+                if r[resource] is None
+            ]
             if silent:
                 app.warn(name, f"containers {', '.join(silent)} state no {resource}: counted as 0")
         amounts[resource] = amount

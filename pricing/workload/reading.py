@@ -18,7 +18,9 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in extra.items():
         held = merged.get(key)
-        merged[key] = _merge(held, value) if isinstance(held, dict) and isinstance(value, dict) else value
+        merged[key] = (
+            _merge(held, value) if isinstance(held, dict) and isinstance(value, dict) else value
+        )
     return merged
 
 

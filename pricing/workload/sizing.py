@@ -109,7 +109,11 @@ def size_workload(
     provider and region."""
     options = options or SizingOptions()
     if not app.workloads:
-        raise SizingError("no workloads found to size (only " + (", ".join(app.jobs + app.ignored) or "nothing") + ")")
+        raise SizingError(
+            "no workloads found to size (only "
+            + (", ".join(app.jobs + app.ignored) or "nothing")
+            + ")"
+        )
     types = candidates(scenario, catalog)
     provider = provider_of(scenario, catalog)
     flavour = flavour_of(provider.provider, scenario.control_plane)
@@ -139,4 +143,6 @@ def size(
 ) -> Sizing:
     """Read a Compose file or Kubernetes manifests (one text or several) and size both
     setups. Raises SizingError (a ScenarioError) for input that cannot be sized."""
-    return size_workload(read_application(texts, options), scenario, catalog=catalog, options=options)
+    return size_workload(
+        read_application(texts, options), scenario, catalog=catalog, options=options
+    )

@@ -23,7 +23,7 @@ from yaml.resolver import Resolver
 from pricing.workload.errors import SizingError
 
 try:
-    from yaml.cyaml import CParser as _PARSER
+    from yaml.cyaml import CParser as _PARSER  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.parser import Parser as _PARSER  # type: ignore[assignment]
 
@@ -43,6 +43,9 @@ class _CappedComposer(Composer):
     """PyYAML's composer with a depth counter and a budget of nodes, aliases included."""
 
     limits: Limits
+    # Supplied by the parser the loader is built with.
+    check_event: Any
+    peek_event: Any
 
     def _start_caps(self, limits: Limits) -> None:
         self.limits = limits
@@ -89,7 +92,7 @@ class _CappedComposer(Composer):
         return node
 
 
-class CappedSafeLoader(_PARSER, _CappedComposer, SafeConstructor, Resolver):  # type: ignore[misc]
+class CappedSafeLoader(_PARSER, _CappedComposer, SafeConstructor, Resolver):
     """A safe loader with caps (see the module docstring)."""
 
     def __init__(self, stream: str, limits: Limits) -> None:
@@ -110,7 +113,6 @@ class CappedSafeLoader(_PARSER, _CappedComposer, SafeConstructor, Resolver):  # 
     check_node = Composer.check_node
 
 
-
 def _error_from(exc: yaml.YAMLError, document: int) -> SizingError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -128,9 +130,7 @@ def load_documents(text: str, limits: Limits | None = None) -> list[Any]:
     """Every document in ``text`` as plain data (empty documents dropped), or a SizingError."""
     limits = limits or Limits()
     if len(text.encode("utf-8", errors="replace")) > limits.max_bytes:
-        raise SizingError(
-            f"the input is larger than {limits.max_bytes} bytes", too_large=True
-        )
+        raise SizingError(f"the input is larger than {limits.max_bytes} bytes", too_large=True)
     loader = CappedSafeLoader(text, limits)
     documents: list[Any] = []
     try:
