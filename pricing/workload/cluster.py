@@ -80,7 +80,9 @@ def pack(
     if room.cpu_millicores < 0 or room.memory_bytes < 0 or room.pods < 1:
         return None
     pods = pods_of(app, replicas, options)
-    return first_fit_decreasing(pods, room, caps_of(app, replicas, options), options.min_nodes)
+    spread = {w.name: min(replicas(w), options.zones) for w in app.steady}
+    caps = caps_of(app, replicas, options)
+    return first_fit_decreasing(pods, room, caps, options.min_nodes, spread)
 
 
 def _too_big(

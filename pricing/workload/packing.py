@@ -37,12 +37,16 @@ class Node:
     memory_used: int = 0
     per_workload: dict[str, int] = field(default_factory=dict)
 
-    def takes(self, pod: Pod, room: Room, cap: int) -> bool:
+    def takes(self, pod: Pod, room: Room, cap: int, spreading: bool) -> bool:
+        """Room for ``pod``; while its workload is still ``spreading`` (on fewer nodes than
+        it must be), a node that already holds one of its replicas does not take another."""
+        held = self.per_workload.get(pod.workload, 0)
         return (
-            self.cpu_used + pod.cpu_millicores <= room.cpu_millicores
+            not (spreading and held)
+            and self.cpu_used + pod.cpu_millicores <= room.cpu_millicores
             and self.memory_used + pod.memory_bytes <= room.memory_bytes
             and len(self.pods) < room.pods
-            and self.per_workload.get(pod.workload, 0) < cap
+            and held < cap
         )
 
     def add(self, pod: Pod) -> None:
@@ -61,11 +65,17 @@ def fits_empty(pod: Pod, room: Room) -> bool:
 
 
 def first_fit_decreasing(
-    pods: Sequence[Pod], room: Room, caps: dict[str, int] | None = None, min_nodes: int = 1
+    pods: Sequence[Pod],
+    room: Room,
+    caps: dict[str, int] | None = None,
+    min_nodes: int = 1,
+    spread: dict[str, int] | None = None,
 ) -> list[Node] | None:
     """The nodes FFD fills (at least ``min_nodes``), or None when a pod fits no empty node.
-    ``caps`` limits the replicas of a workload on one node (absent: no limit)."""
-    caps = caps or {}
+    ``caps`` limits the replicas of a workload on one node; ``spread`` is the fewest nodes
+    a workload's replicas must be on (absent: no limit)."""
+    caps, spread = caps or {}, spread or {}
+    holding: dict[str, int] = {}
     if any(not fits_empty(pod, room) for pod in pods):
         return None
     cpu, memory = max(room.cpu_millicores, 1), max(room.memory_bytes, 1)
@@ -77,10 +87,13 @@ def first_fit_decreasing(
     unbounded = len(pods) + 1
     for pod in order:
         cap = caps.get(pod.workload, unbounded)
-        target = next((node for node in nodes if node.takes(pod, room, cap)), None)
+        spreading = holding.get(pod.workload, 0) < spread.get(pod.workload, 0)
+        target = next((node for node in nodes if node.takes(pod, room, cap, spreading)), None)
         if target is None:
             target = Node()
             nodes.append(target)
+        if pod.workload not in target.per_workload:
+            holding[pod.workload] = holding.get(pod.workload, 0) + 1
         target.add(pod)
     while len(nodes) < min_nodes:
         nodes.append(Node())

@@ -68,7 +68,10 @@ def test_shop_manifests() -> None:
     assert totals.load_balancers == 2 and totals.pods == 8
     assert report.jobs == ("CronJob/backup",) and report.ignored == ("ConfigMap/settings",)
     assert report.docker is not None
-    assert (report.docker.instance_type, report.docker.monthly) == ("c6i.2xlarge", Decimal("248.20"))
+    assert (report.docker.instance_type, report.docker.monthly) == (
+        "c6i.2xlarge",
+        Decimal("248.20"),
+    )
     cluster = report.kubernetes
     placed = [pod for node in cluster.placement for pod in node.pods]
     assert sorted(placed) == sorted(
