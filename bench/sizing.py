@@ -65,10 +65,11 @@ def main() -> None:
         reading.append(read_at - started)
         sizing.append(time.perf_counter() - read_at)
     cluster = result.report.kubernetes
+    total = min(r + s for r, s in zip(reading, sizing, strict=True))
     print(
         f"{workloads} workloads, {sum(w.replicas for w in app.workloads)} pods, "
         f"{len(text) // 1024} KiB: read {min(reading) * 1000:.1f} ms, "
-        f"size {min(sizing) * 1000:.1f} ms, total {min(r + s for r, s in zip(reading, sizing, strict=True)) * 1000:.1f} ms "
+        f"size {min(sizing) * 1000:.1f} ms, total {total * 1000:.1f} ms "
         f"(best of {runs}); {cluster.nodes} x {cluster.instance_type}"
     )
 
