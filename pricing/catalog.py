@@ -69,6 +69,12 @@ class InstanceType(_Entry):
     vcpu: int = Field(gt=0)
     memory_gib: Decimal = Field(gt=0, allow_inf_nan=False)
     family: str
+    max_pods: int | None = Field(
+        None,
+        gt=0,
+        description="Most pods a node of this type may run on the provider's managed "
+        "Kubernetes, where it depends on the type (EKS: ENIs x (IPv4 per ENI - 1) + 2).",
+    )
 
 
 class Region(_Entry):

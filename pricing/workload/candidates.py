@@ -1,0 +1,54 @@
+"""The instance types a region offers, with their monthly list price."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pricing.catalog import Catalog, InstanceType, Provider
+from pricing.money import to_cents
+from pricing.scenario import Scenario
+from pricing.workload.errors import SizingError
+from pricing.workload.model import GIB
+
+MILLI = Decimal(1000)
+THOUSANDTH = Decimal("0.001")
+
+
+def vcpu(millicores: int) -> Decimal:
+    return (Decimal(millicores) / MILLI).quantize(THOUSANDTH)
+
+
+def gib(amount: int) -> Decimal:
+    return (Decimal(amount) / GIB).quantize(THOUSANDTH)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    key: str
+    spec: InstanceType
+    hourly: Decimal
+
+    def monthly(self, count: int, hours: Decimal) -> Decimal:
+        return to_cents(self.hourly * hours * count)
+
+
+def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
+    provider = catalog.providers.get(scenario.provider)
+    if provider is None:
+        raise SizingError(f"unknown provider {scenario.provider!r}", field="provider")
+    return provider
+
+
+def candidates(scenario: Scenario, catalog: Catalog) -> list[Candidate]:
+    """Every type priced in the scenario's region, smallest first."""
+    provider = provider_of(scenario, catalog)
+    region_key = scenario.region or provider.defaults.region
+    region = provider.regions.get(region_key)
+    if region is None:
+        raise SizingError(f"unknown region {region_key!r} for {provider.name}", field="region")
+    found = [
+        Candidate(key, provider.instance_types[key], price.hourly)
+        for key, price in region.instances.items()
+    ]
+    return sorted(found, key=lambda c: (c.spec.vcpu, c.spec.memory_gib, c.key))

@@ -1,0 +1,148 @@
+"""One application sized both ways, and the Scenario that prices it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from pricing.allocatable import flavour_of
+from pricing.catalog import Catalog
+from pricing.scenario import DEFAULT_SCENARIO, Scenario
+from pricing.workload.candidates import candidates, gib, provider_of, vcpu
+from pricing.workload.cluster import size_cluster
+from pricing.workload.docker_host import size_docker
+from pricing.workload.errors import SizingError
+from pricing.workload.model import Application, SizingOptions
+from pricing.workload.reading import read_application
+from pricing.workload.report import (
+    DockerSizing,
+    KubernetesSizing,
+    Sizing,
+    SizingReport,
+    Source,
+    Totals,
+    WorkloadLine,
+)
+
+GB_PER_GIB = Decimal("1.073741824")
+
+
+def _lines(app: Application) -> tuple[WorkloadLine, ...]:
+    return tuple(
+        WorkloadLine(
+            name=w.name,
+            kind=w.kind,
+            replicas=w.replicas,
+            cpu=vcpu(w.cpu_millicores),
+            memory_gib=gib(w.memory_bytes),
+            storage_gib=gib(w.storage_bytes),
+            assumed=w.assumed,
+            per_node=w.per_node,
+            min_replicas=w.min_replicas,
+            max_replicas=w.max_replicas,
+        )
+        for w in app.workloads
+    )
+
+
+def _totals(app: Application) -> Totals:
+    steady = app.steady
+    return Totals(
+        cpu=vcpu(sum(w.cpu_millicores * w.replicas for w in steady)),
+        memory_gib=gib(sum(w.memory_bytes * w.replicas for w in steady)),
+        storage_gib=gib(app.storage_bytes),
+        daemonset_cpu_per_node=vcpu(sum(w.cpu_millicores for w in app.daemons)),
+        daemonset_memory_gib_per_node=gib(sum(w.memory_bytes for w in app.daemons)),
+        load_balancers=app.load_balancers,
+        pods=sum(w.replicas for w in steady),
+    )
+
+
+def _storage_gb(app: Application) -> int:
+    return math.ceil(Decimal(app.storage_bytes) / 1024**3 * GB_PER_GIB)
+
+
+def sized_scenario(
+    scenario: Scenario,
+    app: Application,
+    docker: DockerSizing | None,
+    cluster: KubernetesSizing,
+) -> Scenario:
+    """``scenario`` with the sizing's choices filled in (see docs/SIZING.md for each field)."""
+    totals, nodes = _totals(app), cluster.nodes
+    update: dict[str, Any] = {
+        "k8s_instance_type": cluster.instance_type,
+        "k8s_nodes": nodes,
+        "k8s_max_pods": cluster.allocatable.pods,
+        "k8s_load_balancers": app.load_balancers,
+        "workload_vcpu": max(totals.cpu + totals.daemonset_cpu_per_node * nodes, Decimal("0.001")),
+        "workload_memory_gib": max(
+            totals.memory_gib + totals.daemonset_memory_gib_per_node * nodes, Decimal("0.001")
+        ),
+        "workload_pods": totals.pods + len(app.daemons) * nodes,
+        "services": max(len(app.workloads), 1),
+        "stateful": scenario.stateful or app.stateful,
+        "k8s_nodes_min": cluster.nodes_min,
+        "k8s_nodes_max": cluster.nodes_max,
+    }
+    if cluster.nodes_min is not None:
+        update["needs_autoscaling"] = True
+    if docker is not None:
+        update |= {"docker_instance_type": docker.instance_type, "docker_hosts": docker.hosts}
+    storage = _storage_gb(app)
+    if storage:
+        update["docker_disk_gb"] = scenario.docker_disk_gb + storage
+        update["k8s_disk_gb"] = scenario.k8s_disk_gb + math.ceil(storage / nodes)
+    return Scenario.model_validate(scenario.model_dump() | update)
+
+
+def size_workload(
+    app: Application,
+    scenario: Scenario = DEFAULT_SCENARIO,
+    *,
+    catalog: Catalog,
+    options: SizingOptions | None = None,
+) -> Sizing:
+    """Size an application already read (see ``read_application``) for ``scenario``'s
+    provider and region."""
+    options = options or SizingOptions()
+    if not app.workloads:
+        raise SizingError(
+            "no workloads found to size (only "
+            + (", ".join(app.jobs + app.ignored) or "nothing")
+            + ")"
+        )
+    types = candidates(scenario, catalog)
+    provider = provider_of(scenario, catalog)
+    flavour = flavour_of(provider.provider, scenario.control_plane)
+    hours = scenario.hours_per_month
+    cluster = size_cluster(app, types, flavour, hours, options)
+    docker = size_docker(app, types, hours, options)
+    report = SizingReport(
+        source=Source(app.source, app.documents),
+        workloads=_lines(app),
+        totals=_totals(app),
+        docker=docker,
+        kubernetes=cluster,
+        ignored=tuple(app.ignored),
+        jobs=tuple(app.jobs),
+        warnings=tuple(app.warnings),
+        assumptions=tuple(app.assumptions),
+    )
+    return Sizing(sized_scenario(scenario, app, docker, cluster), report)
+
+
+def size(
+    texts: str | Sequence[str],
+    scenario: Scenario = DEFAULT_SCENARIO,
+    *,
+    catalog: Catalog,
+    options: SizingOptions | None = None,
+) -> Sizing:
+    """Read a Compose file or Kubernetes manifests (one text or several) and size both
+    setups. Raises SizingError (a ScenarioError) for input that cannot be sized."""
+    return size_workload(
+        read_application(texts, options), scenario, catalog=catalog, options=options
+    )

@@ -1,0 +1,69 @@
+"""Hostile YAML is refused fast, with a clear message; nothing is executed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pricing.workload import SizingError, read_application
+from pricing.workload.yamlsafe import load_documents
+
+
+def _refused(text: str) -> SizingError:
+    started = time.perf_counter()
+    with pytest.raises(SizingError) as caught:
+        load_documents(text)
+    assert time.perf_counter() - started < 1
+    return caught.value
+
+
+def test_billion_laughs() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(8):
+        name, previous = chr(98 + level), chr(97 + level)
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    assert "too large" in str(_refused("\n".join(lines)))
+
+
+def test_deep_nesting() -> None:
+    error = _refused("[" * 10_000 + "]" * 10_000)
+    assert "nest" in str(error)
+    assert "too deeply" in str(_refused("a:\n" + "".join("  " * i + "b:\n" for i in range(1, 80))))
+
+
+def test_huge_scalar_is_too_large() -> None:
+    error = _refused("a: " + "x" * 10_000_000)
+    assert error.too_large
+
+
+def test_python_tags_are_not_constructed(tmp_path: object) -> None:
+    error = _refused('!!python/object/apply:os.system ["echo pwned"]')
+    assert "unsupported YAML tag" in str(error)
+    assert error.line == 1
+
+
+def test_syntax_error_line_and_column() -> None:
+    error = _refused("services:\n  api:\n    image: x\n   bad: [1\n")
+    assert error.line is not None and error.column is not None
+    assert "line" in str(error) and "column" in str(error)
+    mapping = _refused("a: 1\n b: 2\n")
+    assert (mapping.line, mapping.column) == (2, 3)
+
+
+def test_recursive_alias() -> None:
+    assert "contains it" in str(_refused("a: &r [*r]"))
+
+
+def test_neither_compose_nor_kubernetes() -> None:
+    with pytest.raises(SizingError, match="neither a Compose file"):
+        read_application("just: data\n")
+    with pytest.raises(SizingError, match="no YAML documents"):
+        read_application("# nothing\n---\n")
+
+
+def test_several_texts_are_one_application() -> None:
+    first = "services:\n  api:\n    image: a\n"
+    second = "services:\n  api:\n    deploy: {replicas: 3}\n  db:\n    image: b\n"
+    app = read_application([first, second])
+    assert {w.name: w.replicas for w in app.workloads} == {"api": 3, "db": 1}
