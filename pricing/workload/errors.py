@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pricing.scenario import FieldProblem, ScenarioError
+from pricing.scenario import FieldProblem, InputError
 
 
-class SizingError(ScenarioError):
+class SizingError(InputError):
     """Input that cannot be sized. ``field`` is "body" (the uploaded text) or an option name;
     ``line``/``column`` are 1-based and ``document`` 0-based, when known. ``too_large`` marks
-    input refused for its size, which the edge may answer with 413 instead of 422."""
+    input refused for its size (kind "too_large", which the edge answers with 413)."""
 
     def __init__(
         self,
@@ -26,7 +26,7 @@ class SizingError(ScenarioError):
         if line is not None:
             where.append(f"line {line}" + (f", column {column}" if column is not None else ""))
         text = f"{message} ({'; '.join(where)})" if where else message
-        super().__init__([FieldProblem(field, text)])
+        super().__init__([FieldProblem(field, text)], "too_large" if too_large else "invalid")
         self.line = line
         self.column = column
         self.document = document

@@ -142,7 +142,7 @@ def size(
     options: SizingOptions | None = None,
 ) -> Sizing:
     """Read a Compose file or Kubernetes manifests (one text or several) and size both
-    setups. Raises SizingError (a ScenarioError) for input that cannot be sized."""
+    setups. Raises SizingError (an InputError) for input that cannot be sized."""
     return size_workload(
         read_application(texts, options), scenario, catalog=catalog, options=options
     )

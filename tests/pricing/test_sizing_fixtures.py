@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pricing.catalog import load_catalog
-from pricing.cost_model import estimate
+from pricing.comparison import estimate
 from pricing.scenario import Scenario
 from pricing.workload import SizingError, SizingOptions, size
 
