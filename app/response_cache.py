@@ -38,13 +38,18 @@ def cacheable(endpoint: Endpoint) -> Endpoint:
     return endpoint
 
 
-def cacheable_paths(routes: Iterable[BaseRoute]) -> frozenset[str]:
-    """The paths of the routes marked ``@cacheable``."""
-    return frozenset(
-        str(getattr(route, "path", ""))
-        for route in routes
-        if getattr(getattr(route, "endpoint", None), "cacheable", False)
-    )
+def cacheable_paths(routes: Iterable[BaseRoute], prefix: str = "") -> frozenset[str]:
+    """The paths of the routes marked ``@cacheable``, in included routers too (FastAPI keeps
+    an included router whole, with its include prefix, rather than copying its routes)."""
+    paths: set[str] = set()
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            extra = getattr(getattr(route, "include_context", None), "prefix", "")
+            paths |= cacheable_paths(included.routes, prefix + extra)
+        elif getattr(getattr(route, "endpoint", None), "cacheable", False):
+            paths.add(prefix + str(getattr(route, "path", "")))
+    return frozenset(paths)
 
 
 class Stored(NamedTuple):

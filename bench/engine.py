@@ -45,26 +45,37 @@ def scenario_inputs(varied: int) -> list[tuple[dict[str, Any], str | None]]:
 
 
 def run_engine(varied: int = 400, rounds: int = 7) -> list[Timing]:
-    """Time Scenario validation, estimate(), and both together, over the same inputs."""
-    from pricing import estimate, load_catalog
-    from pricing.presets import scenario_from
+    """Time Scenario validation, Engine.estimate() with and without its memo of
+    infrastructure bills, and validation and estimate together, over the same inputs."""
+    from pricing import Engine, load_catalog, new_memo
+    from pricing.presets import build_scenario
 
     catalog = load_catalog()
+    remembering, forgetful = Engine(catalog, new_memo()), Engine(catalog, None)
     inputs = scenario_inputs(varied)
-    scenarios = [scenario_from(values, preset) for values, preset in inputs]
+    scenarios = [build_scenario(values, preset) for values, preset in inputs]
 
     def validate(values: dict[str, Any], preset: str | None) -> Callable[[], Any]:
-        return lambda: scenario_from(values, preset)
+        return lambda: build_scenario(values, preset)
 
-    def price(scenario: Scenario) -> Callable[[], Any]:
-        return lambda: estimate(scenario, catalog)
+    def price(engine: Engine, scenario: Scenario) -> Callable[[], Any]:
+        return lambda: engine.estimate(scenario)
 
     return [
-        time_calls("Scenario validation (scenario_from)", [validate(*i) for i in inputs], rounds),
-        time_calls("estimate(scenario, catalog)", [price(s) for s in scenarios], rounds),
+        time_calls("Scenario validation (build_scenario)", [validate(*i) for i in inputs], rounds),
+        time_calls(
+            "Engine.estimate(scenario), memo on",
+            [price(remembering, s) for s in scenarios],
+            rounds,
+        ),
+        time_calls(
+            "Engine.estimate(scenario), memo off",
+            [price(forgetful, s) for s in scenarios],
+            rounds,
+        ),
         time_calls(
             "article preset: validation + estimate",
-            [lambda: estimate(scenario_from({}, "article"), catalog)] * 200,
+            [lambda: remembering.estimate(build_scenario({}, "article"))] * 200,
             rounds,
         ),
     ]

@@ -196,12 +196,12 @@ def _batch_work(app: Any, rows: int) -> Callable[[], None]:
     from app import batch
 
     body = batch_csv(rows)
-    catalog = app.state.catalog
+    engine = app.state.engine
 
     def work() -> None:
         raw = io.BytesIO(body)
         header, _ = batch._survey(raw, rows)
-        for _ in batch._results(raw, header, catalog, None, 1):  # priced here, no pool
+        for _ in batch._results(raw, header, engine, None, 1):  # priced here, no pool
             pass
 
     return work

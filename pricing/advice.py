@@ -119,7 +119,8 @@ def _tier_fee(matches: Matches, tier: str, hours: Decimal) -> tuple[str, str]:
 
 
 def price_notes(resolved: Resolved) -> tuple[str, ...]:
-    """Costs that surprise people, flagged where this scenario walks into them."""
+    """Costs that surprise people, flagged where this scenario walks into them (decided by
+    its infrastructure fields alone)."""
     scenario, matches = resolved
     notes = []
     tiers = matches.provider.control_planes
@@ -185,9 +186,12 @@ def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
 _answers = itemgetter(*CHECKLIST_FIELDS)  # the answers in one C call, not seven getattr()s
 
 
-def advise(comparison: Comparison) -> Advice:
+def advise(comparison: Comparison, traps: tuple[str, ...] | None = None) -> Advice:
     """Weigh the checklist's answers (the cost difference is reported, not voted) and note
-    the price traps this comparison walks into."""
+    the price traps this comparison walks into (``traps``: its ``price_notes``, when the
+    caller has them already)."""
     reasons, recommendation, verdict = _weigh(*_answers(comparison.scenario.__dict__))
-    notes = price_notes(comparison.resolved) + fit_notes(comparison.fit)
+    if traps is None:
+        traps = price_notes(comparison.resolved)
+    notes = traps + fit_notes(comparison.fit)
     return Advice(recommendation=recommendation, verdict=verdict, reasons=reasons, notes=notes)

@@ -2,9 +2,9 @@
 
 It takes the same path as ``pricing.comparison.estimate`` (resolve, bill the infrastructure,
 compare) and then advises. Its one speed trick lives here and nowhere else: a memo of
-infrastructure bills, shared by every scenario with the same INFRASTRUCTURE_FIELDS (a batch
-row, or a form edit of people, time or checklist answers, then skips the catalog lookups and
-all but the people lines).
+infrastructure bills (and their price traps), shared by every scenario with the same
+INFRASTRUCTURE_FIELDS: a batch row, or a form edit of people, time or checklist answers, then
+skips the catalog lookups and all but the people lines.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
-from pricing.advice import Advice, advise
+from pricing.advice import Advice, advise, price_notes
 from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrastructure
 from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
@@ -36,7 +36,15 @@ class Estimate(NamedTuple):
     advice: Advice
 
 
-def new_memo() -> Memo[InfrastructureBill]:
+class Remembered(NamedTuple):
+    """What the memo keeps for a set of INFRASTRUCTURE_FIELDS: the bill, and the price traps
+    (which those fields alone decide too)."""
+
+    bill: InfrastructureBill
+    traps: tuple[str, ...]
+
+
+def new_memo() -> Memo[Remembered]:
     """A memo sized for one server process."""
     return Memo(REMEMBERED_BILLS)
 
@@ -45,29 +53,34 @@ class Engine:
     """Prices scenarios with one catalog; ``memo`` remembers infrastructure bills (None:
     every scenario is priced from scratch)."""
 
-    def __init__(self, catalog: Catalog, memo: Memo[InfrastructureBill] | None) -> None:
+    def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
 
-    def compare(self, scenario: Scenario) -> Comparison:
-        """Both setups priced for ``scenario``, or InputError naming every problem."""
+    def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
+        """The comparison, and the price traps when the memo kept them."""
         if self.memo is None:
-            return estimate(scenario, self.catalog)
+            return estimate(scenario, self.catalog), None
         # Decimals by their text: 1.0 equals 1, but a label shows them differently.
         values = _infrastructure_values(scenario.__dict__)
         key = tuple([str(v) if v.__class__ is Decimal else v for v in values])
-        bill = self.memo.find(key)
-        if bill is None:
+        kept = self.memo.find(key)
+        if kept is None:
             resolved = resolve(scenario, self.catalog)
-            bill = self.memo.keep(key, bill_infrastructure(resolved))
+            bill = bill_infrastructure(resolved)
+            kept = self.memo.keep(key, Remembered(bill, price_notes(resolved)))
         else:
-            resolved = resolved_with(scenario, bill.matches)
-        return compare(resolved, bill, self.catalog)
+            resolved = resolved_with(scenario, kept.bill.matches)
+        return compare(resolved, kept.bill, self.catalog), kept.traps
+
+    def compare(self, scenario: Scenario) -> Comparison:
+        """Both setups priced for ``scenario``, or InputError naming every problem."""
+        return self._priced(scenario)[0]
 
     def estimate(self, scenario: Scenario) -> Estimate:
         """The comparison for ``scenario`` and the advice on it."""
-        comparison = self.compare(scenario)
-        return Estimate(comparison, advise(comparison))
+        comparison, traps = self._priced(scenario)
+        return Estimate(comparison, advise(comparison, traps))
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -43,10 +46,16 @@ def test_svg_is_cacheable(client: TestClient) -> None:
     assert again.status_code == 304
 
 
-def test_svg_escapes_user_text(client: TestClient) -> None:
-    response = client.get("/embed.svg", params={"provider": "<script>"})
-    assert response.status_code == 422
+def test_svg_escapes_text_from_the_catalog(tmp_path: Path) -> None:
+    # An operator's override file is text the SVG shows (its catalog version) and that no
+    # input validation stands in front of: the .svg template must escape it itself.
+    override = tmp_path / "override.json"
+    override.write_text(json.dumps({"version": '2026 <script>alert("x")</script> & co'}))
+    with TestClient(create_app(Settings(catalog_override=override))) as client:
+        response = client.get("/embed.svg", params={"preset": "article"})
+    assert response.status_code == 200
     assert "<script>" not in response.text
+    assert "2026 &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in response.text
 
 
 def test_oembed_rich_response_honours_max_size(client: TestClient) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.renderers import money
+from app.cells import cents_text as money
 
 
 @pytest.mark.parametrize(
