@@ -14,7 +14,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import access_log, errors, metrics
+from app import access_log, errors, metrics, openapi_params
 from app.formatting import install_filters
 from app.response_cache import RecordResponses, ResponseStore
 from app.routes import api, docs, embed, health, pages
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(embed.router)
     app.include_router(docs.router)
     errors.install(app)
+    openapi_params.install(app)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
