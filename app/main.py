@@ -13,7 +13,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import access_log, errors, metrics
+from app import access_log, errors, metrics, openapi_params
 from app.formatting import install_filters
 from app.metrics import CountingEngine
 from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(embed.oembed_router)
     app.include_router(docs.router)
     errors.install(app)
+    openapi_params.install(app)
     metrics.install(app)
     # Middleware, innermost first. The response cache sits outside compression (it keeps
     # compressed bodies) and inside CORS and the security headers (added to every answer,

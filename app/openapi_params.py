@@ -1,25 +1,108 @@
-"""OpenAPI descriptions of the query parameters every Scenario route accepts."""
+"""The OpenAPI document's Scenario: the query parameters every Scenario route accepts, and the
+JSON body's schema, both saying exactly which values the API accepts."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
-from pricing.presets import PRESETS
-from pricing.scenario import Scenario
+from fastapi import FastAPI
 
-_SCHEMA = Scenario.model_json_schema()
+from pricing.presets import PRESETS
+from pricing.scenario import _DECIMAL_PATTERN, Scenario
+
+# A decimal input takes a JSON number with at most 6 decimal places, 0 or at least 0.0001 (a
+# smaller one reads as 1e-05, which is refused), or the same as plain text (_DECIMAL_PATTERN).
+DECIMAL_STEP = 0.000001
+SMALLEST_FRACTION = 0.0001
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _accepted_numbers(number: dict[str, Any]) -> list[dict[str, Any]]:
+    """The JSON numbers a plain-decimal input accepts, within ``number``'s bounds."""
+    bounds = {k: v for k, v in number.items() if k in BOUNDS}
+    fraction: dict[str, Any] = {"type": "number", **bounds, "multipleOf": DECIMAL_STEP}
+    low = bounds.get("minimum", bounds.get("exclusiveMinimum", 0))
+    if low < SMALLEST_FRACTION:
+        fraction.pop("exclusiveMinimum", None)
+        fraction["minimum"] = SMALLEST_FRACTION
+    return [{"type": "integer", **bounds}, fraction]
+
+
+def _exact(prop: dict[str, Any]) -> dict[str, Any]:
+    """A Scenario property's schema with decimal inputs stated as they are accepted."""
+    branches = prop.get("anyOf", [])
+    if not any(b.get("type") == "number" for b in branches):
+        return prop
+    exact: list[dict[str, Any]] = []
+    for branch in branches:
+        if branch.get("type") == "number":
+            exact += _accepted_numbers(branch)
+        elif branch.get("type") == "string":
+            pattern = branch.get("pattern", _DECIMAL_PATTERN)
+            exact.append({"type": "string", "pattern": pattern})
+        else:
+            exact.append(branch)
+    bounds = next(b for b in branches if b.get("type") == "number")
+    shown = ", ".join(f"{k} {v}" for k, v in bounds.items() if k in BOUNDS)
+    note = (
+        f" A number ({shown}) with at most 6 decimal places, as JSON or as plain text"
+        " (digits and one point)."
+    )
+    return {**prop, "anyOf": exact, "description": prop.get("description", "") + note}
+
+
+def _scenario_schema() -> dict[str, Any]:
+    schema = copy.deepcopy(Scenario.model_json_schema())
+    schema["properties"] = {n: _exact(p) for n, p in schema["properties"].items()}
+    return schema
+
+
+_SCHEMA = _scenario_schema()
+
+
+def _without_default(prop: dict[str, Any]) -> dict[str, Any]:
+    """A property without ``default``, which moves into the description: a preset brings its
+    own values, so a client that sent the defaults would undo the preset it asked for."""
+    default = prop.get("default")
+    shown = "empty" if default is None else default
+    kept = {k: v for k, v in prop.items() if k not in ("title", "default")}
+    return {**kept, "description": f"{prop.get('description', '')} Default: {shown}."}
+
+
+def scenario_body_schema() -> dict[str, Any]:
+    """The JSON body of POST /api/v1/estimate: Scenario fields, and ``preset`` to start from."""
+    preset = {
+        "type": "string",
+        "enum": list(PRESETS),
+        "description": "Start from a named preset; the other keys apply over it.",
+    }
+    fields = {n: _without_default(p) for n, p in _SCHEMA["properties"].items()}
+    return {**_SCHEMA, "properties": {"preset": preset, **fields}}
+
+
+def install(app: FastAPI) -> None:
+    """Complete the generated document with the Scenario schema the routes refer to."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas["Scenario"] = scenario_body_schema()
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _parameter(name: str, prop: dict[str, Any]) -> dict[str, Any]:
-    schema = {k: v for k, v in prop.items() if k not in ("title", "description")}
-    default = prop.get("default")
-    shown = "empty" if default is None else default
+    stated = _without_default(prop)
     return {
         "name": name,
         "in": "query",
         "required": False,
-        "description": f"{prop.get('description', '')} Default: {shown}.",
-        "schema": schema,
+        "description": stated.pop("description"),
+        "schema": stated,
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -11,6 +13,12 @@ BASE_POLICY = (
     "form-action 'self'; frame-ancestors {ancestors}"
 )
 EMBED_PATHS = ("/embed",)
+# An over-limit body is read and dropped before the 413 goes out: a client that sends its whole
+# body before reading the answer (Python's urllib and requests) would otherwise see the
+# connection reset instead of the 413. The discard stops at whichever bound comes first, and the
+# connection is then closed.
+DISCARD_MAX_BYTES = 256 * 1024 * 1024
+DISCARD_SECONDS = 10.0
 
 
 def content_security_policy(frame_ancestors: str) -> bytes:
@@ -48,7 +56,9 @@ class SecurityHeaders:
 
 class BodyLimit:
     """Answers 413 when a declared body is larger than allowed, before any route runs;
-    cuts off undeclared (chunked) bodies at the same size."""
+    cuts off undeclared (chunked) bodies at the same size. Either way the rest of the body is
+    read and dropped first (see DISCARD_MAX_BYTES), unless the client sent
+    ``Expect: 100-continue`` and so waits for the answer before sending it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int, batch_max_bytes: int) -> None:
         self.app = app
@@ -60,8 +70,11 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit = self.batch_max_bytes if scope["path"].endswith("/batch") else self.max_bytes
-        declared = Headers(scope=scope).get("content-length")
+        headers = Headers(scope=scope)
+        declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            if headers.get("expect", "").lower() != "100-continue":
+                await discard_body(receive)
             await _too_large(send, limit)
             return
         received = 0
@@ -72,6 +85,8 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if message.get("more_body", False):
+                        await discard_body(receive)
                     raise BodyTooLarge(limit)
             return message
 
@@ -84,6 +99,24 @@ class BodyTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(f"request body larger than {limit} bytes")
         self.limit = limit
+
+
+async def discard_body(
+    receive: Receive, max_bytes: int = DISCARD_MAX_BYTES, seconds: float = DISCARD_SECONDS
+) -> None:
+    """Read and drop what is left of the request body, at most ``max_bytes`` or ``seconds``."""
+    dropped = 0
+    try:
+        async with asyncio.timeout(seconds):
+            while dropped <= max_bytes:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return
+                dropped += len(message.get("body", b""))
+                if not message.get("more_body", False):
+                    return
+    except TimeoutError:
+        return
 
 
 async def _too_large(send: Send, limit: int) -> None:
@@ -99,6 +132,7 @@ async def _too_large(send: Send, limit: int) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
             ],
         }
     )

@@ -8,7 +8,7 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.batch import batch_response
+from app.batch import ACCEPTED_COLUMNS, batch_response
 from app.catalog_view import catalog_dict, catalog_rows
 from app.cells import to_csv
 from app.columns import VALUES
@@ -50,6 +50,36 @@ SENSITIVITY_PARAM = control(
 SHAPE_PARAM = control(
     "shape", "CSV/TSV shape: a row per line item, or one summary row.", SHAPES, "items"
 )
+
+
+def batch_body() -> dict[str, Any]:
+    """The batch's request body: UTF-8 CSV text whose first line names accepted columns."""
+    column = "(?:" + "|".join(sorted(ACCEPTED_COLUMNS, key=lambda name: (-len(name), name))) + ")"
+    csv_text = {
+        "type": "string",
+        "minLength": 1,
+        "contentMediaType": "text/csv",
+        "pattern": "^\ufeff?" + column + "(?:," + column + r")*(?:\r?\n[\s\S]*)?$",
+        "description": "UTF-8 CSV: a header row of Scenario field names (and preset), each at "
+        "most once, then a row per scenario. Unknown or repeated columns and an empty body are "
+        "refused (422); text that is not UTF-8 is refused (400).",
+    }
+    example = "provider,k8s_nodes\r\naws,3\r\ngcp,5\r\n"
+    return {
+        "required": True,
+        "content": {
+            "text/csv": {"schema": csv_text, "example": example},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": csv_text},
+                    "required": ["file"],
+                    "additionalProperties": False,
+                },
+                "encoding": {"file": {"contentType": "text/csv"}},
+            },
+        },
+    }
 
 
 def _choice(controls: dict[str, str], name: str, allowed: list[str], default: str) -> str:
@@ -166,24 +196,7 @@ async def get_value(request: Request, engine: EngineDep, query: ValueQueryDep) -
     summary="Price many scenarios: CSV in (a row each), CSV out (row by row)",
     response_model=None,
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **ERRORS},
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "text/csv": {
-                    "schema": {"type": "string"},
-                    "example": "provider,k8s_nodes\r\naws,3\r\ngcp,5\r\n",
-                },
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-            },
-        }
-    },
+    openapi_extra={"requestBody": batch_body()},
 )
 async def post_batch(request: Request) -> Response:
     """Price every row of a CSV of scenarios; bad rows get their error in the error column."""
