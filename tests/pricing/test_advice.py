@@ -1,19 +1,24 @@
-"""The article's checklist: each answer points where the article says."""
+"""The article's checklist: each answer points where the article says; and the price traps
+a scenario walks into, noted with the catalog's own amounts."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from app.present import advice_summary
+from pricing import Catalog, Engine, Estimate, Scenario
 from pricing.advice import advise
-from pricing.scenario import Scenario
-
-ZERO = Decimal(0)
+from tests.pricing.support import D, advised, catalog_with, run, sourced
 
 
-def reasons(**values: object) -> dict[str, str]:
-    advice = advise(Scenario.model_validate(values), ZERO, ZERO)
+def estimate_of(catalog: Catalog, scenario: Scenario) -> Estimate:
+    return Engine(catalog, None).estimate(scenario)
+
+
+def reasons(catalog: Catalog, **values: object) -> dict[str, str]:
+    advice = estimate_of(catalog, Scenario.model_validate(values)).advice
     return {r.question: r.points_to for r in advice.reasons}
 
 
@@ -33,15 +38,17 @@ def reasons(**values: object) -> dict[str, str]:
         ({"stateful": True}, "stateful", "neutral"),
     ],
 )
-def test_each_question(values: dict[str, object], question: str, points_to: str) -> None:
-    assert reasons(**values)[question] == points_to
+def test_each_question(
+    catalog: Catalog, values: dict[str, object], question: str, points_to: str
+) -> None:
+    assert reasons(catalog, **values)[question] == points_to
 
 
-def test_defaults_recommend_docker() -> None:
-    assert advise(Scenario(), ZERO, ZERO).recommendation == "docker"
+def test_defaults_recommend_docker(catalog: Catalog) -> None:
+    assert estimate_of(catalog, Scenario()).advice.recommendation == "docker"
 
 
-def test_a_big_platform_recommends_kubernetes() -> None:
+def test_a_big_platform_recommends_kubernetes(catalog: Catalog) -> None:
     s = Scenario(
         services=15,
         servers=6,
@@ -49,12 +56,124 @@ def test_a_big_platform_recommends_kubernetes() -> None:
         needs_autoscaling=True,
         has_ops_person=True,
         tolerates_downtime=False,
+        # Docker $100 a month against Kubernetes $300: one host and three nodes at
+        # $0.136986/h (730 h: $99.99978 -> $100.00; 2,190 h: $299.99934 -> $300.00), and
+        # nothing else that costs anything
+        docker_hourly_price=D("0.136986"),
+        k8s_hourly_price=D("0.136986"),
+        docker_disk_gb=0,
+        k8s_disk_gb=0,
+        docker_seats=0,
+        k8s_seats=0,
+        k8s_load_balancers=0,
+        control_plane="self-managed",
+        devops_hourly_rate=D(0),
     )
-    advice = advise(s, Decimal(100), Decimal(300))
-    assert advice.recommendation == "kubernetes"
-    assert "$200.00 more per month" in advice.summary
+    result = estimate_of(catalog, s)
+    assert (result.comparison.docker.monthly_total, result.comparison.kubernetes.monthly_total) == (
+        D("100.00"),
+        D("300.00"),
+    )
+    assert result.advice.recommendation == "kubernetes"
+    assert "$200.00 more per month" in advice_summary(result)
+    assert advice_summary(result).startswith(result.advice.verdict)
 
 
-def test_a_split_answer_is_either() -> None:
+def test_a_split_answer_is_either(catalog: Catalog) -> None:
     s = Scenario(services=6, servers=3, has_ops_person=True, deploy_frequency="daily")
-    assert advise(s, ZERO, ZERO).recommendation == "either"
+    assert estimate_of(catalog, s).advice.recommendation == "either"
+
+
+def test_the_engine_advises_on_its_own_comparison(catalog: Catalog) -> None:
+    result = advised(catalog, "platform")
+    assert result.advice == advise(result.comparison)
+    assert result.advice == advise(run(catalog, "platform"))
+    assert [r.question for r in result.advice.reasons] == [
+        "services",
+        "servers",
+        "deploy_frequency",
+        "needs_autoscaling",
+        "has_ops_person",
+        "tolerates_downtime",
+        "stateful",
+    ]
+
+
+def test_the_cost_is_reported_not_voted(catalog: Catalog) -> None:
+    cheap = advised(catalog, "article")
+    dear = advised(catalog, "article", k8s_nodes=30)
+    assert cheap.advice.recommendation == dear.advice.recommendation
+    assert cheap.advice.verdict == dear.advice.verdict
+
+
+def test_fit_notes_say_what_would_fit(catalog: Catalog) -> None:
+    result = advised(catalog, workload_vcpu="20", workload_memory_gib="50", k8s_nodes=3)
+    assert any(
+        "does not fit the kubernetes setup: it needs 6 nodes" in n for n in result.advice.notes
+    )
+    assert any("does not fit the docker setup: it needs 3 hosts" in n for n in result.advice.notes)
+    fits = advised(catalog, workload_vcpu="1")
+    assert not any("does not fit" in n for n in fits.advice.notes)
+
+
+def test_spot_nodes_are_flagged(catalog: Catalog) -> None:
+    result = advised(catalog, k8s_pricing="spot", k8s_commitment_percent="60")
+    assert any("Spot nodes" in n for n in result.advice.notes)
+
+
+def test_traps_are_flagged(catalog: Catalog) -> None:
+    assert any(
+        "extended support" in n for n in advised(catalog, control_plane="eks-extended").advice.notes
+    )
+    gke = advised(catalog, "startup")
+    assert any("one zonal cluster per billing account" in n for n in gke.advice.notes)
+    paid = advised(catalog, docker_plan="team", docker_seats=5)
+    assert any("250 employees" in n for n in paid.advice.notes)
+
+
+def test_no_trap_no_note(catalog: Catalog) -> None:
+    notes = advised(catalog, seat_price="5").advice.notes
+    assert not any("extended support" in n for n in notes)
+    assert not any("zonal cluster" in n for n in notes)
+    assert not any("250 employees" in n for n in notes)
+    assert not any("Spot nodes" in n for n in notes)
+
+
+def test_free_docker_desktop_drops_the_seat_note(catalog: Catalog) -> None:
+    result = advised(catalog, docker_desktop_free="true", docker_seats=8)
+    assert not any("250 employees" in n for n in result.advice.notes)
+
+
+def test_the_extended_support_note_states_the_catalogs_fees(catalog: Catalog) -> None:
+    notes = advised(catalog, control_plane="eks-extended").advice.notes
+    # $0.60 x 730 h = $438.00; $0.10 x 730 h = $73.00
+    assert (
+        "EKS extended support costs $0.60 per cluster-hour ($438.00 a month) instead of "
+        "$0.10 ($73.00): upgrade Kubernetes to return to standard support."
+    ) in notes
+
+
+def test_the_extended_support_notes_amounts_come_from_the_catalog(tmp_path: Path) -> None:
+    tier = sourced(hourly="0.50")
+    override = {"providers": {"aws": {"control_planes": {"eks-extended": tier}}}}
+    cheaper = catalog_with(tmp_path, override)
+    assert cheaper.providers["aws"].control_planes["eks-extended"].hourly == D("0.50")
+    notes = advised(cheaper, control_plane="eks-extended").advice.notes
+    # $0.50 x 730 h = $365.00
+    extended = [n for n in notes if "extended support" in n]
+    assert extended == [
+        "EKS extended support costs $0.50 per cluster-hour ($365.00 a month) instead of "
+        "$0.10 ($73.00): upgrade Kubernetes to return to standard support."
+    ]
+    # and at the scenario's hours: $0.50 x 744 h = $372.00; $0.10 x 744 h = $74.40
+    longer = advised(cheaper, control_plane="eks-extended", hours_per_month="744")
+    assert any("$0.50 per cluster-hour ($372.00 a month)" in n for n in longer.advice.notes)
+    assert any("instead of $0.10 ($74.40)" in n for n in longer.advice.notes)
+
+
+def test_the_advice_summary_speaks_the_display_currency(catalog: Catalog) -> None:
+    usd = advised(catalog, "article")
+    eur = advised(catalog, "article", currency="EUR", exchange_rate="0.92")
+    # the advice speaks the same currency as the numbers
+    assert "1,060.76 EUR more per month" in advice_summary(eur)  # 1,153.00 x 0.92
+    assert "$1,153.00 more per month" in advice_summary(usd)

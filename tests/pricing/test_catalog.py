@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,28 @@ def test_override_that_is_not_json_names_the_file(tmp_path: Path) -> None:
 def test_missing_override_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match=r"missing\.json: cannot be read"):
         load_catalog(tmp_path / "missing.json")
+
+
+def test_each_load_is_a_fresh_equal_catalog_with_no_memo() -> None:
+    first, second = load_catalog(), load_catalog()
+    assert first == second
+    assert first is not second
+    assert "memo" not in first.__dict__
+    assert not hasattr(first, "memo")
+
+
+def test_as_of_is_the_oldest_read_date(catalog: Catalog) -> None:
+    assert catalog.as_of == min(e.as_of for e in catalog.sourced_entries())
+
+
+def test_an_instance_month_is_its_hours_at_the_hourly_price(catalog: Catalog) -> None:
+    price = catalog.providers["aws"].regions["us-east-1"].instances["m6i.xlarge"]
+    # $0.192/h x 730 h = $140.16; x 264 h = $50.688 -> $50.69
+    assert price.monthly() == Decimal("140.16")
+    assert price.monthly(Decimal(264)) == Decimal("50.69")
+
+
+def test_lcu_usage_is_hourly_and_gb_processed_is_monthly(catalog: Catalog) -> None:
+    assert catalog.providers["aws"].load_balancers["alb"].usage_is_hourly
+    gcp = catalog.providers["gcp"].load_balancers
+    assert not any(balancer.usage_is_hourly for balancer in gcp.values())

@@ -5,43 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from pricing import Catalog, Comparison, estimate
-from pricing.presets import scenario_from
+from pricing import Catalog
+from pricing.comparison import TimelinePoint
+from tests.pricing.support import checks, price, scenarios
 
-amounts = st.decimals(min_value=0, max_value=500, places=2).map(str)
-# People and time: the fields a scenario's engineering cost and horizon come from.
-people_and_time = {
-    "devops_hourly_rate": amounts,
-    "docker_devops_hours": amounts,
-    "k8s_rampup_hours": amounts,
-    "k8s_steady_hours": amounts,
-    "k8s_rampup_months": st.integers(0, 24),
-    "horizon_months": st.integers(1, 60),
-}
-scenarios = st.fixed_dictionaries(
-    {},
-    optional={
-        "docker_hosts": st.integers(1, 20),
-        "k8s_nodes": st.integers(1, 50),
-        "docker_seats": st.integers(0, 200),
-        "k8s_seats": st.integers(0, 200),
-        "docker_load_balancers": st.integers(0, 5),
-        "k8s_load_balancers": st.integers(0, 5),
-        "k8s_lb_usage": amounts,
-        "docker_disk_gb": st.integers(0, 2000),
-        "k8s_disk_gb": st.integers(0, 2000),
-        "hours_per_month": st.integers(1, 744),
-        **people_and_time,
-        "discount_percent": st.decimals(0, 99, places=1).map(str),
-        "control_plane": st.sampled_from(["eks-standard", "eks-extended", "self-managed"]),
-        "load_balancer": st.sampled_from(["alb", "nlb"]),
-        "plan_billing": st.sampled_from(["annual", "monthly"]),
-        "docker_plan": st.sampled_from(["personal", "pro", "team"]),
-    },
-)
 GROWING = [
     ("k8s_nodes", "kubernetes", 1),
     ("docker_hosts", "docker", 1),
@@ -60,11 +30,6 @@ TOTALS = (
     "first_month_total",
     "horizon_total",
 )
-checks = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def price(catalog: Catalog, values: dict[str, Any]) -> Comparison:
-    return estimate(scenario_from(values), catalog)
 
 
 @checks
@@ -160,7 +125,7 @@ def test_average_nodes_cost_lies_between_min_and_max(
     assert cheapest <= result.kubernetes.monthly_total <= dearest
 
 
-def _lead(point: Any) -> int:
+def _lead(point: TimelinePoint) -> int:
     return (point.kubernetes > point.docker) - (point.kubernetes < point.docker)
 
 

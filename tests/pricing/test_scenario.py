@@ -1,12 +1,18 @@
-"""Bad input: each a validation error that names the field, never a crash."""
+"""The Scenario model: bad input is a validation error that names the field, never a crash;
+and the one InputError every face renders."""
 
 from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
 
-from pricing import Catalog, Scenario, ScenarioError, estimate
-from pricing.presets import PRESETS, scenario_from
+from pricing import FieldProblem, InputError, Scenario
+from pricing.scenario import (
+    CHECKLIST_FIELDS,
+    DEFAULT_SCENARIO,
+    FIELD_NAMES,
+    changed_fields,
+)
 
 
 def field_of(error: ValidationError) -> set[str]:
@@ -67,45 +73,23 @@ def test_empty_text_means_default() -> None:
     assert Scenario.model_validate({"region": "", "docker_hourly_price": ""}) == Scenario()
 
 
-@pytest.mark.parametrize(
-    ("values", "field"),
-    [
-        ({"provider": "oracle"}, "provider"),
-        ({"region": "mars-1"}, "region"),
-        ({"k8s_instance_type": "x9.huge"}, "k8s_instance_type"),
-        ({"docker_instance_type": "e2-standard-4"}, "docker_instance_type"),
-        ({"control_plane": "gke-standard"}, "control_plane"),
-        ({"docker_plan": "enterprise"}, "docker_plan"),
-        ({"plan_billing": "monthly", "docker_plan": "business"}, "plan_billing"),
-    ],
-)
-def test_keys_the_catalog_lacks_name_their_field(
-    catalog: Catalog, values: dict[str, str], field: str
-) -> None:
-    with pytest.raises(ScenarioError) as caught:
-        estimate(Scenario.model_validate(values), catalog)
-    assert [p.field for p in caught.value.problems] == [field]
-    assert "choose one of" in caught.value.problems[0].message or "annually" in str(caught.value)
+def test_the_checklist_asks_about_scenario_fields() -> None:
+    assert set(CHECKLIST_FIELDS) <= set(FIELD_NAMES)
+    assert len(set(CHECKLIST_FIELDS)) == 7
 
 
-def test_every_problem_is_reported_at_once(catalog: Catalog) -> None:
-    scenario = Scenario(region="mars-1", control_plane="nope", docker_plan="nope")
-    with pytest.raises(ScenarioError) as caught:
-        estimate(scenario, catalog)
-    assert {p.field for p in caught.value.problems} == {"region", "control_plane", "docker_plan"}
+def test_changed_fields_are_those_off_the_defaults() -> None:
+    assert changed_fields(DEFAULT_SCENARIO) == {}
+    scenario = Scenario.model_validate({"k8s_nodes": "7", "provider": "gcp", "docker_seats": 5})
+    assert changed_fields(scenario) == {"k8s_nodes": 7, "provider": "gcp"}
+    assert changed_fields(DEFAULT_SCENARIO, scenario) == {"k8s_nodes": 3, "provider": "aws"}
 
 
-def test_unknown_preset_names_preset() -> None:
-    with pytest.raises(ScenarioError) as caught:
-        scenario_from({}, "nope")
-    assert caught.value.problems[0].field == "preset"
-    assert "article" in caught.value.problems[0].message
-
-
-def test_presets_build_valid_scenarios(catalog: Catalog) -> None:
-    for name in PRESETS:
-        estimate(scenario_from({}, name), catalog)
-
-
-def test_values_override_the_preset() -> None:
-    assert scenario_from({"k8s_nodes": "7"}, "article").k8s_nodes == 7
+def test_input_error_names_every_problem_and_its_kind() -> None:
+    problems = [FieldProblem("region", "is wrong"), FieldProblem("disk", "is missing")]
+    error = InputError(problems)
+    assert isinstance(error, ValueError)
+    assert error.problems == problems
+    assert error.kind == "invalid"
+    assert str(error) == "region: is wrong; disk: is missing"
+    assert InputError([FieldProblem("body", "too big")], "too_large").kind == "too_large"
