@@ -27,10 +27,10 @@ class PodRequest(NamedTuple):
 
 def _container_requests(container: dict[str, Any], where: str) -> dict[str, int | None]:
     resources = container.get("resources") or {}
-    requests, limits = resources.get("requests") or {}, resources.get("limits") or {}
+    asked, limits = resources.get("requests") or {}, resources.get("limits") or {}
     found: dict[str, int | None] = {}
     for resource, parse in _RESOURCES:
-        value = requests.get(resource, limits.get(resource))
+        value = asked.get(resource, limits.get(resource))  # a request defaults to the limit
         try:
             found[resource] = None if value is None else parse(value)
         except ValueError as exc:
