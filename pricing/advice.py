@@ -135,8 +135,9 @@ def price_notes(resolved: Resolved) -> tuple[str, ...]:
         )
     if matches.control_plane.monthly_credit > 0:
         notes.append(
-            "GKE's free-tier credit covers one zonal cluster per billing account: a "
-            "regional cluster, or a second cluster, pays the full fee."
+            "GKE's free-tier credit covers one zonal Standard cluster or one Autopilot "
+            "cluster per billing account: a regional Standard cluster, or a second cluster, "
+            "pays the full fee."
         )
     paid = [
         plan
@@ -149,7 +150,26 @@ def price_notes(resolved: Resolved) -> tuple[str, ...]:
     if paid and not scenario.docker_desktop_free and scenario.seat_price is None:
         notes.append(
             "Docker Desktop is free for companies under 250 employees and under $10M "
-            "revenue: if yours qualifies, say so and the seats cost nothing."
+            "revenue (government entities need a paid plan whatever their size): if yours "
+            "qualifies, say so and the seats cost nothing."
+        )
+    arm = sorted(
+        {
+            machine.key
+            for machine in (matches.docker_machine, matches.k8s_machine)
+            if machine.spec.arch == "arm64"
+        }
+    )
+    if arm:
+        notes.append(
+            f"{' and '.join(arm)} {'is an Arm type' if len(arm) == 1 else 'are Arm types'}: "
+            "every image must be built for arm64 (or as a multi-architecture image)."
+        )
+    if scenario.docker_setup == "failover":
+        notes.append(
+            f"Docker with failover: {scenario.docker_hosts} hosts behind a load balancer keep "
+            "serving when one fails, but nothing schedules containers: they do not move "
+            "by themselves, and state (databases, volumes) fails over by hand."
         )
     if scenario.k8s_pricing == "spot":
         notes.append(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pricing import lines
+from pricing.catalog import Availability
 from pricing.lines import LineItem
 from pricing.money import total
 from pricing.resolve import Matches, Resolved
@@ -51,6 +52,7 @@ class Bill(NamedTuple):
     first_month_total: Decimal
     horizon_total: Decimal
     monthly_range: tuple[Decimal, Decimal] | None = None
+    availability: Availability | None = None  # what the provider promises for this setup
 
     def month_cost(self, month: int, rampup_months: int) -> Decimal:
         """What month ``month`` (1-based) costs: ramp-up people cost until it is over."""
@@ -89,7 +91,10 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
         *lines.storage(
             resolved, count=scenario.docker_hosts, gb_each=scenario.docker_disk_gb, noun="host"
         ),
-        *lines.egress(resolved),
+        *lines.egress(resolved, machine=matches.docker_machine, count=scenario.docker_hosts),
+        *lines.public_addresses(
+            resolved, hosts=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
+        ),
         *lines.seats(resolved, setup="docker"),
     ]
 
@@ -110,8 +115,9 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
             resolved, count=scenario.k8s_load_balancers, usage=scenario.k8s_lb_usage
         ),
         *lines.storage(resolved, count=nodes, gb_each=scenario.k8s_disk_gb, noun="node"),
-        *lines.egress(resolved),
+        *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
+        *lines.public_addresses(resolved, hosts=0, load_balancers=scenario.k8s_load_balancers),
         *lines.seats(resolved, setup="kubernetes"),
     ]
 
@@ -154,6 +160,7 @@ def _bill(
     people: LineItem,
     first_people: LineItem,
     rampup_months: int,
+    availability: Availability | None,
 ) -> Bill:
     """A setup's bill: its infrastructure lines, then its people line."""
     steady = infrastructure_monthly + people.monthly
@@ -168,11 +175,13 @@ def _bill(
         people_first_month=first_people.monthly,
         first_month_total=infrastructure_monthly + first_people.monthly,
         horizon_total=steady * scenario.horizon_months + extra_first * ramp_months,
+        availability=availability,
     )
 
 
 def docker_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
-    """The single-host Docker (Compose) setup: its infrastructure and its DevOps hours."""
+    """The Docker (Compose) setup: its infrastructure, its DevOps hours, and the SLA of one of
+    its hosts (with failover too: the provider promises nothing more for two hosts)."""
     engineers = lines.people(
         scenario, hours=scenario.docker_devops_hours, label="DevOps engineering"
     )
@@ -184,12 +193,13 @@ def docker_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
         people=engineers,
         first_people=engineers,
         rampup_months=0,
+        availability=infrastructure.matches.provider.vm_availability,
     )
 
 
 def kubernetes_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
     """The Kubernetes cluster: its infrastructure, its DevOps hours (more while the team
-    ramps up) and its autoscaling range."""
+    ramps up), its autoscaling range and its control plane's SLA."""
     steady = lines.people(
         scenario, hours=scenario.k8s_steady_hours, label="DevOps engineering, steady state"
     )
@@ -207,6 +217,7 @@ def kubernetes_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> B
         people=steady,
         first_people=first,
         rampup_months=rampup,
+        availability=infrastructure.matches.control_plane.availability,
     )
     if infrastructure.kubernetes_range is None:
         return bill

@@ -41,14 +41,31 @@ class Sourced(_Entry):
     note: str | None = None
 
 
+class Availability(Sourced):
+    """What a provider promises in its service-level agreement, in percent of a month."""
+
+    label: str
+    percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
+
+
 class Rate(Sourced):
     """A sourced hourly price for a way of buying a VM (a commitment term, or spot)."""
 
     hourly: PositivePrice
 
 
+def monthly_cap() -> Any:
+    """The field of a price billed by the hour up to a monthly cap."""
+    return Field(
+        None,
+        description="The most one unit is billed in a month, where the provider caps hourly "
+        "billing at a monthly price (DigitalOcean, Linode, Hetzner).",
+    )
+
+
 class InstancePrice(Sourced):
     hourly: PositivePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
     commitments: dict[str, Rate] = Field(
         default_factory=dict, description="Sourced rates keyed 1-year, 3-year or spot."
     )
@@ -69,6 +86,7 @@ class InstanceType(_Entry):
     vcpu: int = Field(gt=0)
     memory_gib: Decimal = Field(gt=0, allow_inf_nan=False)
     family: str
+    arch: Literal["x86_64", "arm64"] = "x86_64"
     max_pods: int | None = Field(
         None,
         gt=0,
@@ -85,18 +103,24 @@ class Region(_Entry):
 class ControlPlane(Sourced):
     label: str
     hourly: NonNegativePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
     monthly_credit: NonNegativePrice = Decimal(0)
+    availability: Availability | None = Field(
+        None, description="The control plane's SLA; none where the tier promises none."
+    )
 
 
 class LoadBalancer(Sourced):
     label: str
     hourly: NonNegativePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
     usage_price: NonNegativePrice
     usage_unit: str
 
     @property
     def usage_is_hourly(self) -> bool:
-        """LCU-style usage is an average per hour; GB processed is a monthly volume."""
+        """LCU-style usage is counted per hour (a GB processed in an hour is one unit-hour);
+        GB processed is a plain volume."""
         return self.usage_unit.endswith("-hour")
 
 
@@ -117,6 +141,11 @@ class Egress(Sourced):
     label: str
     unit: str
     tiers: list[Tier] = Field(min_length=1)
+    included_per_vm: dict[str, NonNegativePrice] = Field(
+        default_factory=dict,
+        description="Transfer each VM of a type brings into the account's pool a month, in "
+        "the egress unit; the setup's VMs pool their allowances (DigitalOcean, Linode).",
+    )
 
     @model_validator(mode="after")
     def _check_tiers(self) -> Egress:
@@ -132,6 +161,13 @@ class Egress(Sourced):
 class CrossZone(Sourced):
     label: str
     gb_price: NonNegativePrice
+
+
+class PublicAddress(Sourced):
+    """A public IPv4 address, billed by the hour whether in use or not."""
+
+    label: str
+    hourly: NonNegativePrice
 
 
 class Plan(Sourced):
@@ -152,6 +188,10 @@ class ProviderDefaults(_Entry):
 class Provider(_Entry):
     provider: str
     name: str
+    currency: Literal["USD", "EUR"] = Field(
+        "USD", description="The currency of every price in this provider's file."
+    )
+    note: str | None = None
     defaults: ProviderDefaults
     instance_types: dict[str, InstanceType]
     regions: dict[str, Region]
@@ -160,6 +200,10 @@ class Provider(_Entry):
     disks: dict[str, Disk]
     egress: Egress | None = None
     cross_zone: CrossZone | None = None
+    public_ipv4: PublicAddress | None = None
+    vm_availability: Availability | None = Field(
+        None, description="The SLA for one VM on its own, where the provider publishes one."
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> Provider:
@@ -208,7 +252,17 @@ class Catalog(_Entry):
             entries.extend(provider.control_planes.values())
             entries.extend(provider.load_balancers.values())
             entries.extend(provider.disks.values())
-            entries.extend(e for e in (provider.egress, provider.cross_zone) if e is not None)
+            entries.extend(
+                entry
+                for entry in (
+                    provider.egress,
+                    provider.cross_zone,
+                    provider.public_ipv4,
+                    provider.vm_availability,
+                    *(tier.availability for tier in provider.control_planes.values()),
+                )
+                if entry is not None
+            )
         return entries
 
 

@@ -1,7 +1,8 @@
 """The line items of a bill: one function per kind of cost, each reading the resolved scenario.
 
-Every line is ``quantity × unit price``, rounded to the cent; unit prices are converted from
-US dollars into the scenario's display currency first.
+Every line is ``quantity × unit price``, rounded to the cent; unit prices are converted into
+the scenario's display currency first: the catalog's at the resolved ``price_rate`` (from the
+provider's currency), the US-dollar amounts a user enters at the scenario's ``exchange_rate``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ Category = Literal[
     "load balancer",
     "storage",
     "data transfer",
+    "network",
     "subscription",
     "credit",
     "people",
@@ -44,9 +46,10 @@ class LineItem(NamedTuple):
     list_unit_price: Decimal | None = None
 
 
-def in_currency(usd_price: Decimal, rate: Decimal) -> Decimal:
-    """A unit price in US dollars converted at ``rate``, to the millionth."""
-    return (usd_price * rate).quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
+def in_currency(price: Decimal, rate: Decimal) -> Decimal:
+    """A unit price converted at ``rate`` (display units per unit of its currency), to the
+    millionth."""
+    return (price * rate).quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
 
 
 def priced(
@@ -56,27 +59,68 @@ def priced(
     label: str,
     quantity: Decimal,
     unit: str,
-    usd_price: Decimal,
+    price: Decimal,
+    rate: Decimal,
     sourced: Sourced | None = None,
-    usd_list_price: Decimal | None = None,
+    list_price: Decimal | None = None,
+    list_rate: Decimal | None = None,
 ) -> LineItem:
-    """A line at ``usd_price`` a unit, in ``scenario``'s currency; the list price is kept
-    beside it when it differs."""
-    rate = scenario.exchange_rate
-    price = in_currency(usd_price, rate)
+    """A line at ``price`` a unit, converted at ``rate``; the list price (converted at
+    ``list_rate``, or the same rate) is kept beside it when it differs."""
+    unit_price = in_currency(price, rate)
     listed = None
-    if usd_list_price is not None and usd_list_price != usd_price:
-        listed = in_currency(usd_list_price, rate)
+    if list_price is not None and list_price != price:
+        listed = in_currency(list_price, rate if list_rate is None else list_rate)
     return LineItem(
         category=category,
         label=label,
         quantity=quantity,
         unit=unit,
-        unit_price=price,
-        monthly=to_cents(quantity * price),
+        unit_price=unit_price,
+        monthly=to_cents(quantity * unit_price),
         source=sourced.source if sourced else None,
         as_of=sourced.as_of if sourced else None,
         list_unit_price=listed,
+    )
+
+
+def by_the_hour(
+    scenario: Scenario,
+    *,
+    category: Category,
+    label: str,
+    count: int,
+    hours: Decimal,
+    price: Decimal,
+    list_price: Decimal,
+    cap: Decimal | None,
+    rate: Decimal,
+    sourced: Sourced,
+) -> LineItem:
+    """``count`` units at ``price`` an hour for ``hours`` a month; where the provider caps
+    hourly billing at a monthly price and the hours reach it, ``count`` months at the cap."""
+    if cap is not None and price * hours > _discounted(scenario, cap):
+        return priced(
+            scenario,
+            category=category,
+            label=f"{label}, billed at the monthly cap",
+            quantity=Decimal(count),
+            unit="month",
+            price=_discounted(scenario, cap),
+            rate=rate,
+            sourced=sourced,
+            list_price=cap,
+        )
+    return priced(
+        scenario,
+        category=category,
+        label=label,
+        quantity=count * hours,
+        unit="hour",
+        price=price,
+        rate=rate,
+        sourced=sourced,
+        list_price=list_price,
     )
 
 
@@ -99,9 +143,11 @@ def compute(
     purchase: Purchase,
     category: Category = "compute",
 ) -> LineItem:
-    """``count`` VMs of ``machine`` for the hours they run: at your hourly price if you gave
-    one, else the list price less the discount and the commitment or spot saving."""
-    scenario, spec = resolved.scenario, machine.spec
+    """``count`` VMs of ``machine`` for the hours they run: at your hourly price (in USD) if
+    you gave one, else the list price less the discount and the commitment or spot saving,
+    and no more a month than the provider's monthly cap."""
+    scenario, matches = resolved
+    spec, rate = machine.spec, matches.price_rate
     hours = scenario.vm_hours_per_month or scenario.hours_per_month
     label = f"{machine.key} × {count} {noun}{_plural(count)} ({spec.vcpu} vCPU, "
     label += f"{spec.memory_gib} GiB)"
@@ -109,28 +155,38 @@ def compute(
         label += f", {hours} h a month"
     listed = machine.price.hourly
     if your_price is not None:
-        label += ", your price"
-        sourced: Sourced | None = None
-        price = your_price
-    else:
-        price, sourced = _discounted(scenario, listed), machine.price
-        if purchase.rate is not None:
-            price, sourced = _discounted(scenario, purchase.rate.hourly), purchase.rate
-            label += f", {purchase.option} rate"
-        elif purchase.percent is not None:
-            price = price * (HUNDRED - purchase.percent) / HUNDRED
-            label += f", {purchase.option} at {purchase.percent}% off"
-        if purchase.option == "spot":
-            label += " (can be interrupted)"
-    return priced(
+        return priced(
+            scenario,
+            category=category,
+            label=label + ", your price",
+            quantity=count * hours,
+            unit="hour",
+            price=your_price,
+            rate=scenario.exchange_rate,
+            list_price=listed,
+            list_rate=rate,
+        )
+    price: Decimal = _discounted(scenario, listed)
+    sourced: Sourced = machine.price
+    if purchase.rate is not None:
+        price, sourced = _discounted(scenario, purchase.rate.hourly), purchase.rate
+        label += f", {purchase.option} rate"
+    elif purchase.percent is not None:
+        price = price * (HUNDRED - purchase.percent) / HUNDRED
+        label += f", {purchase.option} at {purchase.percent}% off"
+    if purchase.option == "spot":
+        label += " (can be interrupted)"
+    return by_the_hour(
         scenario,
         category=category,
         label=label,
-        quantity=count * hours,
-        unit="hour",
-        usd_price=price,
+        count=count,
+        hours=hours,
+        price=price,
+        list_price=listed,
+        cap=machine.price.monthly_cap,
+        rate=rate,
         sourced=sourced,
-        usd_list_price=listed,
     )
 
 
@@ -138,16 +194,18 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
     """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
     monthly credit (up to the fee)."""
     scenario, matches = resolved
-    tier = matches.control_plane
-    fee = priced(
+    tier, rate = matches.control_plane, matches.price_rate
+    fee = by_the_hour(
         scenario,
         category="control plane",
         label=tier.label,
-        quantity=scenario.hours_per_month,
-        unit="hour",
-        usd_price=_discounted(scenario, tier.hourly),
+        count=1,
+        hours=scenario.hours_per_month,
+        price=_discounted(scenario, tier.hourly),
+        list_price=tier.hourly,
+        cap=tier.monthly_cap,
+        rate=rate,
         sourced=tier,
-        usd_list_price=tier.hourly,
     )
     items = [fee]
     if matches.control_machine is not None:
@@ -162,7 +220,6 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
                 category="control plane",
             )
         )
-    rate = scenario.exchange_rate
     credit = min(tier.monthly_credit * rate, fee.monthly)
     if credit > 0:
         items.append(
@@ -172,7 +229,8 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
                 label=f"{tier.label}: monthly credit",
                 quantity=Decimal(1),
                 unit="month",
-                usd_price=-credit / rate,
+                price=-credit / rate,
+                rate=rate,
                 sourced=tier,
             )
         )
@@ -180,38 +238,40 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
 
 
 def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[LineItem]:
-    """``count`` load balancers for the month, and their usage charge: ``usage`` is each one's
-    average hourly units (AWS LCUs) or monthly volume (GB processed)."""
+    """``count`` load balancers for the month, and their usage charge: ``usage`` is the GB each
+    processes a month. AWS counts LCUs, the largest of four measures an hour; this counts the
+    processed-bytes one (1 GB in an hour is 1 LCU-hour for an ALB, 1 NLCU-hour for an NLB)."""
     if count == 0:
         return []
     scenario, balancer = resolved.scenario, resolved.matches.load_balancer
-    hours = scenario.hours_per_month
+    hours, rate = scenario.hours_per_month, resolved.matches.price_rate
     items = [
-        priced(
+        by_the_hour(
             scenario,
             category="load balancer",
             label=f"{balancer.label} × {count}",
-            quantity=count * hours,
-            unit="hour",
-            usd_price=_discounted(scenario, balancer.hourly),
+            count=count,
+            hours=hours,
+            price=_discounted(scenario, balancer.hourly),
+            list_price=balancer.hourly,
+            cap=balancer.monthly_cap,
+            rate=rate,
             sourced=balancer,
-            usd_list_price=balancer.hourly,
         )
     ]
-    if usage > 0:
-        hourly = balancer.usage_is_hourly
-        unit = balancer.usage_unit
-        measure = f"avg {unit.split('-')[0]}" if hourly else unit
+    if usage > 0 and balancer.usage_price > 0:
+        per_gb = f", one {balancer.usage_unit} a GB" if balancer.usage_is_hourly else ""
         items.append(
             priced(
                 scenario,
                 category="load balancer",
-                label=f"{balancer.label} usage ({usage} {measure} each)",
-                quantity=count * usage * (hours if hourly else 1),
-                unit=unit,
-                usd_price=_discounted(scenario, balancer.usage_price),
+                label=f"{balancer.label} usage ({usage} GB processed each{per_gb})",
+                quantity=count * usage,
+                unit=balancer.usage_unit,
+                price=_discounted(scenario, balancer.usage_price),
+                rate=rate,
                 sourced=balancer,
-                usd_list_price=balancer.usage_price,
+                list_price=balancer.usage_price,
             )
         )
     return items
@@ -229,29 +289,51 @@ def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[
             label=f"{disk.label}, {gb_each} GB × {count} {noun}{_plural(count)}",
             quantity=Decimal(count * gb_each),
             unit="GB-month",
-            usd_price=_discounted(scenario, disk.gb_month),
+            price=_discounted(scenario, disk.gb_month),
+            rate=resolved.matches.price_rate,
             sourced=disk,
-            usd_list_price=disk.gb_month,
+            list_price=disk.gb_month,
         )
     ]
 
 
-def egress(resolved: Resolved) -> list[LineItem]:
-    """Internet egress, a line for each price tier it reaches."""
+def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem]:
+    """Internet egress, a line for each price tier it reaches, after the transfer the
+    setup's ``count`` VMs of ``machine`` bring into the provider's pool (if it has one)."""
     scenario, tiers = resolved.scenario, resolved.matches.provider.egress
     if scenario.egress_gb == 0 or tiers is None:
         return []
-    return [
+    rate = resolved.matches.price_rate
+    pooled = tiers.included_per_vm.get(machine.key, Decimal(0)) * count
+    items = []
+    if pooled > 0:
+        items.append(
+            priced(
+                scenario,
+                category="data transfer",
+                label=f"{tiers.label}, included with the {count} VM{_plural(count)}' pool",
+                quantity=min(scenario.egress_gb, pooled),
+                unit=tiers.unit,
+                price=Decimal(0),
+                rate=rate,
+                sourced=tiers,
+            )
+        )
+    billable = scenario.egress_gb - pooled
+    if billable <= 0:
+        return items
+    return items + [
         priced(
             scenario,
             category="data transfer",
             label=f"{tiers.label}, {label}",
             quantity=amount,
             unit=tiers.unit,
-            usd_price=price,
+            price=price,
+            rate=rate,
             sourced=tiers,
         )
-        for label, amount, price in _tier_shares(tiers, scenario.egress_gb)
+        for label, amount, price in _tier_shares(tiers, billable)
     ]
 
 
@@ -267,7 +349,8 @@ def cross_zone(resolved: Resolved) -> list[LineItem]:
             label=zone.label,
             quantity=scenario.cross_zone_gb,
             unit="GB",
-            usd_price=zone.gb_price,
+            price=zone.gb_price,
+            rate=resolved.matches.price_rate,
             sourced=zone,
         )
     ]
@@ -295,9 +378,10 @@ def seats(resolved: Resolved, *, setup: Setup) -> list[LineItem]:
             label=label,
             quantity=Decimal(count),
             unit="seat-month",
-            usd_price=price,
+            price=price,
+            rate=scenario.exchange_rate,
             sourced=sourced,
-            usd_list_price=listed,
+            list_price=listed,
         )
     ]
 
@@ -310,8 +394,35 @@ def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
         label=label,
         quantity=hours,
         unit="hour",
-        usd_price=scenario.devops_hourly_rate,
+        price=scenario.devops_hourly_rate,
+        rate=scenario.exchange_rate,
     )
+
+
+# A load balancer spans two zones at the least (an AWS ALB needs two subnets), each with its
+# own public address.
+ADDRESSES_PER_LOAD_BALANCER = 2
+
+
+def public_addresses(resolved: Resolved, *, hosts: int, load_balancers: int) -> list[LineItem]:
+    """Public IPv4 addresses, where the scenario counts them and the provider charges for
+    them: one per public VM, two per load balancer."""
+    scenario, address = resolved.scenario, resolved.matches.provider.public_ipv4
+    count = hosts + ADDRESSES_PER_LOAD_BALANCER * load_balancers
+    if not scenario.public_ipv4 or address is None or count == 0:
+        return []
+    return [
+        priced(
+            scenario,
+            category="network",
+            label=f"{address.label} × {count}",
+            quantity=count * scenario.hours_per_month,
+            unit="hour",
+            price=address.hourly,
+            rate=resolved.matches.price_rate,
+            sourced=address,
+        )
+    ]
 
 
 def _tier_shares(egress: Egress, amount: Decimal) -> list[tuple[str, Decimal, Decimal]]:

@@ -37,7 +37,8 @@ PRESETS: dict[str, Preset] = {
             "control_plane": "eks-standard",
             "load_balancer": "alb",
             "k8s_load_balancers": 1,
-            "k8s_lb_usage": "0.612",  # $16.43 hourly + $3.57 LCU = the article's $20
+            # $16.43 hourly + $3.57 for 446.76 LCU-hours (0.612 LCU on average) = the $20
+            "k8s_lb_usage": "446.76",
             "k8s_seats": 0,
             "devops_hourly_rate": "96",
             "docker_devops_hours": "5",
@@ -81,12 +82,12 @@ PRESETS: dict[str, Preset] = {
             "docker_hosts": 2,
             "docker_disk_gb": 200,
             "docker_load_balancers": 1,
-            "docker_lb_usage": "2",
+            "docker_lb_usage": "1460",  # 2 LCU on average over 730 hours
             "k8s_instance_type": "m6i.2xlarge",
             "k8s_nodes": 6,
             "k8s_disk_gb": 100,
             "k8s_load_balancers": 2,
-            "k8s_lb_usage": "2",
+            "k8s_lb_usage": "1460",
             "docker_plan": "business",
             "k8s_plan": "business",
             "docker_seats": 40,
@@ -118,6 +119,58 @@ PRESETS: dict[str, Preset] = {
             "k8s_rampup_hours": "60",
             "k8s_rampup_months": 6,
             "k8s_steady_hours": "25",
+        },
+    ),
+    "digitalocean": Preset(
+        "DigitalOcean: DOKS against one Droplet",
+        "One s-8vcpu-16gb Droplet against a DOKS cluster of three s-4vcpu-8gb nodes: the "
+        "control plane is free, nodes and the load balancer are billed at most 672 hours "
+        "a month, and the Droplets' transfer allowances pool.",
+        {
+            "provider": "digitalocean",
+            "region": "nyc3",
+            "docker_instance_type": "s-8vcpu-16gb",
+            "k8s_instance_type": "s-4vcpu-8gb",
+            "k8s_nodes": 3,
+            "control_plane": "doks-free",
+            "egress_gb": "2000",
+        },
+    ),
+    "hetzner-k3s": Preset(
+        "Hetzner Cloud: k3s against one server",
+        "No managed Kubernetes on Hetzner Cloud: k3s on three CPX32 servers (its server "
+        "runs on the first node, ingress through k3s' own load balancer) against one CPX42. "
+        "Prices in EUR; the DevOps rate and Docker seats are in USD, converted at 0.86 EUR "
+        "per USD, an example rate: enter yours.",
+        {
+            "provider": "hetzner",
+            "region": "fsn1",
+            "currency": "EUR",
+            "exchange_rate": "0.86",
+            "docker_instance_type": "cpx42",
+            "k8s_instance_type": "cpx32",
+            "k8s_nodes": 3,
+            "control_plane": "self-managed-k3s",
+            "k8s_rampup_hours": "60",
+            "k8s_steady_hours": "25",
+        },
+    ),
+    "docker-failover": Preset(
+        "Docker with failover against EKS",
+        "Like for like: two m6i.xlarge Docker hosts behind an Application Load Balancer "
+        "(either can carry the application; state fails over by hand) against three "
+        "m6i.xlarge EKS nodes.",
+        {
+            "provider": "aws",
+            "region": "us-east-1",
+            "docker_setup": "failover",
+            "docker_instance_type": "m6i.xlarge",
+            "docker_hosts": 2,
+            "docker_load_balancers": 1,
+            "docker_lb_usage": "100",
+            "k8s_instance_type": "m6i.xlarge",
+            "k8s_nodes": 3,
+            "servers": 2,
         },
     ),
 }

@@ -98,6 +98,7 @@ class Matches:
     k8s_plan: Plan
     docker_purchase: Purchase
     k8s_purchase: Purchase
+    price_rate: Decimal  # units of the display currency per unit of the provider's currency
 
 
 class Resolved(NamedTuple):
@@ -158,6 +159,38 @@ def _filled_keys(scenario: Scenario, provider: Provider) -> dict[str, str]:
     return {field: getattr(scenario, field) or defaults[field] for field in DEFAULTED_FIELDS}
 
 
+def _price_rate(scenario: Scenario, provider: Provider, problems: _Problems) -> Decimal:
+    """Units of the display currency per unit of the provider's currency, from the rates the
+    user entered; a problem where a rate is missing or contradicts the currency."""
+    display, rate, eur_rate = scenario.currency, scenario.exchange_rate, scenario.eur_rate
+    if display == "USD" and rate != 1:
+        problems.add("exchange_rate", "must be 1 for USD; pick another currency to convert")
+    if display != "USD" and rate == 1:
+        problems.add(
+            "exchange_rate",
+            f"enter the {display} per US dollar rate (the DevOps rate, the Docker seats and "
+            "prices you enter are in USD)",
+        )
+    if provider.currency == "USD":
+        if eur_rate is not None:
+            problems.add(
+                "eur_rate", f"applies only to a provider that prices in euros, not {provider.name}"
+            )
+        return rate
+    if display == "EUR":
+        if eur_rate is not None and eur_rate != 1:
+            problems.add("eur_rate", "must be empty or 1 when the results are shown in EUR")
+        return Decimal(1)
+    if eur_rate is None:
+        problems.add(
+            "eur_rate",
+            f"{provider.name} prices in EUR: enter the {display} per euro rate, or show the "
+            "results in EUR",
+        )
+        return Decimal(1)
+    return eur_rate
+
+
 def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) -> None:
     """Rules across fields that a single field's constraints cannot state."""
     name = provider.name
@@ -165,8 +198,11 @@ def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) ->
         problems.add("k8s_nodes_min", "must not be more than k8s_nodes (the average)")
     if scenario.k8s_nodes_max is not None and scenario.k8s_nodes_max < scenario.k8s_nodes:
         problems.add("k8s_nodes_max", "must not be less than k8s_nodes (the average)")
-    if scenario.currency == "USD" and scenario.exchange_rate != 1:
-        problems.add("exchange_rate", "must be 1 for USD; pick another currency to convert")
+    if scenario.docker_setup == "failover":
+        if scenario.docker_hosts < 2:
+            problems.add("docker_hosts", "a failover setup needs at least 2 hosts")
+        if scenario.docker_load_balancers < 1:
+            problems.add("docker_load_balancers", "a failover setup needs a load balancer in front")
     if scenario.cross_zone_gb > 0 and provider.cross_zone is None:
         problems.add("cross_zone_gb", f"the catalog has no sourced cross-zone price for {name}")
     if scenario.egress_gb > 0:
@@ -224,6 +260,7 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
     )
     _check_rules(scenario, provider, problems)
+    price_rate = _price_rate(scenario, provider, problems)
     if problems.found:
         raise InputError(problems.found)
     return Matches(
@@ -240,6 +277,7 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         k8s_plan=_found(k8s_plan),
         docker_purchase=docker_purchase,
         k8s_purchase=k8s_purchase,
+        price_rate=price_rate,
     )
 
 

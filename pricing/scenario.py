@@ -155,6 +155,11 @@ class Scenario(BaseModel):
         None, description="VM type of the Docker host. Empty: the provider's default."
     )
     docker_hosts: Count = Field(1, ge=1, le=1000, description="Docker hosts, a count.")
+    docker_setup: Literal["single", "failover"] = Field(
+        "single",
+        description="single: one host (or several, each on its own); failover: two or more "
+        "hosts behind a load balancer, each able to carry the application.",
+    )
     docker_hourly_price: OptionalPrice = Field(
         None, description="Your hourly price per Docker host in USD, replacing the list price."
     )
@@ -165,9 +170,9 @@ class Scenario(BaseModel):
     docker_lb_usage: PlainDecimal = Field(
         Decimal(0),
         ge=0,
-        le=1_000_000,
-        description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
-        "(Google Cloud, Azure).",
+        le=10_000_000,
+        description="Traffic each load balancer processes per month, in GB, on every provider "
+        "(AWS bills it in LCUs: a GB processed in an hour is one LCU-hour).",
     )
     docker_plan: Name = Field(
         "team", description="Docker subscription plan key for the Docker side."
@@ -194,11 +199,11 @@ class Scenario(BaseModel):
         1, ge=0, le=100, description="Load balancers for the cluster's ingress, a count."
     )
     k8s_lb_usage: PlainDecimal = Field(
-        Decimal(1),
+        Decimal(100),
         ge=0,
-        le=1_000_000,
-        description="Usage per load balancer: average LCUs (AWS) or GB processed per month "
-        "(Google Cloud, Azure).",
+        le=10_000_000,
+        description="Traffic each load balancer processes per month, in GB, on every provider "
+        "(AWS bills it in LCUs: a GB processed in an hour is one LCU-hour).",
     )
     k8s_plan: Name = Field(
         "team", description="Docker subscription plan key for the Kubernetes side."
@@ -318,7 +323,7 @@ class Scenario(BaseModel):
     docker_desktop_free: bool = Field(
         False,
         description="We qualify for free Docker Desktop (under 250 employees and under $10M "
-        "annual revenue): seats cost nothing.",
+        "annual revenue, and not a government entity): seats cost nothing.",
     )
     currency: str = Field(
         "USD", pattern=r"^[A-Z]{3}$", description="Currency to show results in (ISO code)."
@@ -329,6 +334,17 @@ class Scenario(BaseModel):
         le=1_000_000,
         description="Units of that currency per US dollar, entered by you (no live rates). "
         "Inputs stay in USD.",
+    )
+    eur_rate: OptionalAmount = Field(
+        None,
+        description="Units of the display currency per euro, entered by you, for a provider "
+        "whose prices are in euros (Hetzner). Empty: 1 when the display currency is EUR.",
+    )
+    public_ipv4: bool = Field(
+        False,
+        description="Price public IPv4 addresses where the provider charges for them (AWS, "
+        "Hetzner): one per Docker host and one per load balancer in each of two zones; "
+        "cluster nodes are taken to be private.",
     )
 
 
