@@ -324,7 +324,7 @@ def sizing_dict(sized: SizedEstimate, engine: Engine, root: str = "") -> dict[st
     """The body of POST /api/v1/size (and of ``dockerk8s-cost size --format json``)."""
     return {
         **report_dict(sized.sizing.report),
-        "scenario": scenario_dict(sized.sizing.scenario),
+        "scenario": scenario_dict(sized.estimate.comparison.scenario),
         "permalink": permalink_of(sized, engine, root),
         "comparison": estimate_dict(sized.estimate),
     }
