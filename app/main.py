@@ -17,7 +17,7 @@ from app import access_log, errors, metrics
 from app.formatting import install_filters
 from app.metrics import CountingEngine
 from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
-from app.routes import api, docs, embed, health, pages, sizing
+from app.routes import api, docs, embed, health, pages, sizing, sizing_page
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
 from pricing import load_catalog, new_memo
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.text_router)
     app.include_router(sizing.router)
     app.include_router(pages.router)
+    app.include_router(sizing_page.router)
     app.include_router(embed.router)
     app.include_router(embed.oembed_router)
     app.include_router(docs.router)
