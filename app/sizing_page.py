@@ -41,7 +41,11 @@ def _workload_of(pod: str, names: set[str]) -> str:
 
 
 def _segments(
-    pods: tuple[str, ...], sizes: dict[str, Decimal], total: Decimal, tones: dict[str, int], unit: str
+    pods: tuple[str, ...],
+    sizes: dict[str, Decimal],
+    total: Decimal,
+    tones: dict[str, int],
+    unit: str,
 ) -> tuple[Segment, ...]:
     out, x = [], 0.0
     for pod in pods:
@@ -49,7 +53,9 @@ def _segments(
         size = sizes.get(name, Decimal(0))
         width = float(size / total) * BAR_WIDTH if total else 0.0
         width = max(min(width, BAR_WIDTH - x), 0.0)
-        out.append(Segment(pod, round(x, 2), round(width, 2), tones[name], f"{pod}: {qty(size)} {unit}"))
+        out.append(
+            Segment(pod, round(x, 2), round(width, 2), tones[name], f"{pod}: {qty(size)} {unit}")
+        )
         x += width
     return tuple(out)
 

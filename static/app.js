@@ -72,6 +72,13 @@
     if (status >= 400 && textarea) textarea.focus();
   }
 
+  // Size for the scenario on screen: the address bar holds its permalink.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "sizing-form") {
+      event.detail.path = event.detail.path.split("?")[0] + window.location.search;
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "sizing-out") return;
     var title = document.getElementById("sizing-title");

@@ -20,14 +20,14 @@ from app.form import FormView, cloud_choice, options_for, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.routes.pages import results_context
 from app.sizing_page import sizing_panel
-from app.sizing_view import parse_sizing_query, permalink_of, size_and_estimate
+from app.sizing_view import SIZED_FIELDS, parse_sizing_query, permalink_of, size_and_estimate
 from pricing import Engine, Scenario
 from pricing.scenario import DEFAULT_SCENARIO, FieldProblem, InputError
 
 router = APIRouter(include_in_schema=False, route_class=TextErrors)
 TEXT_FIELD = "yaml"
 FILES_FIELD = "files"
-CONTROLS = frozenset({"changed"})  # the calculator form's own control, sent with hx-include
+CONTROLS: frozenset[str] = frozenset()
 
 
 async def _texts(request: Request) -> tuple[list[str], list[tuple[str, str]]]:
@@ -51,7 +51,9 @@ async def _texts(request: Request) -> tuple[list[str], list[tuple[str, str]]]:
         elif name != FILES_FIELD:
             fields.append((name, value))
     if not texts:
-        raise InputError([FieldProblem(TEXT_FIELD, "paste a Compose file or manifests, or pick files")])
+        raise InputError(
+            [FieldProblem(TEXT_FIELD, "paste a Compose file or manifests, or pick files")]
+        )
     return texts, fields
 
 
@@ -78,14 +80,21 @@ async def post_size_page(
     htmx = request.headers.get("hx-request") == "true"
     scenario = DEFAULT_SCENARIO
     try:
-        # The scenario comes in the query string (no JavaScript: the form's action carries
-        # the page's permalink) or in the form fields (htmx includes the calculator form).
+        # The scenario is the page's permalink, in the query string: the form's action (no
+        # JavaScript) or the address bar's (static/app.js). What an earlier sizing wrote is
+        # dropped, so that sizing again gives the same answer.
         texts, fields = await _texts(request)
-        pairs = [*request.query_params.multi_items(), *fields]
+        pairs = [
+            (name, value)
+            for name, value in [*request.query_params.multi_items(), *fields]
+            if name not in SIZED_FIELDS
+        ]
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes, CONTROLS)
         sized = await run_in_threadpool(size_and_estimate, engine, texts, scenario, options)
     except InputError as exc:
-        errors = [f"{p.field}: {p.message}" if p.field != "body" else p.message for p in exc.problems]
+        errors = [
+            f"{p.field}: {p.message}" if p.field != "body" else p.message for p in exc.problems
+        ]
         if htmx:
             headers = {"HX-Retarget": "#sizing-errors", "HX-Reswap": "outerHTML"}
             return templates.TemplateResponse(
@@ -103,4 +112,6 @@ async def post_size_page(
     if not htmx:
         return templates.TemplateResponse(request, "calculator.html", context)
     headers = {"HX-Replace-Url": permalink_of(sized, engine, root), "Vary": "HX-Request"}
-    return templates.TemplateResponse(request, "partials/sizing_update.html", context, headers=headers)
+    return templates.TemplateResponse(
+        request, "partials/sizing_update.html", context, headers=headers
+    )

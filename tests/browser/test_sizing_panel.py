@@ -102,3 +102,12 @@ def test_narrow_screen(browser: Browser, live_server: str) -> None:
     assert after <= before, f"sizing made the page scroll sideways ({before} -> {after}px)"
     page.locator(".sizing-report").screenshot(path=str(SCREENSHOTS / "sizing-panel-390.png"))
     context.close()
+
+
+def test_sizing_again_gives_the_same_answer_as_the_api(page: Page, live_server: str) -> None:
+    size_pasted(page, live_server, COMPOSE)
+    expect(page.locator(".sizing-report")).to_contain_text("4 × t3.medium")
+    page.fill("#sizing-yaml", COMPOSE)
+    page.click("#sizing-form button[type=submit]")
+    expect(page.locator(".sizing-report")).to_contain_text("17 pods allocatable each")
+    expect(page.locator('[data-total="kubernetes"]')).to_contain_text("$1,747.74")
