@@ -177,7 +177,7 @@ def check(_args: argparse.Namespace) -> int:
     """Load the settings and the catalog; print what was loaded."""
     settings = load_settings()
     warn_unknown_variables()
-    catalog = build_app(settings).state.catalog
+    catalog = build_app(settings).state.engine.catalog
     override = settings.catalog_override or "none"
     print(
         f"ok: settings valid; catalog {catalog.version} (prices as of {catalog.as_of}), "
