@@ -17,7 +17,7 @@ from app import access_log, errors, metrics, openapi_params
 from app.formatting import install_filters
 from app.metrics import CountingEngine
 from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
-from app.routes import api, docs, embed, health, pages
+from app.routes import api, docs, embed, health, pages, sizing, sizing_page
 from app.security import BodyLimit, SecurityHeaders
 from app.settings import Settings
 from pricing import load_catalog, new_memo
@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(api.text_router)
+    app.include_router(sizing.router)
     app.include_router(pages.router)
+    app.include_router(sizing_page.router)
     app.include_router(embed.router)
     app.include_router(embed.oembed_router)
     app.include_router(docs.router)
@@ -82,7 +84,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # preflights and cache hits included).
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
-        BodyLimit, max_bytes=settings.max_body_bytes, batch_max_bytes=settings.batch_max_bytes
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        batch_max_bytes=settings.batch_max_bytes,
+        size_max_bytes=settings.size_max_bytes,
     )
     app.add_middleware(ResponseCache, store=app.state.responses, paths=cacheable_paths(app.routes))
     app.add_middleware(

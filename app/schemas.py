@@ -116,3 +116,96 @@ class ComparisonOut(BaseModel):
     sensitivity: list[FlipOut] | None = Field(
         None, description="With sensitivity=true: single inputs that flip the cheaper setup."
     )
+
+
+class SourceOut(BaseModel):
+    kind: Literal["compose", "kubernetes"]
+    documents: int = Field(description="YAML documents read.")
+
+
+class WorkloadOut(BaseModel):
+    name: str
+    kind: str = Field(description="Deployment, StatefulSet, DaemonSet, compose service, ...")
+    replicas: int
+    per_node: bool = Field(description="One replica on every node (DaemonSet, mode: global).")
+    cpu: float = Field(description="vCPU requested per replica.")
+    memory_gib: float = Field(description="GiB requested per replica.")
+    storage_gib: float = Field(description="Persistent storage per replica, GiB.")
+    assumed: list[str] = Field(description="Resources not stated and assumed (cpu, memory).")
+    min_replicas: int | None = Field(description="From a HorizontalPodAutoscaler, if any.")
+    max_replicas: int | None
+
+
+class SizingTotalsOut(BaseModel):
+    cpu: float = Field(description="vCPU of every steady replica.")
+    memory_gib: float
+    storage_gib: float
+    daemonset_cpu_per_node: float
+    daemonset_memory_gib_per_node: float
+    load_balancers: int
+    pods: int = Field(description="Steady replicas (DaemonSet pods not included).")
+
+
+class ChoiceOut(BaseModel):
+    instance_type: str
+    count: int
+    monthly: float = Field(description="USD per month for that many VMs, list price.")
+
+
+class DockerSizingOut(BaseModel):
+    instance_type: str
+    hosts: int
+    vcpu: int
+    memory_gib: float
+    needed_cpu: float = Field(description="vCPU the host must hold: workload plus headroom.")
+    needed_memory_gib: float
+    allocatable_cpu: float = Field(description="vCPU left after the system's reservation.")
+    allocatable_memory_gib: float
+    monthly: float = Field(description="USD per month for the hosts, list price.")
+    runner_up: ChoiceOut | None = Field(description="The next cheapest type that fits.")
+    reason: str
+
+
+class AllocatableOut(BaseModel):
+    cpu: float = Field(description="vCPU per node for pods, after kubelet reservations.")
+    memory_gib: float
+    pods: int = Field(description="Most pods per node.")
+
+
+class PlacementOut(BaseModel):
+    node: int
+    pods: list[str]
+    cpu_used: float
+    memory_gib_used: float
+
+
+class KubernetesSizingOut(BaseModel):
+    instance_type: str
+    nodes: int
+    nodes_min: int | None = Field(description="With HPAs: nodes at their min replicas.")
+    nodes_max: int | None
+    allocatable: AllocatableOut
+    monthly: float = Field(description="USD per month for the nodes, list price.")
+    runner_up: ChoiceOut | None
+    reason: str
+    placement: list[PlacementOut] = Field(description="The pods on each node (DaemonSets apart).")
+
+
+class SizingWarningOut(BaseModel):
+    workload: str = Field(description="The workload concerned; empty for the whole input.")
+    message: str
+
+
+class SizingOut(BaseModel):
+    source: SourceOut
+    workloads: list[WorkloadOut]
+    totals: SizingTotalsOut
+    docker: DockerSizingOut | None = Field(description="null when no host type holds it all.")
+    kubernetes: KubernetesSizingOut
+    ignored: list[str] = Field(description="Objects read but not sized (ConfigMap, ...).")
+    jobs: list[str] = Field(description="Jobs and CronJobs: listed, not sized.")
+    warnings: list[SizingWarningOut]
+    assumptions: list[str]
+    scenario: dict[str, str | int | float | bool | None]
+    permalink: str = Field(description="The calculator page for the sized Scenario.")
+    comparison: ComparisonOut

@@ -60,16 +60,27 @@ class BodyLimit:
     read and dropped first (see DISCARD_MAX_BYTES), unless the client sent
     ``Expect: 100-continue`` and so waits for the answer before sending it."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, batch_max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, batch_max_bytes: int, size_max_bytes: int | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.batch_max_bytes = batch_max_bytes
+        self.size_max_bytes = max_bytes if size_max_bytes is None else size_max_bytes
+
+    def limit_for(self, path: str) -> int:
+        """The batch CSV and the sizing upload (API and page) have their own caps."""
+        if path.endswith("/batch"):
+            return self.batch_max_bytes
+        if path.endswith("/size"):
+            return self.size_max_bytes
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.batch_max_bytes if scope["path"].endswith("/batch") else self.max_bytes
+        limit = self.limit_for(scope["path"])
         headers = Headers(scope=scope)
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):

@@ -33,6 +33,13 @@ class Settings(BaseSettings):
     batch_max_bytes: int = Field(
         50_000_000, ge=1024, description="Largest batch CSV accepted, in bytes."
     )
+    size_max_bytes: int = Field(
+        2 * 1024 * 1024,
+        ge=1024,
+        le=64 * 1024 * 1024,
+        description="Largest Compose file or manifest set accepted by POST /api/v1/size and "
+        "the page's sizing form, in bytes.",
+    )
     batch_max_rows: int = Field(
         100_000, ge=1, description="Most scenario rows accepted in one batch CSV."
     )

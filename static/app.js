@@ -54,7 +54,42 @@
     if (changed && (name === "provider" || name === "region")) changed.value = name;
   }, true);
 
+  // The sizing form: its errors stay in its panel; a result moves focus to the report.
+  function sizingAnswered(event) {
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var errors = document.getElementById("sizing-errors");
+    var textarea = document.getElementById("sizing-yaml");
+    if (status === 413 && errors) {
+      errors.innerHTML = "";
+      var line = document.createElement("p");
+      line.textContent = "The files are too large to size here.";
+      errors.appendChild(line);
+    }
+    if (textarea) {
+      if (status >= 400) textarea.setAttribute("aria-invalid", "true");
+      else textarea.removeAttribute("aria-invalid");
+    }
+    if (status >= 400 && textarea) textarea.focus();
+  }
+
+  // Size for the scenario on screen: the address bar holds its permalink.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "sizing-form") {
+      event.detail.path = event.detail.path.split("?")[0] + window.location.search;
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "sizing-out") return;
+    var title = document.getElementById("sizing-title");
+    if (title) title.focus();
+  });
+
   document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "sizing-form") {
+      sizingAnswered(event);
+      return;
+    }
     var changed = document.getElementById("changed");
     if (changed) changed.value = "";
     var results = document.getElementById("results");

@@ -1,0 +1,118 @@
+"""The page's sizing panel: the placement picture (SVG geometry) and what the report shows.
+Display only: every number comes from the SizingReport."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.formatting import qty
+from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from pricing.workload import SizingReport
+
+BAR_WIDTH = 300  # SVG user units for a node's allocatable
+TONES = 6  # pod colours, as CSS classes tone-0 .. tone-5
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    pod: str
+    x: float
+    width: float
+    tone: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class NodeBar:
+    node: int
+    pods: tuple[str, ...]
+    cpu: tuple[Segment, ...]
+    memory: tuple[Segment, ...]
+    cpu_text: str
+    memory_text: str
+    label: str
+
+
+def _workload_of(pod: str, names: set[str]) -> str:
+    """The workload a placed pod belongs to: pods are named ``<workload>-<n|surge>``."""
+    name = pod.rsplit("-", 1)[0]
+    return name if name in names else pod
+
+
+def _segments(
+    pods: tuple[str, ...],
+    sizes: dict[str, Decimal],
+    total: Decimal,
+    tones: dict[str, int],
+    unit: str,
+) -> tuple[Segment, ...]:
+    out, x = [], 0.0
+    for pod in pods:
+        name = _workload_of(pod, set(sizes))
+        size = sizes.get(name, Decimal(0))
+        width = float(size / total) * BAR_WIDTH if total else 0.0
+        width = max(min(width, BAR_WIDTH - x), 0.0)
+        out.append(
+            Segment(pod, round(x, 2), round(width, 2), tones[name], f"{pod}: {qty(size)} {unit}")
+        )
+        x += width
+    return tuple(out)
+
+
+def placement_bars(report: SizingReport) -> list[NodeBar]:
+    """One bar pair (CPU, memory) per node, each pod a segment of its share of allocatable."""
+    cluster = report.kubernetes
+    room = cluster.allocatable
+    cpu = {w.name: w.cpu for w in report.workloads}
+    memory = {w.name: w.memory_gib for w in report.workloads}
+    tones = {w.name: index % TONES for index, w in enumerate(report.workloads)}
+    bars = []
+    for node in cluster.placement:
+        cpu_text = f"{qty(node.cpu_used)} of {qty(room.cpu)} vCPU"
+        memory_text = f"{qty(node.memory_gib_used)} of {qty(room.memory_gib)} GiB"
+        bars.append(
+            NodeBar(
+                node=node.node,
+                pods=node.pods,
+                cpu=_segments(node.pods, cpu, room.cpu, tones, "vCPU"),
+                memory=_segments(node.pods, memory, room.memory_gib, tones, "GiB"),
+                cpu_text=cpu_text,
+                memory_text=memory_text,
+                label=f"Node {node.node}: {', '.join(node.pods) or 'no pods'}; CPU {cpu_text}; "
+                f"memory {memory_text}",
+            )
+        )
+    return bars
+
+
+@dataclass(frozen=True, slots=True)
+class SizingPanel:
+    """What templates/partials/sizing_report.html draws."""
+
+    sized: SizedEstimate
+    bars: list[NodeBar]
+    docker_reason: str | None
+    kubernetes_reason: str
+    status: str
+
+    @property
+    def report(self) -> SizingReport:
+        return self.sized.sizing.report
+
+
+def sizing_panel(sized: SizedEstimate) -> SizingPanel:
+    report = sized.sizing.report
+    docker, cluster = report.docker, report.kubernetes
+    host = f"Docker host {docker.instance_type}" if docker else "no single Docker host fits"
+    status = (
+        f"Sized {len(report.workloads)} workloads: {host}; Kubernetes {cluster.nodes} x "
+        f"{cluster.instance_type}. The calculator now shows the sized setups."
+    )
+    return SizingPanel(
+        sized=sized,
+        bars=placement_bars(report),
+        docker_reason=docker_reason(docker) if docker else None,
+        kubernetes_reason=kubernetes_reason(cluster),
+        status=status,
+    )

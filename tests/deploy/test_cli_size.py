@@ -1,0 +1,117 @@
+"""dockerk8s-cost size: the API's sizing from the command line, no server needed."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app import cli
+from tests.deploy.dockerfile import REPO
+
+COMPOSE = REPO / "tests" / "fixtures" / "sizing" / "article-compose.yml"
+MANIFESTS = REPO / "tests" / "fixtures" / "sizing" / "shop-manifests.yaml"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("CALC_"):
+            monkeypatch.delenv(name)
+
+
+def test_table_shows_the_report_and_both_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["size", str(COMPOSE)]) == 0
+    out = capsys.readouterr().out
+    assert "Read compose: 1 document" in out
+    assert "worker" in out and "cpu, memory" in out
+    assert "Docker host: 1 x t3.xlarge" in out and "$121.47/month" in out
+    assert "Kubernetes: " in out and "runner-up" in out
+    assert "Placement" in out and "api-1" in out
+    assert "Monthly total" in out and "$684.47" in out
+    assert "Permalink: /?" in out
+
+
+def test_json_is_exactly_the_api(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["size", str(MANIFESTS), "--provider", "gcp", "--headroom-percent", "30"]
+    assert cli.main([*argv, "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    api = client.post(
+        "/api/v1/size",
+        content=MANIFESTS.read_bytes(),
+        headers={"content-type": "application/yaml"},
+        params={"provider": "gcp", "headroom_percent": "30"},
+    ).json()
+    assert printed == api
+    assert printed["scenario"]["provider"] == "gcp"
+
+
+def test_several_files_and_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    override = tmp_path / "override.yml"
+    override.write_text("services:\n  api:\n    deploy:\n      replicas: 4\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(COMPOSE.read_text()))
+    assert cli.main(["size", "-", str(override), "--format", "json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert next(w for w in body["workloads"] if w["name"] == "api")["replicas"] == 4
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--k8s-nodes", "many"], "--k8s-nodes: "),
+        (["--zones", "0"], "--zones: must be between 1 and 10"),
+        (["--provider", "nowhere"], "--provider: "),
+    ],
+)
+def test_bad_options_exit_2_naming_the_flag(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["size", str(COMPOSE), *argv]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_bad_yaml_exits_2_with_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("services:\n  api: [unclosed\n")
+    assert cli.main(["size", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dockerk8s-cost: error: input: ") and "line 3" in err
+
+
+def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["size", str(tmp_path / "absent.yml")]) == 2
+    assert "absent.yml" in capsys.readouterr().err
+
+
+def test_bad_catalog_override_exits_2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    override = tmp_path / "override.json"
+    override.write_text('{"providers": {"aws": {"regions": 3}}}')
+    monkeypatch.setenv("CALC_CATALOG_OVERRIDE", str(override))
+    assert cli.main(["size", str(COMPOSE)]) == 2
+    assert "override.json" in capsys.readouterr().err
+
+
+def test_console_script_reads_stdin() -> None:
+    script = Path(sys.executable).parent / "dockerk8s-cost"
+    result = subprocess.run(
+        [str(script), "size", "-", "--format", "json"],
+        input=COMPOSE.read_text(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["docker"]["instance_type"] == "t3.xlarge"
