@@ -6,10 +6,12 @@ Field names are Scenario's: the form name, the model field and the error key are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from app.cells import decimal_text
-from pricing.catalog import Catalog
+from pricing.catalog import Catalog, Provider
+from pricing.money import format_money
 from pricing.presets import PRESETS
 from pricing.resolve import catalog_choices
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
@@ -52,45 +54,62 @@ def values_of(scenario: Scenario) -> dict[str, str]:
     return {name: form_text(value) for name, value in scenario.model_dump().items()}
 
 
-def _machine_options(catalog: Catalog, provider: str, region: str) -> list[Option]:
-    offered = catalog.providers[provider]
-    specs = offered.instance_types
-    return [
-        Option(
-            key,
-            f"{key}: {specs[key].vcpu} vCPU, {decimal_text(specs[key].memory_gib)} GiB, "
-            f"${decimal_text(price.hourly)}/h (${price.monthly():,.2f}/month)",
+def _unit_price(value: Decimal, currency: str) -> str:
+    """A catalog unit price as the form shows it: $0.0416, or 0.0088 EUR."""
+    text = decimal_text(value)
+    return f"${text}" if currency == "USD" else f"{text} {currency}"
+
+
+def _machine_options(offered: Provider, region: str) -> list[Option]:
+    specs, currency = offered.instance_types, offered.currency
+    options = []
+    for key, price in offered.regions[region].instances.items():
+        month = price.monthly()
+        if price.monthly_cap is not None and price.monthly_cap < month:
+            month = price.monthly_cap
+        options.append(
+            Option(
+                key,
+                f"{key}: {specs[key].vcpu} vCPU, {decimal_text(specs[key].memory_gib)} GiB"
+                f"{', Arm' if specs[key].arch == 'arm64' else ''}, "
+                f"{_unit_price(price.hourly, currency)}/h "
+                f"({format_money(month, currency)}/month)",
+            )
         )
-        for key, price in offered.regions[region].instances.items()
-    ]
+    return options
 
 
 def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[Option]]:
     """Every select's options for this provider and region."""
-    p = catalog.providers[provider]
-    machines = _machine_options(catalog, provider, region)
+    offered = catalog.providers[provider]
+    currency = offered.currency
+    machines = _machine_options(offered, region)
     plans = [
-        Option(k, f"{v.label}: ${decimal_text(v.annual)}/seat/month billed annually")
-        for k, v in catalog.plans.items()
+        Option(key, f"{plan.label}: ${decimal_text(plan.annual)}/seat/month billed annually")
+        for key, plan in catalog.plans.items()
     ]
     return {
-        "provider": [Option(k, v.name) for k, v in catalog.providers.items()],
-        "region": [Option(k, f"{v.name} ({k})") for k, v in p.regions.items()],
+        "provider": [Option(key, entry.name) for key, entry in catalog.providers.items()],
+        "region": [Option(key, f"{entry.name} ({key})") for key, entry in offered.regions.items()],
         "docker_instance_type": machines,
         "k8s_instance_type": machines,
         "k8s_control_instance_type": [Option("", "Same as the worker nodes"), *machines],
         "docker_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year")],
+        "docker_setup": [
+            Option("single", "Single host"),
+            Option("failover", "Failover: hosts behind a load balancer"),
+        ],
         "k8s_pricing": [
             Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year", "spot")
         ],
         "control_plane": [
-            Option(k, f"{v.label}: ${decimal_text(v.hourly)}/h")
-            for k, v in p.control_planes.items()
+            Option(key, f"{tier.label}: {_unit_price(tier.hourly, currency)}/h")
+            for key, tier in offered.control_planes.items()
         ],
-        "load_balancer": [Option(k, v.label) for k, v in p.load_balancers.items()],
+        "load_balancer": [Option(key, lb.label) for key, lb in offered.load_balancers.items()],
         "disk": [
-            Option(k, f"{v.label}: ${decimal_text(v.gb_month)}/GB-month")
-            for k, v in p.disks.items()
+            Option(key, f"{disk.label}: {_unit_price(disk.gb_month, currency)}/GB-month")
+            for key, disk in offered.disks.items()
         ],
         "docker_plan": plans,
         "k8s_plan": plans,
@@ -100,7 +119,7 @@ def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[
             Option("daily", "Daily"),
             Option("several-daily", "Several times a day"),
         ],
-        "preset": [Option(k, v.title) for k, v in PRESETS.items()],
+        "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
     }
 
 
@@ -109,9 +128,9 @@ def cloud_choice(catalog: Catalog, values: dict[str, str]) -> tuple[str, str]:
     provider = values.get("provider", "")
     if provider not in catalog.providers:
         provider = DEFAULT_SCENARIO.provider
-    p = catalog.providers[provider]
+    offered = catalog.providers[provider]
     region = values.get("region", "")
-    return provider, region if region in p.regions else p.defaults.region
+    return provider, region if region in offered.regions else offered.defaults.region
 
 
 def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict[str, str]:

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from pricing import Comparison, Estimate
+from app.cells import decimal_text
+from pricing import Bill, Comparison, Estimate
 from pricing.money import format_money
 
 # The embed card's size in an iframe snippet (and the most oEmbed offers); the SVG image's.
@@ -106,11 +107,32 @@ def node_range(comparison: Comparison) -> str | None:
 
 
 def currency_note(comparison: Comparison) -> str | None:
-    """Which currency the amounts are in, when it is not the catalog's US dollars."""
-    if comparison.currency == "USD":
-        return None
-    rate = comparison.scenario.exchange_rate
-    return f"Amounts in {comparison.currency} at {rate} per US dollar (your rate)."
+    """Which currency the amounts are in and at which of the user's rates, when it is not
+    simply the provider's US dollars."""
+    scenario, matches = comparison.resolved
+    shown, priced, name = comparison.currency, matches.provider.currency, matches.provider.name
+    dollars = f"{scenario.exchange_rate} per US dollar"
+    if priced == "USD":
+        return None if shown == "USD" else f"Amounts in {shown} at {dollars} (your rate)."
+    own = (
+        f"{name}'s prices as listed in {priced}"
+        if shown == priced
+        else f"{name}'s {priced} prices at {matches.price_rate} per {priced}"
+    )
+    if shown == "USD":
+        return f"Amounts in USD: {own} (your rate)."
+    return (
+        f"Amounts in {shown}: {own}; the US-dollar amounts (DevOps rate, Docker seats, prices "
+        f"you enter) at {dollars} (your rates)."
+    )
+
+
+def availability(bill: Bill) -> str:
+    """What the provider promises for one setup, in words."""
+    promise = bill.availability
+    if promise is None:
+        return "No SLA published for this setup"
+    return f"SLA {decimal_text(promise.percent)}% ({promise.label})"
 
 
 def title(comparison: Comparison) -> str:

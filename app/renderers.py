@@ -11,6 +11,7 @@ from app.cells import cents_text, decimal_text, json_number, optional_number, sa
 from app.present import advice_summary
 from pricing import Bill, Estimate, Flip, LineItem
 from pricing.capacity import Fit
+from pricing.catalog import Availability
 from pricing.scenario import Scenario
 
 ITEM_COLUMNS = (
@@ -56,6 +57,7 @@ def _fit_dict(fit: Fit) -> dict[str, Any]:
         "memory_allocatable_gib": json_number(fit.memory_allocatable_gib),
         "cpu_utilisation": optional_number(fit.cpu_utilisation),
         "memory_utilisation": optional_number(fit.memory_utilisation),
+        "pods_per_vm": fit.pods_per_vm,
     }
 
 
@@ -72,11 +74,23 @@ def flip_dicts(flips: Iterable[Flip]) -> list[dict[str, str]]:
     ]
 
 
+def _availability_dict(promise: Availability | None) -> dict[str, Any] | None:
+    if promise is None:
+        return None
+    return {
+        "label": promise.label,
+        "percent": json_number(promise.percent),
+        "source": promise.source,
+        "as_of": promise.as_of.isoformat(),
+    }
+
+
 def _bill_dict(bill: Bill) -> dict[str, Any]:
     result: dict[str, Any] = {"line_items": [_item_dict(item) for item in bill.line_items]}
     result.update({name: json_number(getattr(bill, name)) for name in columns.SETUP_TOTALS})
     low_high = bill.monthly_range
     result["monthly_range"] = [json_number(v) for v in low_high] if low_high else None
+    result["availability"] = _availability_dict(bill.availability)
     return result
 
 
@@ -92,6 +106,8 @@ def estimate_dict(result: Estimate) -> dict[str, Any]:
         "currency": {
             "code": comparison.currency,
             "per_usd": json_number(comparison.scenario.exchange_rate),
+            "catalog": comparison.resolved.matches.provider.currency,
+            "per_catalog_unit": json_number(comparison.resolved.matches.price_rate),
         },
         "scenario": scenario_dict(comparison.scenario),
         "docker": _bill_dict(comparison.docker),

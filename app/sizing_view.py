@@ -93,6 +93,12 @@ OPTION_PARAMS: tuple[OptionParam, ...] = (
         "true",
     ),
     OptionParam(
+        "arm",
+        "boolean",
+        "Consider Arm (arm64) instance types too: only when every image is built for arm64.",
+        "false",
+    ),
+    OptionParam(
         "profiles",
         "names",
         "Compose profiles to activate, comma-separated; services in other profiles are not "

@@ -1,10 +1,11 @@
 """Does the workload fit? Allocatable CPU and memory after the system's reservations.
 
-Kubernetes nodes keep back, by the formulas EKS and GKE publish for the kubelet:
-memory 255 MiB + 11 MiB per pod the node may run, plus a 100 MiB eviction threshold; CPU 6%
-of the first core, 1% of the second, 0.5% of the next two and 0.25% of every core above four.
-A Docker host keeps back the same with no pods: the operating system and the Docker daemon
-need about what the kubelet reserves for the system.
+A Kubernetes node keeps back what its provider's formula says (``pricing.allocatable``: EKS,
+GKE and AKS publish theirs; self-managed clusters take the EKS one), for as many pods as the
+node may run: the scenario's ``k8s_max_pods`` when given, else the provider's maximum for the
+node type (EKS: from its network interfaces, 58 on m6i.xlarge). A Docker host keeps back what
+the kubelet reserves for the system: the operating system and the Docker daemon need about
+that.
 """
 
 from __future__ import annotations
@@ -13,31 +14,18 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pricing.allocatable import (
+    GIB,
+    Allocatable,
+    flavour_of,
+    host_allocatable,
+    max_pods_for,
+    node_allocatable,
+)
 from pricing.resolve import Machine, Resolved
 from pricing.scenario import Scenario, Setup
 
-MIB_PER_GIB = Decimal(1024)
-BASE_MIB = Decimal(255)
-PER_POD_MIB = Decimal(11)
-EVICTION_MIB = Decimal(100)
-# (cores in this band, share of each core reserved)
-CPU_BANDS = ((1, Decimal("0.06")), (1, Decimal("0.01")), (2, Decimal("0.005")))
-CPU_ABOVE = Decimal("0.0025")
-
-
-def reserved_memory_mib(max_pods: int) -> Decimal:
-    """Memory a node keeps back for the system and the kubelet, eviction threshold included."""
-    return BASE_MIB + PER_POD_MIB * max_pods + EVICTION_MIB
-
-
-def reserved_cpu(vcpu: int) -> Decimal:
-    """vCPU a node keeps back for the system and the kubelet."""
-    left, reserved = vcpu, Decimal(0)
-    for cores, share in CPU_BANDS:
-        used = min(left, cores)
-        reserved += used * share
-        left -= used
-    return reserved + max(left, 0) * CPU_ABOVE
+MILLI = Decimal(1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +40,7 @@ class Fit:
     memory_allocatable_gib: Decimal
     cpu_utilisation: Decimal | None
     memory_utilisation: Decimal | None
+    pods_per_vm: int | None = None
 
 
 def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
@@ -61,12 +50,10 @@ def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
 
 
 def _fit(
-    setup: Setup, machine: Machine, count: int, pods_each: int | None, scenario: Scenario
+    setup: Setup, room: Allocatable, count: int, pods_each: int | None, scenario: Scenario
 ) -> Fit:
-    spec = machine.spec
-    memory_mib = spec.memory_gib * MIB_PER_GIB - reserved_memory_mib(pods_each or 0)
-    cpu = spec.vcpu - reserved_cpu(spec.vcpu)
-    memory = max(memory_mib, Decimal(0)) / MIB_PER_GIB
+    cpu = room.cpu_millicores / MILLI
+    memory = Decimal(room.memory_bytes) / GIB
     wants = [Decimal(1)]
     if scenario.workload_vcpu is not None:
         wants.append(scenario.workload_vcpu / cpu)
@@ -85,7 +72,16 @@ def _fit(
         memory_allocatable_gib=memory.quantize(Decimal("0.01")),
         cpu_utilisation=_percent(scenario.workload_vcpu, cpu * count),
         memory_utilisation=_percent(scenario.workload_memory_gib, memory * count),
+        pods_per_vm=pods_each,
     )
+
+
+def node_room(resolved: Resolved, machine: Machine) -> Allocatable:
+    """What one node of ``machine`` leaves for pods in the resolved scenario's cluster."""
+    scenario, matches = resolved
+    flavour = flavour_of(matches.provider.provider, scenario.control_plane)
+    pods = scenario.k8s_max_pods or max_pods_for(flavour, machine.spec)
+    return node_allocatable(flavour, machine.spec, pods)
 
 
 def fits(resolved: Resolved) -> tuple[Fit, ...]:
@@ -97,9 +93,9 @@ def fits(resolved: Resolved) -> tuple[Fit, ...]:
         and scenario.workload_pods is None
     ):
         return ()
+    host = host_allocatable(matches.docker_machine.spec)
+    node = node_room(resolved, matches.k8s_machine)
     return (
-        _fit("docker", matches.docker_machine, scenario.docker_hosts, None, scenario),
-        _fit(
-            "kubernetes", matches.k8s_machine, scenario.k8s_nodes, scenario.k8s_max_pods, scenario
-        ),
+        _fit("docker", host, scenario.docker_hosts, None, scenario),
+        _fit("kubernetes", node, scenario.k8s_nodes, node.pods, scenario),
     )

@@ -163,6 +163,17 @@ class CrossZone(Sourced):
     gb_price: NonNegativePrice
 
 
+class SustainedUse(Sourced):
+    """A discount the provider gives by itself for the hours a VM runs in a month: each
+    quarter of the month's hours is billed at its rate (a share of the list price)."""
+
+    families: list[str] = Field(min_length=1, description="Instance-type families (prefixes).")
+    quarter_rates: list[Annotated[Decimal, Field(gt=0, le=1)]] = Field(min_length=4, max_length=4)
+
+    def applies_to(self, instance_type: str) -> bool:
+        return instance_type.split("-")[0] in self.families
+
+
 class PublicAddress(Sourced):
     """A public IPv4 address, billed by the hour whether in use or not."""
 
@@ -201,6 +212,7 @@ class Provider(_Entry):
     egress: Egress | None = None
     cross_zone: CrossZone | None = None
     public_ipv4: PublicAddress | None = None
+    sustained_use: list[SustainedUse] = Field(default_factory=list)
     vm_availability: Availability | None = Field(
         None, description="The SLA for one VM on its own, where the provider publishes one."
     )
@@ -259,6 +271,7 @@ class Catalog(_Entry):
                     provider.cross_zone,
                     provider.public_ipv4,
                     provider.vm_availability,
+                    *provider.sustained_use,
                     *(tier.availability for tier in provider.control_planes.values()),
                 )
                 if entry is not None

@@ -176,6 +176,11 @@ def compute(
         label += f", {purchase.option} at {purchase.percent}% off"
     if purchase.option == "spot":
         label += " (can be interrupted)"
+    discount = _sustained_use(resolved, machine) if purchase.option == "on-demand" else None
+    if discount is not None:
+        share, sourced = discount
+        price = price * share
+        label += f", sustained-use discount {(1 - share) * 100:.1f}%"
     return by_the_hour(
         scenario,
         category=category,
@@ -188,6 +193,22 @@ def compute(
         rate=rate,
         sourced=sourced,
     )
+
+
+def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourced] | None:
+    """The share of the list price a VM running the scenario's hours pays under the
+    provider's sustained-use discount, and its source; None where none applies."""
+    scenario = resolved.scenario
+    for rule in resolved.matches.provider.sustained_use:
+        if rule.applies_to(machine.key):
+            hours = scenario.vm_hours_per_month or scenario.hours_per_month
+            quarter = scenario.hours_per_month / 4
+            billed = sum(
+                (min(max(hours - step * quarter, Decimal(0)), quarter) * rate)
+                for step, rate in enumerate(rule.quarter_rates)
+            )
+            return Decimal(billed) / hours, rule
+    return None
 
 
 def control_plane(resolved: Resolved) -> list[LineItem]:

@@ -304,8 +304,11 @@ class Scenario(BaseModel):
         None, description="Does it fit? The workload's total memory requests, in GiB."
     )
     workload_pods: OptionalPods = Field(None, description="Does it fit? Pods to run, a count.")
-    k8s_max_pods: Count = Field(
-        110, ge=1, le=1000, description="Most pods per node (the kubelet's max-pods), a count."
+    k8s_max_pods: OptionalNodes = Field(
+        None,
+        description="Most pods per node (the kubelet's max-pods), a count. Empty: the "
+        "provider's maximum for the node type (EKS: from its network interfaces; GKE 110; "
+        "AKS 250; self-managed 110).",
     )
     egress_gb: PlainDecimal = Field(
         Decimal(0),

@@ -28,9 +28,14 @@ class Candidate:
     key: str
     spec: InstanceType
     hourly: Decimal
+    monthly_cap: Decimal | None = None  # where hourly billing stops at a monthly price
 
     def monthly(self, count: int, hours: Decimal) -> Decimal:
-        return to_cents(self.hourly * hours * count)
+        """``count`` VMs for ``hours`` a month at the list price (the provider's currency)."""
+        one = self.hourly * hours
+        if self.monthly_cap is not None:
+            one = min(one, self.monthly_cap)
+        return to_cents(one * count)
 
 
 def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
@@ -40,15 +45,17 @@ def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
     return provider
 
 
-def candidates(scenario: Scenario, catalog: Catalog) -> list[Candidate]:
-    """Every type priced in the scenario's region, smallest first."""
+def candidates(scenario: Scenario, catalog: Catalog, *, arm: bool = False) -> list[Candidate]:
+    """Every type priced in the scenario's region, smallest first; Arm (arm64) types only
+    when ``arm`` (the images must be built for arm64)."""
     provider = provider_of(scenario, catalog)
     region_key = scenario.region or provider.defaults.region
     region = provider.regions.get(region_key)
     if region is None:
         raise SizingError(f"unknown region {region_key!r} for {provider.name}", field="region")
     found = [
-        Candidate(key, provider.instance_types[key], price.hourly)
+        Candidate(key, provider.instance_types[key], price.hourly, price.monthly_cap)
         for key, price in region.instances.items()
+        if arm or provider.instance_types[key].arch != "arm64"
     ]
     return sorted(found, key=lambda c: (c.spec.vcpu, c.spec.memory_gib, c.key))

@@ -36,6 +36,8 @@ class SizingOptions:
     """Override the provider's max pods per node (e.g. 30 for AKS with Azure CNI)."""
     profiles: tuple[str, ...] = ()
     """Compose profiles to activate; services in other profiles are not started."""
+    arm: bool = False
+    """Consider Arm (arm64) instance types too: only when every image is built for arm64."""
     limits: Limits = field(default_factory=Limits)
 
 

@@ -114,7 +114,7 @@ def size_workload(
             + (", ".join(app.jobs + app.ignored) or "nothing")
             + ")"
         )
-    types = candidates(scenario, catalog)
+    types = candidates(scenario, catalog, arm=options.arm)
     provider = provider_of(scenario, catalog)
     flavour = flavour_of(provider.provider, scenario.control_plane)
     hours = scenario.hours_per_month

@@ -126,7 +126,10 @@ def test_traps_are_flagged(catalog: Catalog) -> None:
         "extended support" in n for n in advised(catalog, control_plane="eks-extended").advice.notes
     )
     gke = advised(catalog, "startup")
-    assert any("one zonal cluster per billing account" in n for n in gke.advice.notes)
+    assert any(
+        "one zonal Standard cluster or one Autopilot cluster per billing account" in n
+        for n in gke.advice.notes
+    )
     paid = advised(catalog, docker_plan="team", docker_seats=5)
     assert any("250 employees" in n for n in paid.advice.notes)
 

@@ -5,17 +5,33 @@ from __future__ import annotations
 import pytest
 
 from pricing import Catalog, Scenario
-from pricing.capacity import fits, reserved_cpu, reserved_memory_mib
+from pricing.allocatable import banded_cpu_reserved
+from pricing.capacity import fits
 from pricing.resolve import resolve
 from tests.pricing.support import D, run
 
 
 def test_reserved_memory_for_a_16_gib_node_with_110_pods(catalog: Catalog) -> None:
     # 255 MiB + 11 MiB x 110 pods + 100 MiB eviction threshold = 1,565 MiB
-    assert reserved_memory_mib(110) == D(1565)
     # m6i.xlarge: 16 GiB = 16,384 MiB - 1,565 = 14,819 MiB = 14.47 GiB allocatable
-    fit = run(catalog, workload_memory_gib="10", k8s_instance_type="m6i.xlarge").fit
+    fit = run(
+        catalog, workload_memory_gib="10", k8s_instance_type="m6i.xlarge", k8s_max_pods=110
+    ).fit
     assert fit[1].memory_allocatable_gib == D("14.47")
+
+
+def test_eks_max_pods_come_from_the_node_types_network_interfaces(catalog: Catalog) -> None:
+    # m6i.xlarge: 4 ENIs x (15 addresses - 1) + 2 = 58 pods, not the kubelet's 110:
+    # 255 + 11 x 58 + 100 = 993 MiB reserved, 16,384 - 993 = 15,391 MiB = 15.03 GiB
+    fit = run(catalog, workload_memory_gib="10", k8s_instance_type="m6i.xlarge").fit
+    assert (fit[1].pods_per_vm, fit[1].memory_allocatable_gib) == (58, D("15.03"))
+
+
+def test_gke_memory_reservation_is_tiered(catalog: Catalog) -> None:
+    # e2-standard-4, 16 GiB: 25% of 4 + 20% of 4 + 10% of 8 = 1 + 0.8 + 0.8 = 2.6 GiB,
+    # plus the 100 MiB eviction threshold: 16 - 2.6 - 0.0977 = 13.30 GiB allocatable
+    fit = run(catalog, provider="gcp", workload_memory_gib="10", k8s_instance_type="e2-standard-4")
+    assert (fit.fit[1].pods_per_vm, fit.fit[1].memory_allocatable_gib) == (110, D("13.30"))
 
 
 @pytest.mark.parametrize(
@@ -24,7 +40,7 @@ def test_reserved_memory_for_a_16_gib_node_with_110_pods(catalog: Catalog) -> No
 )
 def test_reserved_cpu_bands(vcpu: int, reserved: str) -> None:
     # 6% of the first core, 1% of the second, 0.5% of the next two, 0.25% above four
-    assert reserved_cpu(vcpu) == D(reserved)
+    assert banded_cpu_reserved(vcpu) == D(reserved) * 1000
 
 
 def test_fit_says_when_it_does_not_fit_and_what_would(catalog: Catalog) -> None:

@@ -75,8 +75,8 @@ def test_equal_decimals_written_differently_are_labelled_as_written(catalog: Cat
         lines = engine.compare(build_scenario({"k8s_lb_usage": text})).kubernetes.line_items
         labels.append(next(i.label for i in lines if "usage" in i.label))
     assert labels == [
-        "Application Load Balancer usage (1.0 avg LCU each)",
-        "Application Load Balancer usage (1 avg LCU each)",
+        "Application Load Balancer usage (1.0 GB processed each, one LCU-hour a GB)",
+        "Application Load Balancer usage (1 GB processed each, one LCU-hour a GB)",
     ]
     assert engine.memo is not None
     assert len(engine.memo) == 2

@@ -23,12 +23,13 @@ def test_eks_extended_support_is_438_a_month(catalog: Catalog) -> None:
 
 
 def test_alb_hourly_and_lcu_charges(catalog: Catalog) -> None:
-    # 2 ALBs x 730 h x $0.0225 = $32.85; 2 x 730 h x 1.5 LCU x $0.008 = $17.52
-    result = run(catalog, load_balancer="alb", k8s_load_balancers=2, k8s_lb_usage="1.5")
+    # 2 ALBs x 730 h x $0.0225 = $32.85; 1,095 GB processed each (1.5 LCU on average over
+    # 730 h; a GB in an hour is an LCU-hour) = 2,190 LCU-hours x $0.008 = $17.52
+    result = run(catalog, load_balancer="alb", k8s_load_balancers=2, k8s_lb_usage="1095")
     hourly = item(result, "kubernetes", "load balancer", "× 2")
     usage = item(result, "kubernetes", "load balancer", "usage")
     assert hourly.monthly == D("32.85")
-    assert (usage.quantity, usage.unit, usage.monthly) == (D("2190.0"), "LCU-hour", D("17.52"))
+    assert (usage.quantity, usage.unit, usage.monthly) == (D("2190"), "LCU-hour", D("17.52"))
 
 
 def test_no_load_balancer_no_line(catalog: Catalog) -> None:
@@ -171,9 +172,11 @@ def test_egress_tiers_on_both_setups(catalog: Catalog) -> None:
 
 
 def test_egress_within_the_free_tier_is_one_free_line(catalog: Catalog) -> None:
-    items = line.egress(resolve(build_scenario({"egress_gb": "60"}), catalog))
+    resolved = resolve(build_scenario({"egress_gb": "60"}), catalog)
+    machine = resolved.matches.docker_machine
+    items = line.egress(resolved, machine=machine, count=1)
     assert [(i.quantity, i.monthly) for i in items] == [(D(60), D("0.00"))]
-    assert line.egress(resolve(Scenario(), catalog)) == []
+    assert line.egress(resolve(Scenario(), catalog), machine=machine, count=1) == []
 
 
 def test_cross_zone_traffic(catalog: Catalog) -> None:
@@ -232,8 +235,9 @@ def test_a_list_price_is_kept_only_when_yours_differs() -> None:
         label="disk",
         quantity=D(10),
         unit="GB-month",
-        usd_price=D("0.08"),
-        usd_list_price=D("0.08"),
+        price=D("0.08"),
+        rate=D(1),
+        list_price=D("0.08"),
     )
     assert (same.unit_price, same.monthly, same.list_unit_price) == (D("0.08"), D("0.80"), None)
     cheaper = line.priced(
@@ -242,8 +246,9 @@ def test_a_list_price_is_kept_only_when_yours_differs() -> None:
         label="disk",
         quantity=D(10),
         unit="GB-month",
-        usd_price=D("0.072"),
-        usd_list_price=D("0.08"),
+        price=D("0.072"),
+        rate=D(1),
+        list_price=D("0.08"),
     )
     # 10 GB x $0.072 = $0.72
     assert (cheaper.monthly, cheaper.list_unit_price) == (D("0.72"), D("0.08"))

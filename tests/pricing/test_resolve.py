@@ -103,9 +103,17 @@ def test_autoscaling_bounds_must_hold_the_average(catalog: Catalog) -> None:
 @pytest.mark.parametrize(
     ("values", "field"),
     [
-        ({"provider": "azure", "cross_zone_gb": "10"}, "cross_zone_gb"),
         ({"provider": "azure", "egress_gb": "20000"}, "egress_gb"),
         ({"exchange_rate": "0.9"}, "exchange_rate"),
+        ({"currency": "EUR"}, "exchange_rate"),
+        ({"provider": "hetzner"}, "eur_rate"),
+        (
+            {"provider": "hetzner", "currency": "EUR", "exchange_rate": "0.9", "eur_rate": "2"},
+            "eur_rate",
+        ),
+        ({"eur_rate": "1.1"}, "eur_rate"),
+        ({"docker_setup": "failover", "docker_load_balancers": "1"}, "docker_hosts"),
+        ({"docker_setup": "failover", "docker_hosts": "2"}, "docker_load_balancers"),
     ],
 )
 def test_unsourced_or_inconsistent_inputs_name_their_field(
