@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from app.cells import cents_text, decimal_text, json_number, safe_cell
+from pydantic import BaseModel
+
+from app.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
 
 CSV_COLUMNS = [
@@ -21,6 +25,8 @@ CSV_COLUMNS = [
     "source",
     "as_of",
     "confidence",
+    "currency",
+    "max_pods",
 ]
 
 
@@ -32,10 +38,29 @@ def _sourced(entry: Sourced) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """A model's dump as JSON-ready values: decimals as numbers, dates as ISO text."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Decimal):
+        return json_number(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _optional(entry: BaseModel | None) -> Any:
+    return None if entry is None else _plain(entry.model_dump(exclude={"note"}))
+
+
 def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
     return {
         "key": key,
         "name": p.name,
+        "currency": p.currency,
+        "note": p.note,
         "defaults": p.defaults.model_dump(),
         "regions": [
             {
@@ -47,8 +72,11 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
                         "vcpu": p.instance_types[type_key].vcpu,
                         "memory_gib": json_number(p.instance_types[type_key].memory_gib),
                         "family": p.instance_types[type_key].family,
+                        "arch": p.instance_types[type_key].arch,
+                        "max_pods": p.instance_types[type_key].max_pods,
                         "hourly": json_number(price.hourly),
                         "monthly": json_number(price.monthly()),
+                        "monthly_cap": optional_number(price.monthly_cap),
                         **_sourced(price),
                     }
                     for type_key, price in region.instances.items()
@@ -62,6 +90,8 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
                 "label": c.label,
                 "hourly": json_number(c.hourly),
                 "monthly_credit": json_number(c.monthly_credit),
+                "monthly_cap": optional_number(c.monthly_cap),
+                "availability": _optional(c.availability),
                 **_sourced(c),
             }
             for k, c in p.control_planes.items()
@@ -73,6 +103,7 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
                 "hourly": json_number(lb.hourly),
                 "usage_price": json_number(lb.usage_price),
                 "usage_unit": lb.usage_unit,
+                "monthly_cap": optional_number(lb.monthly_cap),
                 **_sourced(lb),
             }
             for k, lb in p.load_balancers.items()
@@ -81,6 +112,11 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             {"key": k, "label": d.label, "gb_month": json_number(d.gb_month), **_sourced(d)}
             for k, d in p.disks.items()
         ],
+        "egress": _optional(p.egress),
+        "cross_zone": _optional(p.cross_zone),
+        "public_ipv4": _optional(p.public_ipv4),
+        "vm_availability": _optional(p.vm_availability),
+        "sustained_use": [_optional(rule) for rule in p.sustained_use],
     }
 
 
@@ -119,6 +155,7 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
         vcpu: object = "",
         memory: object = "",
         monthly: str = "",
+        max_pods: object = "",
     ) -> None:
         rows.append(
             [
@@ -135,10 +172,14 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                 entry.source,
                 entry.as_of.isoformat(),
                 entry.confidence,
+                currency,
+                max_pods,
             ]
         )
 
+    currency = "USD"
     for pk, p in catalog.providers.items():
+        currency = p.currency
         for rk, region in p.regions.items():
             for tk, price in region.instances.items():
                 spec = p.instance_types[tk]
@@ -154,6 +195,7 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                     spec.vcpu,
                     decimal_text(spec.memory_gib),
                     cents_text(price.monthly()),
+                    spec.max_pods or "",
                 )
         for k, c in p.control_planes.items():
             add(pk, "", "control_plane", k, c.label, c, decimal_text(c.hourly), "hour")
@@ -171,6 +213,22 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
             )
         for k, d in p.disks.items():
             add(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+        if p.egress is not None:
+            floor = "0"
+            for tier in p.egress.tiers:
+                top = decimal_text(tier.up_to) if tier.up_to is not None else ""
+                key = f"{floor}-{top}" if top else f"over {floor}"
+                tier_price = decimal_text(tier.price)
+                add(pk, "", "egress_tier", key, p.egress.label, p.egress, tier_price, p.egress.unit)
+                floor = top
+        if p.cross_zone is not None:
+            zone = p.cross_zone
+            add(pk, "", "cross_zone", "", zone.label, zone, decimal_text(zone.gb_price), "GB")
+        if p.public_ipv4 is not None:
+            address = p.public_ipv4
+            hourly = decimal_text(address.hourly)
+            add(pk, "", "public_ipv4", "", address.label, address, hourly, "hour")
+    currency = "USD"
     for k, plan in catalog.plans.items():
         add(
             "docker",

@@ -313,6 +313,12 @@ GROUPS: tuple[Group, ...] = (
             ),
             Field("egress_gb", "Internet egress", "Both setups serve it.", "GB/month", step="1"),
             Field(
+                "k8s_private_nodes",
+                "Private nodes behind a NAT gateway",
+                "AWS, Azure: hourly and per GB of egress.",
+                kind="yesno",
+            ),
+            Field(
                 "public_ipv4",
                 "Price public IPv4 addresses",
                 "AWS, Hetzner: hosts' and load balancers'.",

@@ -153,6 +153,8 @@ def price_notes(resolved: Resolved) -> tuple[str, ...]:
             "revenue (government entities need a paid plan whatever their size): if yours "
             "qualifies, say so and the seats cost nothing."
         )
+    if matches.region.caveat:
+        notes.append(matches.region.caveat)
     arm = sorted(
         {
             machine.key

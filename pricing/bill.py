@@ -117,6 +117,7 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
         *lines.storage(resolved, count=nodes, gb_each=scenario.k8s_disk_gb, noun="node"),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
+        *lines.nat_gateway(resolved),
         *lines.public_addresses(resolved, hosts=0, load_balancers=scenario.k8s_load_balancers),
         *lines.seats(resolved, setup="kubernetes"),
     ]

@@ -98,6 +98,9 @@ class InstanceType(_Entry):
 class Region(_Entry):
     name: str
     instances: dict[str, InstancePrice]
+    caveat: str | None = Field(
+        None, description="What the catalog prices here with another region's figures."
+    )
 
 
 class ControlPlane(Sourced):
@@ -174,6 +177,14 @@ class SustainedUse(Sourced):
         return instance_type.split("-")[0] in self.families
 
 
+class NatGateway(Sourced):
+    """A managed NAT gateway for private nodes' outbound traffic: by the hour and per GB."""
+
+    label: str
+    hourly: NonNegativePrice
+    gb_price: NonNegativePrice
+
+
 class PublicAddress(Sourced):
     """A public IPv4 address, billed by the hour whether in use or not."""
 
@@ -212,6 +223,7 @@ class Provider(_Entry):
     egress: Egress | None = None
     cross_zone: CrossZone | None = None
     public_ipv4: PublicAddress | None = None
+    nat_gateway: NatGateway | None = None
     sustained_use: list[SustainedUse] = Field(default_factory=list)
     vm_availability: Availability | None = Field(
         None, description="The SLA for one VM on its own, where the provider publishes one."
@@ -270,6 +282,7 @@ class Catalog(_Entry):
                     provider.egress,
                     provider.cross_zone,
                     provider.public_ipv4,
+                    provider.nat_gateway,
                     provider.vm_availability,
                     *provider.sustained_use,
                     *(tier.availability for tier in provider.control_planes.values()),

@@ -420,6 +420,41 @@ def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
     )
 
 
+def nat_gateway(resolved: Resolved) -> list[LineItem]:
+    """A NAT gateway for private nodes, where the scenario has them and the provider prices
+    one: the gateway's hours and the egress it processes."""
+    scenario, matches = resolved
+    gateway = matches.provider.nat_gateway
+    if not scenario.k8s_private_nodes or gateway is None:
+        return []
+    items = [
+        priced(
+            scenario,
+            category="network",
+            label=gateway.label,
+            quantity=scenario.hours_per_month,
+            unit="hour",
+            price=gateway.hourly,
+            rate=matches.price_rate,
+            sourced=gateway,
+        )
+    ]
+    if scenario.egress_gb > 0:
+        items.append(
+            priced(
+                scenario,
+                category="network",
+                label=f"{gateway.label}, egress processed",
+                quantity=scenario.egress_gb,
+                unit="GB",
+                price=gateway.gb_price,
+                rate=matches.price_rate,
+                sourced=gateway,
+            )
+        )
+    return items
+
+
 # A load balancer spans two zones at the least (an AWS ALB needs two subnets), each with its
 # own public address.
 ADDRESSES_PER_LOAD_BALANCER = 2

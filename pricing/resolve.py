@@ -203,6 +203,10 @@ def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) ->
             problems.add("docker_hosts", "a failover setup needs at least 2 hosts")
         if scenario.docker_load_balancers < 1:
             problems.add("docker_load_balancers", "a failover setup needs a load balancer in front")
+    if scenario.k8s_private_nodes and provider.nat_gateway is None:
+        problems.add(
+            "k8s_private_nodes", f"the catalog has no sourced NAT gateway price for {name}"
+        )
     if scenario.cross_zone_gb > 0 and provider.cross_zone is None:
         problems.add("cross_zone_gb", f"the catalog has no sourced cross-zone price for {name}")
     if scenario.egress_gb > 0:

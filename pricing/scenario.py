@@ -343,6 +343,11 @@ class Scenario(BaseModel):
         description="Units of the display currency per euro, entered by you, for a provider "
         "whose prices are in euros (Hetzner). Empty: 1 when the display currency is EUR.",
     )
+    k8s_private_nodes: bool = Field(
+        False,
+        description="The cluster's nodes have no public addresses and reach the internet "
+        "through a managed NAT gateway (AWS, Azure), priced by the hour and per GB of egress.",
+    )
     public_ipv4: bool = Field(
         False,
         description="Price public IPv4 addresses where the provider charges for them (AWS, "

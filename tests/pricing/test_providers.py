@@ -162,3 +162,20 @@ def test_a_derived_price_is_labelled_c(catalog: Catalog) -> None:
 def test_government_entities_are_told_they_need_a_paid_plan(catalog: Catalog) -> None:
     notes = advised(catalog).advice.notes
     assert any("government entities need a paid plan whatever their size" in n for n in notes)
+
+
+def test_private_nodes_pay_for_a_nat_gateway(catalog: Catalog) -> None:
+    result = run(catalog, k8s_private_nodes="true", egress_gb="500")
+    # 730 h x $0.045 = $32.85; 500 GB processed x $0.045 = $22.50; none on the Docker side
+    network = [i.monthly for i in result.kubernetes.line_items if i.category == "network"]
+    assert network == [D("32.85"), D("22.50")]
+    assert not any(i.category == "network" for i in result.docker.line_items)
+    with pytest.raises(InputError) as caught:
+        run(catalog, provider="digitalocean", k8s_private_nodes="true")
+    assert [p.field for p in caught.value.problems] == ["k8s_private_nodes"]
+
+
+def test_govcloud_says_which_of_its_prices_are_the_commercial_regions(catalog: Catalog) -> None:
+    notes = advised(catalog, region="us-gov-west-1").advice.notes
+    assert any("no 100 GB of free egress" in note for note in notes)
+    assert not any("GovCloud" in note for note in advised(catalog).advice.notes)
