@@ -131,8 +131,8 @@ def availability(bill: Bill) -> str:
     """What the provider promises for one setup, in words."""
     promise = bill.availability
     if promise is None:
-        return "No SLA published for this setup"
-    return f"SLA {decimal_text(promise.percent)}% ({promise.label})"
+        return "None published"
+    return f"{decimal_text(promise.percent)}% ({promise.label})"
 
 
 def title(comparison: Comparison) -> str:

@@ -87,3 +87,24 @@ def test_node_range_in_words(catalog: Catalog) -> None:
     assert words is not None and words.startswith("Autoscaling between 2 and 6 nodes: $")
     assert words.endswith("a month (4 on average).")
     assert present.node_range(estimate(catalog).comparison) is None
+
+
+def test_each_setup_says_what_its_provider_promises(client: TestClient) -> None:
+    page = client.get("/", params={"preset": "article"}).text
+    assert "99.95% (EKS control plane SLA)" in page
+    assert "99.5% (One EC2 instance (instance-level SLA))" in page
+    free = client.get("/", params={"provider": "azure", "control_plane": "aks-free"}).text
+    assert "None published" in free
+
+
+def test_the_currency_note_names_the_users_rates(catalog: Catalog) -> None:
+    hetzner = estimate(catalog, preset="hetzner-k3s").comparison
+    assert present.currency_note(hetzner) == (
+        "Amounts in EUR: Hetzner Cloud's prices as listed in EUR; the US-dollar amounts "
+        "(DevOps rate, Docker seats, prices you enter) at 0.86 per US dollar (your rates)."
+    )
+    in_dollars = estimate(catalog, provider="hetzner", eur_rate="1.1").comparison
+    assert present.currency_note(in_dollars) == (
+        "Amounts in USD: Hetzner Cloud's EUR prices at 1.1 per EUR (your rate)."
+    )
+    assert present.currency_note(estimate(catalog).comparison) is None
