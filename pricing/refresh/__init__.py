@@ -1,8 +1,9 @@
 """Refresh the catalog's instance prices from the providers' official price lists.
 
-``python -m pricing.refresh {aws,azure,gcp} --input FILE ...`` (or ``--download``) reads the
-price lists, keeps on-demand Linux hourly USD prices for the catalog's regions and instance
-types, prints what changed and rewrites ``pricing/data/<provider>.json``. See "Refreshing
+``python -m pricing.refresh {aws,azure,gcp,linode,digitalocean,hetzner} --input FILE ...`` (or
+``--download``) reads the price lists, keeps on-demand Linux hourly prices (and, for Linode,
+DigitalOcean and Hetzner, monthly caps) for the catalog's regions and instance types, prints
+what changed and rewrites ``pricing/data/<provider>.json``. See "Refreshing
 prices" in docs/PRICING.md.
 """
 

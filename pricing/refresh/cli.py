@@ -1,4 +1,5 @@
-"""``python -m pricing.refresh {aws,azure,gcp}``: refresh one provider's data file.
+"""``python -m pricing.refresh {aws,azure,gcp,linode,digitalocean,hetzner}``: refresh one
+provider's data file.
 
 Exit codes: 0 done (or nothing to change), 1 ``--check`` found changes, 2 bad input or usage;
 on any error nothing is written.
@@ -14,14 +15,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
 
-from pricing.refresh import aws, azure, gcp
+from pricing.refresh import aws, azure, digitalocean, gcp, hetzner, linode
 from pricing.refresh.diff import render as render_diff
 from pricing.refresh.download import (
     Document,
     Fetch,
     download_aws,
     download_azure,
+    download_digitalocean,
     download_gcp,
+    download_hetzner,
+    download_linode,
     fetch_https,
     recording,
     save,
@@ -43,11 +47,31 @@ def _azure(documents: list[Document], request: Request) -> list[Quote]:
     return [quote for file, data in documents for quote in azure.parse_azure(file, data, request)]
 
 
-PARSERS: dict[str, Parser] = {"aws": _aws, "azure": _azure, "gcp": gcp.parse_gcp}
+def _each(parse: Callable[[str, object, Request], list[Quote]]) -> Parser:
+    """A parser of all documents from a parser of one."""
+
+    def parse_all(documents: list[Document], request: Request) -> list[Quote]:
+        return [quote for file, data in documents for quote in parse(file, data, request)]
+
+    return parse_all
+
+
+PARSERS: dict[str, Parser] = {
+    "aws": _aws,
+    "azure": _azure,
+    "gcp": gcp.parse_gcp,
+    "linode": _each(linode.parse_linode),
+    "digitalocean": _each(digitalocean.parse_digitalocean),
+    "hetzner": _each(hetzner.parse_hetzner),
+}
+CURRENCIES = {"hetzner": "EUR"}  # the currency of each price list; the others are USD
 HELP = {
     "aws": "AWS Price List: EC2 bulk offer files or GetProducts pages",
     "azure": "Azure Retail Prices API pages",
     "gcp": "Google Cloud Billing Catalog API SKU pages (Compute Engine)",
+    "linode": "Linode API GET /v4/linode/types pages (public; --download needs no token)",
+    "digitalocean": "DigitalOcean API GET /v2/sizes pages (--download needs DIGITALOCEAN_TOKEN)",
+    "hetzner": "Hetzner Cloud API GET /v1/server_types pages (--download needs HCLOUD_TOKEN)",
 }
 
 
@@ -123,6 +147,12 @@ def _download(args: argparse.Namespace, request: Request, fetch: Fetch) -> list[
         documents = download_aws(request.regions, keeping)
     elif args.provider == "azure":
         documents = download_azure(request.regions, keeping)
+    elif args.provider == "linode":
+        documents = download_linode(keeping)
+    elif args.provider == "digitalocean":
+        documents = download_digitalocean(keeping)
+    elif args.provider == "hetzner":
+        documents = download_hetzner(keeping)
     else:
         documents = download_gcp(keeping)
     if args.save is not None:
@@ -133,6 +163,10 @@ def _download(args: argparse.Namespace, request: Request, fetch: Fetch) -> list[
 def run(args: argparse.Namespace, fetch: Fetch, out: TextIO) -> int:
     path: Path = args.data_dir / f"{args.provider}.json"
     old_text, data = load_provider(path)
+    expected, actual = CURRENCIES.get(args.provider, "USD"), data.get("currency", "USD")
+    if actual != expected:
+        problem = f"is {actual}, but the {args.provider} price list gives {expected} prices"
+        raise RefreshError(str(path), "currency", problem)
     request = build_request(data, args.regions, dict(args.types))
     documents = _download(args, request, fetch) if args.download else _read_inputs(args.input)
     quotes = PARSERS[args.provider](documents, request)

@@ -1,7 +1,9 @@
 """``--download``: fetch the price lists from the providers' public endpoints.
 
 Every function takes the fetcher as an argument, so the paging logic is tested offline with a
-fake one; only :func:`fetch_https` touches the network.
+fake one; only :func:`fetch_https` touches the network. The DigitalOcean and Hetzner APIs need
+a token, sent as an ``Authorization: Bearer`` header and only to their own API host; it never
+appears in messages, URLs or saved files.
 """
 
 from __future__ import annotations
@@ -10,16 +12,22 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from pricing.refresh import azure, gcp
+from pricing.refresh import azure, digitalocean, gcp, hetzner, linode
 from pricing.refresh.jsonio import parse_json
 from pricing.refresh.model import RefreshError
 
-Fetch = Callable[[str], bytes]
 Document = tuple[str, Any]
+
+
+class Fetch(Protocol):
+    """GET a URL and return the body; ``headers`` only for the APIs that need a token."""
+
+    def __call__(self, url: str, headers: Mapping[str, str] | None = None, /) -> bytes: ...
+
 
 AWS_REGION_OFFER = (
     "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/{region}/index.json"
@@ -29,17 +37,20 @@ AZURE_FILTER = (
     "and armRegionName eq '{region}'"
 )
 GCP_KEY_VARIABLE = "GCP_BILLING_API_KEY"
+DIGITALOCEAN_VARIABLE = "DIGITALOCEAN_TOKEN"
+HCLOUD_VARIABLE = "HCLOUD_TOKEN"
 MAX_PAGES = 2000
 TIMEOUT_SECONDS = 300
 
 
-def fetch_https(url: str) -> bytes:
+def fetch_https(url: str, headers: Mapping[str, str] | None = None, /) -> bytes:
     """GET an https URL (nothing else) and return the body."""
     if not url.startswith("https://"):
         raise RefreshError(url, None, "refusing to download from a non-https URL")
+    request = urllib.request.Request(url, headers=dict(headers or {}))  # noqa: S310  # nosec B310
     try:
         # The scheme is checked above: https only, never file:// or custom schemes.
-        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310  # nosec B310
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310  # nosec B310
             body: bytes = response.read()
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         raise RefreshError(_public(url), None, f"download failed: {exc}") from None
@@ -53,9 +64,52 @@ def _public(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
 
 
-def _get(url: str, fetch: Fetch) -> Document:
+def _get(url: str, fetch: Fetch, headers: Mapping[str, str] | None = None) -> Document:
     name = _public(url)
-    return name, parse_json(name, fetch(url))
+    return name, parse_json(name, fetch(url, headers) if headers else fetch(url))
+
+
+def _token(variable: str, what: str) -> str:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        problem = f"set it to {what} to download (or read a saved response with --input)"
+        raise RefreshError(variable, None, problem)
+    return value
+
+
+def download_linode(fetch: Fetch) -> list[Document]:
+    """GET /v4/linode/types (public, no token), page by page until ``pages``."""
+    pages = [_get(linode.SOURCE, fetch)]
+    while (following := linode.next_page(linode.SOURCE, pages[-1][1])) is not None:
+        _guard(len(pages), following)
+        pages.append(_get(following, fetch))
+    return pages
+
+
+def download_digitalocean(fetch: Fetch, token: str | None = None) -> list[Document]:
+    """GET /v2/sizes with a token (DIGITALOCEAN_TOKEN), following links.pages.next."""
+    secret = token or _token(DIGITALOCEAN_VARIABLE, "a DigitalOcean API token")
+    headers = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
+    url: str | None = f"{digitalocean.SOURCE}?per_page=200"
+    pages: list[Document] = []
+    while url is not None:
+        pages.append(_get(url, fetch, headers))
+        url = digitalocean.next_page(pages[-1][0], pages[-1][1])
+        _guard(len(pages), url)
+    return pages
+
+
+def download_hetzner(fetch: Fetch, token: str | None = None) -> list[Document]:
+    """GET /v1/server_types with a token (HCLOUD_TOKEN), following meta.pagination."""
+    secret = token or _token(HCLOUD_VARIABLE, "a Hetzner Cloud API token")
+    headers = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
+    url: str | None = f"{hetzner.SOURCE}?per_page=50"
+    pages: list[Document] = []
+    while url is not None:
+        pages.append(_get(url, fetch, headers))
+        url = hetzner.next_page(pages[-1][0], pages[-1][1])
+        _guard(len(pages), url)
+    return pages
 
 
 def download_aws(regions: Iterable[str], fetch: Fetch) -> list[Document]:
@@ -111,8 +165,8 @@ def save(raw: list[bytes], folder: Path, provider: str) -> None:
 def recording(fetch: Fetch, raw: list[bytes]) -> Fetch:
     """A fetcher that also keeps every body it returns in ``raw``."""
 
-    def fetch_and_keep(url: str) -> bytes:
-        body = fetch(url)
+    def fetch_and_keep(url: str, headers: Mapping[str, str] | None = None, /) -> bytes:
+        body = fetch(url, headers) if headers else fetch(url)
         raw.append(body)
         return body
 

@@ -30,15 +30,22 @@ class TypeSpec:
     vcpu: int
     memory_gib: Decimal
     family: str
+    arch: str = "x86_64"
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One on-demand Linux hourly USD price read from a price list.
+    """One on-demand Linux hourly price read from a price list (in the file's currency).
 
     ``preference`` orders candidates for the same pair (highest wins: Azure's primary meter
     region, then the latest effective date); ``entry`` names the row (``SKU X``,
     ``meterId Y``) for error messages.
+
+    Price lists that give the monthly cap of hourly billing (Linode, DigitalOcean, Hetzner)
+    set ``monthly_known``: then ``monthly`` is the cap, or None where the type has none. They
+    also set ``confidence`` and ``note``, which replace the entry's own when the quote is
+    written, and an entry whose source or confidence differs is re-sourced even when its
+    prices did not change.
     """
 
     region: str
@@ -51,6 +58,10 @@ class Quote:
     region_name: str | None = None
     spec: TypeSpec | None = None
     preference: tuple[int, str] = (0, "")
+    monthly: Decimal | None = None
+    monthly_known: bool = False
+    confidence: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,3 +126,133 @@ def make_request() -> Callable[..., Request]:
         return build_request(PROVIDERS[key], regions, types)
 
     return make
+
+
+HAND = "https://example.com/pricing/"  # a page read by hand, as the bundled files cite them
+
+
+def _capped(hourly: str, monthly: str, confidence: str = "B") -> dict[str, str]:
+    note = "Read by hand on the pricing page on 2026-10-09."
+    return {
+        "hourly": hourly,
+        "monthly_cap": monthly,
+        "source": HAND,
+        "as_of": "2026-10-09",
+        "confidence": confidence,
+        "note": note,
+    }
+
+
+def _capped_provider(
+    key: str,
+    currency: str,
+    types: dict[str, dict[str, Any]],
+    regions: dict[str, tuple[str, dict[str, tuple[str, str]]]],
+) -> dict[str, Any]:
+    """A small valid provider file billed by the hour up to monthly caps."""
+    data = _provider(
+        key, next(iter(regions)), "x", {name: (spec, "1") for name, spec in types.items()}
+    )
+    data["currency"] = currency
+    data["regions"] = {
+        region: {
+            "name": name,
+            "instances": {t: _capped(hourly, monthly) for t, (hourly, monthly) in prices.items()},
+        }
+        for region, (name, prices) in regions.items()
+    }
+    return data
+
+
+CAPPED: dict[str, dict[str, Any]] = {
+    "linode": _capped_provider(
+        "linode",
+        "USD",
+        {
+            "g6-standard-1": {"vcpu": 1, "memory_gib": 2, "family": "shared CPU"},
+            "g6-standard-2": {"vcpu": 2, "memory_gib": 4, "family": "shared CPU"},
+            "g6-dedicated-4": {"vcpu": 4, "memory_gib": 8, "family": "dedicated CPU (G6)"},
+            "g8-dedicated-4-2": {"vcpu": 4, "memory_gib": 8, "family": "dedicated CPU (G8)"},
+        },
+        {
+            "us-east": (
+                "Newark, NJ (us-east)",
+                {
+                    "g6-standard-1": ("0.018", "12.00"),
+                    "g6-standard-2": ("0.036", "24.00"),
+                    "g6-dedicated-4": ("0.1", "70.00"),
+                    "g8-dedicated-4-2": ("0.12", "80.00"),
+                },
+            ),
+            "id-cgk": ("Jakarta (id-cgk)", {"g6-standard-2": ("0.036", "24.00")}),
+        },
+    ),
+    "digitalocean": _capped_provider(
+        "digitalocean",
+        "USD",
+        {
+            "s-2vcpu-4gb": {"vcpu": 2, "memory_gib": 4, "family": "basic (shared CPU)"},
+            "c-2": {"vcpu": 2, "memory_gib": 4, "family": "CPU-optimized (dedicated)"},
+            "g-2vcpu-8gb": {"vcpu": 2, "memory_gib": 8, "family": "general purpose (dedicated)"},
+        },
+        {
+            "nyc3": (
+                "New York 3",
+                {
+                    "s-2vcpu-4gb": ("0.03571", "24.00"),
+                    "c-2": ("0.06", "40.00"),
+                    "g-2vcpu-8gb": ("0.09375", "63.00"),
+                },
+            ),
+            "sfo3": (
+                "San Francisco 3",
+                {"s-2vcpu-4gb": ("0.03571", "24.00"), "c-2": ("0.06", "40.00")},
+            ),
+        },
+    ),
+    "hetzner": _capped_provider(
+        "hetzner",
+        "EUR",
+        {
+            "cx23": {"vcpu": 2, "memory_gib": 4, "family": "cost-optimized (shared Intel/AMD)"},
+            "cax11": {
+                "vcpu": 2,
+                "memory_gib": 4,
+                "family": "cost-optimized (shared Arm Ampere)",
+                "arch": "arm64",
+            },
+        },
+        {
+            "fsn1": (
+                "Falkenstein, DE",
+                {"cx23": ("0.0088", "5.49"), "cax11": ("0.0096", "5.99")},
+            ),
+            "nbg1": (
+                "Nuremberg, DE",
+                {"cx23": ("0.0088", "5.49"), "cax11": ("0.0096", "5.99")},
+            ),
+        },
+    ),
+}
+
+
+@pytest.fixture
+def capped_dir(tmp_path: Path) -> Path:
+    """A data folder with small Linode, DigitalOcean and Hetzner files (monthly caps)."""
+    folder = tmp_path / "capped"
+    folder.mkdir()
+    for key, data in CAPPED.items():
+        (folder / f"{key}.json").write_text(format_data(data), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def capped_request() -> Callable[..., Request]:
+    """The request a refresh of a small capped provider file would make."""
+
+    def make(
+        key: str, regions: tuple[str, ...] = (), types: dict[str, TypeSpec | None] | None = None
+    ) -> Request:
+        return build_request(CAPPED[key], regions, types)
+
+    return make
