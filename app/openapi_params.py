@@ -8,11 +8,12 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from pricing.input_types import DECIMAL_PATTERN
 from pricing.presets import PRESETS
-from pricing.scenario import _DECIMAL_PATTERN, Scenario
+from pricing.scenario import Scenario
 
 # A decimal input takes a JSON number with at most 6 decimal places, 0 or at least 0.0001 (a
-# smaller one reads as 1e-05, which is refused), or the same as plain text (_DECIMAL_PATTERN).
+# smaller one reads as 1e-05, which is refused), or the same as plain text (DECIMAL_PATTERN).
 DECIMAL_STEP = 0.000001
 SMALLEST_FRACTION = 0.0001
 BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
@@ -39,7 +40,7 @@ def _exact(prop: dict[str, Any]) -> dict[str, Any]:
         if branch.get("type") == "number":
             exact += _accepted_numbers(branch)
         elif branch.get("type") == "string":
-            pattern = branch.get("pattern", _DECIMAL_PATTERN)
+            pattern = branch.get("pattern", DECIMAL_PATTERN)
             exact.append({"type": "string", "pattern": pattern})
         else:
             exact.append(branch)

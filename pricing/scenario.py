@@ -3,113 +3,29 @@ JSON keys and batch-CSV columns alike; every field has a default, so any subset 
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field
 
-_DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
-_COUNT_TEXT = re.compile(r"[0-9]{1,9}")
-_NAME_TEXT = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+from pricing.input_types import (
+    Count,
+    Name,
+    OptionalAmount,
+    OptionalHours,
+    OptionalName,
+    OptionalNodes,
+    OptionalPercent,
+    OptionalPods,
+    OptionalPrice,
+    PlainDecimal,
+)
 
+# Re-exported: most callers import the input's errors from here, beside the Scenario.
+from pricing.problems import FieldProblem as FieldProblem
+from pricing.problems import InputError as InputError
+from pricing.problems import ProblemKind as ProblemKind
 
-def _plain_decimal(value: Any) -> Any:
-    """Accept only plain decimals: ASCII digits, an optional point, no sign, exponent,
-    underscore, padding or other scripts' digits; JSON numbers must be finite."""
-    if isinstance(value, str):
-        if not _DECIMAL_TEXT.fullmatch(value):
-            raise ValueError(
-                "must be a plain decimal number such as 12.5 "
-                "(digits and one point, at most 6 decimal places, no sign or spaces)"
-            )
-        return Decimal(value)
-    if isinstance(value, bool):
-        raise ValueError("must be a number, not true/false")
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("must be a finite number")
-        text = repr(value)
-        if "e" in text or "E" in text:
-            raise ValueError("must be a plain decimal number with at most 6 decimal places")
-        return _plain_decimal(text)
-    if isinstance(value, int):
-        return Decimal(value)
-    return value
-
-
-def _plain_count(value: Any) -> Any:
-    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction)."""
-    if isinstance(value, str):
-        if not _COUNT_TEXT.fullmatch(value):
-            raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
-        return int(value)
-    if isinstance(value, bool):
-        raise ValueError("must be a whole number, not true/false")
-    if isinstance(value, float):
-        if not math.isfinite(value) or not value.is_integer():
-            raise ValueError("must be a whole number")
-        return int(value)
-    return value
-
-
-def _blank_is_none(value: Any) -> Any:
-    """An empty form field or CSV cell means "use the default"."""
-    return None if value == "" else value
-
-
-PlainDecimal = Annotated[Decimal, BeforeValidator(_plain_decimal)]
-Count = Annotated[int, BeforeValidator(_plain_count)]
-Name = Annotated[str, Field(pattern=_NAME_TEXT)]
-# Empty text means "the default", so the schema admits it too.
-OptionalName = Annotated[
-    Annotated[str, Field(pattern=f"^$|{_NAME_TEXT}")] | None, BeforeValidator(_blank_is_none)
-]
-
-
-def _optional_schema(number: dict[str, Any], text: str) -> WithJsonSchema:
-    """An optional input's schema: a number, its plain text (or empty text), or null."""
-    return WithJsonSchema(
-        {"anyOf": [number, {"type": "string", "pattern": f"^$|{text}"}, {"type": "null"}]}
-    )
-
-
-_DECIMAL_PATTERN = f"^{_DECIMAL_TEXT.pattern}$"
-_COUNT_PATTERN = f"^{_COUNT_TEXT.pattern}$"
-OptionalPrice = Annotated[
-    Annotated[PlainDecimal, Field(ge=0, le=100_000)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema({"type": "number", "minimum": 0, "maximum": 100_000}, _DECIMAL_PATTERN),
-]
-OptionalPercent = Annotated[
-    Annotated[PlainDecimal, Field(ge=0, lt=100)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema({"type": "number", "minimum": 0, "exclusiveMaximum": 100}, _DECIMAL_PATTERN),
-]
-OptionalHours = Annotated[
-    Annotated[PlainDecimal, Field(ge=1, le=744)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema({"type": "number", "minimum": 1, "maximum": 744}, _DECIMAL_PATTERN),
-]
-OptionalAmount = Annotated[
-    Annotated[PlainDecimal, Field(gt=0, le=1_000_000)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema(
-        {"type": "number", "exclusiveMinimum": 0, "maximum": 1_000_000}, _DECIMAL_PATTERN
-    ),
-]
-OptionalNodes = Annotated[
-    Annotated[Count, Field(ge=1, le=1000)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema({"type": "integer", "minimum": 1, "maximum": 1000}, _COUNT_PATTERN),
-]
-OptionalPods = Annotated[
-    Annotated[Count, Field(ge=1, le=1_000_000)] | None,
-    BeforeValidator(_blank_is_none),
-    _optional_schema({"type": "integer", "minimum": 1, "maximum": 1_000_000}, _COUNT_PATTERN),
-]
 Setup = Literal["docker", "kubernetes"]
 Commitment = Literal["on-demand", "1-year", "3-year"]
 NodePricing = Literal["on-demand", "1-year", "3-year", "spot"]
@@ -367,32 +283,6 @@ CHECKLIST_FIELDS = (
     "tolerates_downtime",
     "stateful",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    """One thing wrong with one input field, in words."""
-
-    field: str
-    message: str
-
-
-# What kind of wrong an input is; the edge picks the HTTP status (or exit code) for each.
-ProblemKind = Literal["invalid", "malformed", "too_large", "not_found"]
-
-
-class InputError(ValueError):
-    """What a user sent is wrong: ``problems`` name each field (or file line) and say why.
-
-    ``kind`` says how: "invalid" (a value breaks a rule), "malformed" (not JSON, not CSV,
-    not YAML), "too_large" (over a size cap) or "not_found" (names nothing here). The same
-    error travels from the engine to every face, which renders it in its own format.
-    """
-
-    def __init__(self, problems: list[FieldProblem], kind: ProblemKind = "invalid") -> None:
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
-        self.problems = problems
-        self.kind = kind
 
 
 def changed_fields(scenario: Scenario, base: Scenario | None = None) -> dict[str, Any]:

@@ -13,12 +13,8 @@ from app.errors import JsonErrors
 from app.openapi_params import scenario_parameters
 from app.responses import JSON_TYPE, json_bytes, problems_response
 from app.schemas import ErrorResponse, SizingOut
-from app.sizing_view import (
-    option_parameters,
-    parse_sizing_query,
-    size_and_estimate,
-    sizing_dict,
-)
+from app.sizing_options import option_parameters, parse_sizing_query
+from app.sizing_view import size_and_estimate, sizing_dict
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)

@@ -19,8 +19,9 @@ from app.errors import STATUS, TextErrors
 from app.form import FormView, cloud_choice, options_for, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.routes.pages import results_context
+from app.sizing_options import parse_sizing_query
 from app.sizing_page import sizing_panel
-from app.sizing_view import SIZED_FIELDS, parse_sizing_query, permalink_of, size_and_estimate
+from app.sizing_view import SIZED_FIELDS, permalink_of, size_and_estimate
 from pricing import Engine, Scenario
 from pricing.scenario import DEFAULT_SCENARIO, FieldProblem, InputError
 

@@ -114,6 +114,21 @@ def _placement(nodes: list[Node]) -> tuple[Placement, ...]:
     )
 
 
+def fewest_nodes(app: Application, room: Room, options: SizingOptions) -> int:
+    """A lower bound on the nodes any packing needs: the totals over one node's room, the
+    widest spread, and the fewest nodes asked for."""
+    pods = pods_of(app, steady, options)
+    if room.cpu_millicores <= 0 or room.memory_bytes <= 0 or room.pods < 1:
+        return 0
+    return max(
+        math.ceil(sum(p.cpu_millicores for p in pods) / room.cpu_millicores),
+        math.ceil(sum(p.memory_bytes for p in pods) / room.memory_bytes),
+        math.ceil(len(pods) / room.pods),
+        max((min(w.replicas, options.zones) for w in app.steady), default=1),
+        options.min_nodes,
+    )
+
+
 def size_cluster(
     app: Application,
     types: list[Candidate],
@@ -121,10 +136,22 @@ def size_cluster(
     hours: Decimal,
     options: SizingOptions,
 ) -> KubernetesSizing:
-    """The cheapest node type and count that hold every pod."""
-    options_tried = []
+    """The cheapest node type and count that hold every pod.
+
+    Types are packed cheapest lower bound first (the bound: ``fewest_nodes`` at the type's
+    price), and packing stops once a bound exceeds the runner-up found so far: the same
+    answer as packing every type, in a fraction of the packings on a large catalog."""
+    bounded = []
     for candidate in types:
         allocatable = node_allocatable(flavour, candidate.spec, options.max_pods)
+        least = fewest_nodes(app, room_of(allocatable, app, options), options)
+        if least:
+            bounded.append((candidate.monthly(least, hours), candidate, allocatable))
+    bounded.sort(key=lambda item: item[0])
+    options_tried: list[tuple[Decimal, int, str, Candidate, Allocatable, list[Node]]] = []
+    for bound, candidate, allocatable in bounded:
+        if len(options_tried) >= 2 and bound > sorted(options_tried, key=lambda o: o[:3])[1][0]:
+            break
         nodes = pack(app, allocatable, steady, options)
         if nodes is not None:
             monthly = candidate.monthly(len(nodes), hours)

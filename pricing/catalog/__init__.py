@@ -1,0 +1,63 @@
+"""The price catalog: every price with its source URL and the date it was read.
+
+``load_catalog`` is the package's only I/O: it reads the bundled files in ``pricing/data``
+and, optionally, an operator's override file merged over them. The entries' models are in
+``entries``, a provider's file and the whole catalog in ``providers``, the loading in
+``loading``; every name is importable from here.
+"""
+
+from pricing.catalog.entries import (
+    HOURS_PER_MONTH,
+    Availability,
+    Confidence,
+    ControlPlane,
+    CrossZone,
+    Disk,
+    Egress,
+    InstancePrice,
+    InstanceType,
+    LoadBalancer,
+    NatGateway,
+    NonNegativePrice,
+    Plan,
+    PositivePrice,
+    PublicAddress,
+    Rate,
+    Region,
+    Sourced,
+    SustainedUse,
+    Tier,
+    monthly_cap,
+)
+from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
+from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
+
+__all__ = [
+    "HOURS_PER_MONTH",
+    "Availability",
+    "Catalog",
+    "CatalogError",
+    "Confidence",
+    "ControlPlane",
+    "CrossZone",
+    "Disk",
+    "Egress",
+    "InstancePrice",
+    "InstanceType",
+    "LoadBalancer",
+    "NatGateway",
+    "NonNegativePrice",
+    "Plan",
+    "PositivePrice",
+    "Provider",
+    "ProviderDefaults",
+    "PublicAddress",
+    "Rate",
+    "Region",
+    "Sourced",
+    "SustainedUse",
+    "Tier",
+    "bundled_data",
+    "load_catalog",
+    "monthly_cap",
+]

@@ -1,0 +1,190 @@
+"""The catalog's entries: each price with its source URL, the date it was read and a
+confidence, and the shapes of what a provider sells (VM types, control planes, load balancers,
+disks, transfer, addresses) and Docker's plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from pricing.money import to_cents
+
+HOURS_PER_MONTH = Decimal(730)
+PositivePrice = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+NonNegativePrice = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+Confidence = Literal["A", "B", "C"]
+
+
+class Entry(BaseModel):
+    """A catalog entry: frozen, and no field the model does not name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Entry):
+    """Where a price comes from."""
+
+    source: str = Field(pattern=r"^https://\S+$")
+    as_of: date
+    confidence: Confidence
+    note: str | None = None
+
+
+class Availability(Sourced):
+    """What a provider promises in its service-level agreement, in percent of a month."""
+
+    label: str
+    percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
+
+
+class Rate(Sourced):
+    """A sourced hourly price for a way of buying a VM (a commitment term, or spot)."""
+
+    hourly: PositivePrice
+
+
+def monthly_cap() -> Any:
+    """The field of a price billed by the hour up to a monthly cap."""
+    return Field(
+        None,
+        description="The most one unit is billed in a month, where the provider caps hourly "
+        "billing at a monthly price (DigitalOcean, Linode, Hetzner).",
+    )
+
+
+class InstancePrice(Sourced):
+    hourly: PositivePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
+    commitments: dict[str, Rate] = Field(
+        default_factory=dict, description="Sourced rates keyed 1-year, 3-year or spot."
+    )
+
+    @model_validator(mode="after")
+    def _check_terms(self) -> InstancePrice:
+        unknown = set(self.commitments) - {"1-year", "3-year", "spot"}
+        if unknown:
+            raise ValueError(f"commitments may be 1-year, 3-year or spot, not {sorted(unknown)}")
+        return self
+
+    def monthly(self, hours: Decimal = HOURS_PER_MONTH) -> Decimal:
+        """The list price of a month at ``hours`` hours, rounded to the cent."""
+        return to_cents(self.hourly * hours)
+
+
+class InstanceType(Entry):
+    vcpu: int = Field(gt=0)
+    memory_gib: Decimal = Field(gt=0, allow_inf_nan=False)
+    family: str
+    arch: Literal["x86_64", "arm64"] = "x86_64"
+    max_pods: int | None = Field(
+        None,
+        gt=0,
+        description="Most pods a node of this type may run on the provider's managed "
+        "Kubernetes, where it depends on the type (EKS: ENIs x (IPv4 per ENI - 1) + 2).",
+    )
+
+
+class Region(Entry):
+    name: str
+    instances: dict[str, InstancePrice]
+    caveat: str | None = Field(
+        None, description="What the catalog prices here with another region's figures."
+    )
+
+
+class ControlPlane(Sourced):
+    label: str
+    hourly: NonNegativePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
+    monthly_credit: NonNegativePrice = Decimal(0)
+    availability: Availability | None = Field(
+        None, description="The control plane's SLA; none where the tier promises none."
+    )
+
+
+class LoadBalancer(Sourced):
+    label: str
+    hourly: NonNegativePrice
+    monthly_cap: PositivePrice | None = monthly_cap()
+    usage_price: NonNegativePrice
+    usage_unit: str
+
+    @property
+    def usage_is_hourly(self) -> bool:
+        """LCU-style usage is counted per hour (a GB processed in an hour is one unit-hour);
+        GB processed is a plain volume."""
+        return self.usage_unit.endswith("-hour")
+
+
+class Disk(Sourced):
+    label: str
+    gb_month: NonNegativePrice
+
+
+class Tier(Entry):
+    """Usage up to ``up_to`` units a month (beyond the previous tier) at ``price`` each;
+    ``up_to`` null is the open-ended last tier."""
+
+    up_to: Decimal | None = Field(None, gt=0, allow_inf_nan=False)
+    price: NonNegativePrice
+
+
+class Egress(Sourced):
+    label: str
+    unit: str
+    tiers: list[Tier] = Field(min_length=1)
+    included_per_vm: dict[str, NonNegativePrice] = Field(
+        default_factory=dict,
+        description="Transfer each VM of a type brings into the account's pool a month, in "
+        "the egress unit; the setup's VMs pool their allowances (DigitalOcean, Linode).",
+    )
+
+    @model_validator(mode="after")
+    def _check_tiers(self) -> Egress:
+        bounds = [t.up_to for t in self.tiers]
+        if any(b is None for b in bounds[:-1]):
+            raise ValueError("only the last tier may be open-ended (up_to null)")
+        known = [b for b in bounds if b is not None]
+        if known != sorted(known) or len(set(known)) != len(known):
+            raise ValueError("tiers must rise: each up_to above the one before")
+        return self
+
+
+class CrossZone(Sourced):
+    label: str
+    gb_price: NonNegativePrice
+
+
+class SustainedUse(Sourced):
+    """A discount the provider gives by itself for the hours a VM runs in a month: each
+    quarter of the month's hours is billed at its rate (a share of the list price)."""
+
+    families: list[str] = Field(min_length=1, description="Instance-type families (prefixes).")
+    quarter_rates: list[Annotated[Decimal, Field(gt=0, le=1)]] = Field(min_length=4, max_length=4)
+
+    def applies_to(self, instance_type: str) -> bool:
+        return instance_type.split("-")[0] in self.families
+
+
+class NatGateway(Sourced):
+    """A managed NAT gateway for private nodes' outbound traffic: by the hour and per GB."""
+
+    label: str
+    hourly: NonNegativePrice
+    gb_price: NonNegativePrice
+
+
+class PublicAddress(Sourced):
+    """A public IPv4 address, billed by the hour whether in use or not."""
+
+    label: str
+    hourly: NonNegativePrice
+
+
+class Plan(Sourced):
+    label: str
+    annual: NonNegativePrice
+    monthly: NonNegativePrice | None = None

@@ -1,0 +1,38 @@
+"""The line items of a bill: one function per kind of cost, each reading the resolved scenario.
+
+Every line is ``quantity × unit price``, rounded to the cent (``item``: LineItem and how one is
+priced); the costs are in ``machines`` (compute, control plane, storage), ``network`` (load
+balancers, egress, cross-zone traffic, NAT gateway, public addresses) and ``team`` (seats,
+people). Every name is importable from here: ``lines.compute(...)``.
+"""
+
+from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
+from pricing.lines.machines import compute, control_plane, storage
+from pricing.lines.network import (
+    ADDRESSES_PER_LOAD_BALANCER,
+    cross_zone,
+    egress,
+    load_balancers,
+    nat_gateway,
+    public_addresses,
+)
+from pricing.lines.team import people, seats
+
+__all__ = [
+    "ADDRESSES_PER_LOAD_BALANCER",
+    "Category",
+    "LineItem",
+    "by_the_hour",
+    "compute",
+    "control_plane",
+    "cross_zone",
+    "egress",
+    "in_currency",
+    "load_balancers",
+    "nat_gateway",
+    "people",
+    "priced",
+    "public_addresses",
+    "seats",
+    "storage",
+]

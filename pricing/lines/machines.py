@@ -1,0 +1,155 @@
+"""What the VMs cost: the hours of a setup's VMs (with commitments, spot and sustained-use
+discounts), the control plane's fee, VMs and credit, and the VMs' disks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pricing.catalog import Sourced
+from pricing.lines.item import HUNDRED, Category, LineItem, by_the_hour, discounted, plural, priced
+from pricing.resolve import Machine, Purchase, Resolved
+
+
+def compute(
+    resolved: Resolved,
+    *,
+    machine: Machine,
+    count: int,
+    your_price: Decimal | None,
+    noun: str,
+    purchase: Purchase,
+    category: Category = "compute",
+) -> LineItem:
+    """``count`` VMs of ``machine`` for the hours they run: at your hourly price (in USD) if
+    you gave one, else the list price less the discount and the commitment or spot saving,
+    and no more a month than the provider's monthly cap."""
+    scenario, matches = resolved
+    spec, rate = machine.spec, matches.price_rate
+    hours = scenario.vm_hours_per_month or scenario.hours_per_month
+    label = f"{machine.key} × {count} {noun}{plural(count)} ({spec.vcpu} vCPU, "
+    label += f"{spec.memory_gib} GiB)"
+    if hours != scenario.hours_per_month:
+        label += f", {hours} h a month"
+    listed = machine.price.hourly
+    if your_price is not None:
+        return priced(
+            scenario,
+            category=category,
+            label=label + ", your price",
+            quantity=count * hours,
+            unit="hour",
+            price=your_price,
+            rate=scenario.exchange_rate,
+            list_price=listed,
+            list_rate=rate,
+        )
+    price: Decimal = discounted(scenario, listed)
+    sourced: Sourced = machine.price
+    if purchase.rate is not None:
+        price, sourced = discounted(scenario, purchase.rate.hourly), purchase.rate
+        label += f", {purchase.option} rate"
+    elif purchase.percent is not None:
+        price = price * (HUNDRED - purchase.percent) / HUNDRED
+        label += f", {purchase.option} at {purchase.percent}% off"
+    if purchase.option == "spot":
+        label += " (can be interrupted)"
+    discount = _sustained_use(resolved, machine) if purchase.option == "on-demand" else None
+    if discount is not None:
+        share, sourced = discount
+        price = price * share
+        label += f", sustained-use discount {(1 - share) * 100:.1f}%"
+    return by_the_hour(
+        scenario,
+        category=category,
+        label=label,
+        count=count,
+        hours=hours,
+        price=price,
+        list_price=listed,
+        cap=machine.price.monthly_cap,
+        rate=rate,
+        sourced=sourced,
+    )
+
+
+def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourced] | None:
+    """The share of the list price a VM running the scenario's hours pays under the
+    provider's sustained-use discount, and its source; None where none applies."""
+    scenario = resolved.scenario
+    for rule in resolved.matches.provider.sustained_use:
+        if rule.applies_to(machine.key):
+            hours = scenario.vm_hours_per_month or scenario.hours_per_month
+            quarter = scenario.hours_per_month / 4
+            billed = sum(
+                (min(max(hours - step * quarter, Decimal(0)), quarter) * rate)
+                for step, rate in enumerate(rule.quarter_rates)
+            )
+            return Decimal(billed) / hours, rule
+    return None
+
+
+def control_plane(resolved: Resolved) -> list[LineItem]:
+    """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
+    monthly credit (up to the fee)."""
+    scenario, matches = resolved
+    tier, rate = matches.control_plane, matches.price_rate
+    fee = by_the_hour(
+        scenario,
+        category="control plane",
+        label=tier.label,
+        count=1,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, tier.hourly),
+        list_price=tier.hourly,
+        cap=tier.monthly_cap,
+        rate=rate,
+        sourced=tier,
+    )
+    items = [fee]
+    if matches.control_machine is not None:
+        items.append(
+            compute(
+                resolved,
+                machine=matches.control_machine,
+                count=scenario.k8s_control_nodes,
+                your_price=None,
+                noun="control-plane node",
+                purchase=Purchase("on-demand"),
+                category="control plane",
+            )
+        )
+    credit = min(tier.monthly_credit * rate, fee.monthly)
+    if credit > 0:
+        items.append(
+            priced(
+                scenario,
+                category="credit",
+                label=f"{tier.label}: monthly credit",
+                quantity=Decimal(1),
+                unit="month",
+                price=-credit / rate,
+                rate=rate,
+                sourced=tier,
+            )
+        )
+    return items
+
+
+def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:
+    """A disk of ``gb_each`` GB on each of ``count`` VMs."""
+    if gb_each == 0:
+        return []
+    scenario, disk = resolved.scenario, resolved.matches.disk
+    return [
+        priced(
+            scenario,
+            category="storage",
+            label=f"{disk.label}, {gb_each} GB × {count} {noun}{plural(count)}",
+            quantity=Decimal(count * gb_each),
+            unit="GB-month",
+            price=discounted(scenario, disk.gb_month),
+            rate=resolved.matches.price_rate,
+            sourced=disk,
+            list_price=disk.gb_month,
+        )
+    ]

@@ -1,0 +1,187 @@
+"""What the network costs: load balancers and their usage, internet egress over the price
+tiers, cross-zone traffic, a NAT gateway for private nodes, and public IPv4 addresses."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pricing.catalog import Egress
+from pricing.lines.item import LineItem, by_the_hour, discounted, plural, priced
+from pricing.resolve import Machine, Resolved
+
+
+def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[LineItem]:
+    """``count`` load balancers for the month, and their usage charge: ``usage`` is the GB each
+    processes a month. AWS counts LCUs, the largest of four measures an hour; this counts the
+    processed-bytes one (1 GB in an hour is 1 LCU-hour for an ALB, 1 NLCU-hour for an NLB)."""
+    if count == 0:
+        return []
+    scenario, balancer = resolved.scenario, resolved.matches.load_balancer
+    hours, rate = scenario.hours_per_month, resolved.matches.price_rate
+    items = [
+        by_the_hour(
+            scenario,
+            category="load balancer",
+            label=f"{balancer.label} × {count}",
+            count=count,
+            hours=hours,
+            price=discounted(scenario, balancer.hourly),
+            list_price=balancer.hourly,
+            cap=balancer.monthly_cap,
+            rate=rate,
+            sourced=balancer,
+        )
+    ]
+    if usage > 0 and balancer.usage_price > 0:
+        per_gb = f", one {balancer.usage_unit} a GB" if balancer.usage_is_hourly else ""
+        items.append(
+            priced(
+                scenario,
+                category="load balancer",
+                label=f"{balancer.label} usage ({usage} GB processed each{per_gb})",
+                quantity=count * usage,
+                unit=balancer.usage_unit,
+                price=discounted(scenario, balancer.usage_price),
+                rate=rate,
+                sourced=balancer,
+                list_price=balancer.usage_price,
+            )
+        )
+    return items
+
+
+def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem]:
+    """Internet egress, a line for each price tier it reaches, after the transfer the
+    setup's ``count`` VMs of ``machine`` bring into the provider's pool (if it has one)."""
+    scenario, tiers = resolved.scenario, resolved.matches.provider.egress
+    if scenario.egress_gb == 0 or tiers is None:
+        return []
+    rate = resolved.matches.price_rate
+    pooled = tiers.included_per_vm.get(machine.key, Decimal(0)) * count
+    items = []
+    if pooled > 0:
+        items.append(
+            priced(
+                scenario,
+                category="data transfer",
+                label=f"{tiers.label}, included with the {count} VM{plural(count)}' pool",
+                quantity=min(scenario.egress_gb, pooled),
+                unit=tiers.unit,
+                price=Decimal(0),
+                rate=rate,
+                sourced=tiers,
+            )
+        )
+    billable = scenario.egress_gb - pooled
+    if billable <= 0:
+        return items
+    return items + [
+        priced(
+            scenario,
+            category="data transfer",
+            label=f"{tiers.label}, {label}",
+            quantity=amount,
+            unit=tiers.unit,
+            price=price,
+            rate=rate,
+            sourced=tiers,
+        )
+        for label, amount, price in _tier_shares(tiers, billable)
+    ]
+
+
+def cross_zone(resolved: Resolved) -> list[LineItem]:
+    """Traffic between the cluster's zones."""
+    scenario, zone = resolved.scenario, resolved.matches.provider.cross_zone
+    if scenario.cross_zone_gb == 0 or zone is None:
+        return []
+    return [
+        priced(
+            scenario,
+            category="data transfer",
+            label=zone.label,
+            quantity=scenario.cross_zone_gb,
+            unit="GB",
+            price=zone.gb_price,
+            rate=resolved.matches.price_rate,
+            sourced=zone,
+        )
+    ]
+
+
+def nat_gateway(resolved: Resolved) -> list[LineItem]:
+    """A NAT gateway for private nodes, where the scenario has them and the provider prices
+    one: the gateway's hours and the egress it processes."""
+    scenario, matches = resolved
+    gateway = matches.provider.nat_gateway
+    if not scenario.k8s_private_nodes or gateway is None:
+        return []
+    items = [
+        priced(
+            scenario,
+            category="network",
+            label=gateway.label,
+            quantity=scenario.hours_per_month,
+            unit="hour",
+            price=gateway.hourly,
+            rate=matches.price_rate,
+            sourced=gateway,
+        )
+    ]
+    if scenario.egress_gb > 0:
+        items.append(
+            priced(
+                scenario,
+                category="network",
+                label=f"{gateway.label}, egress processed",
+                quantity=scenario.egress_gb,
+                unit="GB",
+                price=gateway.gb_price,
+                rate=matches.price_rate,
+                sourced=gateway,
+            )
+        )
+    return items
+
+
+# A load balancer spans two zones at the least (an AWS ALB needs two subnets), each with its
+# own public address.
+ADDRESSES_PER_LOAD_BALANCER = 2
+
+
+def public_addresses(resolved: Resolved, *, hosts: int, load_balancers: int) -> list[LineItem]:
+    """Public IPv4 addresses, where the scenario counts them and the provider charges for
+    them: one per public VM, two per load balancer."""
+    scenario, address = resolved.scenario, resolved.matches.provider.public_ipv4
+    count = hosts + ADDRESSES_PER_LOAD_BALANCER * load_balancers
+    if not scenario.public_ipv4 or address is None or count == 0:
+        return []
+    return [
+        priced(
+            scenario,
+            category="network",
+            label=f"{address.label} × {count}",
+            quantity=count * scenario.hours_per_month,
+            unit="hour",
+            price=address.hourly,
+            rate=resolved.matches.price_rate,
+            sourced=address,
+        )
+    ]
+
+
+def _tier_shares(egress: Egress, amount: Decimal) -> list[tuple[str, Decimal, Decimal]]:
+    """Split ``amount`` over the tiers: (label, amount in the tier, price per unit)."""
+    parts, floor = [], Decimal(0)
+    for tier in egress.tiers:
+        top = tier.up_to if tier.up_to is not None else amount
+        inside = min(amount, top) - floor
+        if inside > 0:
+            span = f"{floor}-{tier.up_to} {egress.unit}" if tier.up_to else f"over {floor}"
+            parts.append(
+                (f"{span} tier" if tier.price else f"first {tier.up_to} free", inside, tier.price)
+            )
+        floor = top
+        if amount <= floor:
+            break
+    return parts

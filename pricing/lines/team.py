@@ -1,0 +1,53 @@
+"""What the team costs: the Docker subscription seats of a setup, and engineering hours."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pricing.catalog import Sourced
+from pricing.lines.item import LineItem, priced
+from pricing.resolve import Resolved
+from pricing.scenario import Scenario, Setup
+
+
+def seats(resolved: Resolved, *, setup: Setup) -> list[LineItem]:
+    """The Docker subscription seats of one setup: free, at your price or at the plan's."""
+    scenario, matches = resolved
+    count = scenario.docker_seats if setup == "docker" else scenario.k8s_seats
+    plan = matches.docker_plan if setup == "docker" else matches.k8s_plan
+    if count == 0:
+        return []
+    listed = plan.monthly if scenario.plan_billing == "monthly" and plan.monthly else plan.annual
+    sourced: Sourced | None = plan
+    if scenario.docker_desktop_free:
+        label, price = f"{plan.label}: free, we qualify", Decimal(0)
+    elif scenario.seat_price is not None:
+        label, price, sourced = f"{plan.label}, your price", scenario.seat_price, None
+    else:
+        label, price = f"{plan.label} ({scenario.plan_billing} billing)", listed
+    return [
+        priced(
+            scenario,
+            category="subscription",
+            label=label,
+            quantity=Decimal(count),
+            unit="seat-month",
+            price=price,
+            rate=scenario.exchange_rate,
+            sourced=sourced,
+            list_price=listed,
+        )
+    ]
+
+
+def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
+    """Engineering hours at the scenario's rate: the one line that needs no catalog."""
+    return priced(
+        scenario,
+        category="people",
+        label=label,
+        quantity=hours,
+        unit="hour",
+        price=scenario.devops_hourly_rate,
+        rate=scenario.exchange_rate,
+    )
