@@ -21,7 +21,7 @@ from bench.loadgen import Endpoint, LoadSettings, WrkResult, check_endpoint, mea
 from bench.procmem import machine_busy_seconds
 from bench.profiles import Profile, run_profiles
 from bench.servers import ROOT, Server, free_port, hello_command, production_command, start
-from bench.soak import SoakResult, run_soak
+from bench.soak import LiveSoakResult, SoakResult, run_live_soak, run_soak
 
 VARIED = Path(__file__).resolve().parent / "varied.lua"
 BASELINE = Endpoint("baseline (ASGI hello)", "/")
@@ -54,6 +54,11 @@ SOAK_ENDPOINTS = (
     Endpoint("htmx partial, varied", "/?k8s_nodes={n}", HX),
     Endpoint("SVG", "/embed.svg?preset=article"),
 )
+# 50 people typing: each a new scenario every 100 ms, through the htmx partial, then JSON.
+LIVE_SOAKS = (
+    ("htmx partial, new", "/?", {"HX-Request": "true"}),
+    ("JSON estimate, new", "/api/v1/estimate?preset=article&", {}),
+)
 QUIET_CORES = 0.2
 RETRIES = 2
 STAGES = ("http", "soak", "batch", "engine", "profile")
@@ -70,6 +75,7 @@ class Results:
     http: dict[str, WrkResult] = field(default_factory=dict)  # the baseline: mean of runs
     baselines: list[WrkResult] = field(default_factory=list)
     soak: SoakResult | None = None
+    live_soaks: list[LiveSoakResult] = field(default_factory=list)
     batches: list[BatchResult] = field(default_factory=list)
     warmups: list[BatchResult] = field(default_factory=list)
     engine: list[Timing] = field(default_factory=list)
@@ -86,7 +92,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--workers", type=int, default=1, help="server worker processes (default 1, as issue 1)")
     add("--only", default="", help="comma-separated endpoint names to measure (default all)")
     add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
-    add("--soak-rate", type=int, default=200, help="soak requests per second (default 200)")
+    add("--soak-rate", type=int, default=200, help="mixed soak requests/s (default 200)")
+    add("--mixed-soak", action="store_true", help="also run the earlier mixed fixed-rate soak")
     add("--batch-rows", default="100000,1000000", help="batch sizes, comma-separated")
     add(
         "--batch-warmup-rows",
@@ -175,7 +182,12 @@ def measure_app(
         for endpoint in chosen if "http" not in skip else ():
             res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
             report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
-        if "soak" not in skip:
+        if "soak" not in skip:  # issue 7: the live-update pattern, the partial then JSON
+            for name, path, headers in LIVE_SOAKS:
+                live = run_live_soak(server, name, path, headers, seconds=args.soak_seconds)
+                res.live_soaks.append(live)
+                report.live_soak_lines(live)
+        if "mixed-soak" not in skip and args.mixed_soak:
             res.soak = run_soak(server, list(SOAK_ENDPOINTS), args.soak_rate, args.soak_seconds)
             report.soak_lines(res.soak)
         if "batch" not in skip:

@@ -9,7 +9,7 @@ from bench.batchload import BatchResult
 from bench.engine import Timing
 from bench.loadgen import LoadSettings, WrkResult
 from bench.profiles import Profile
-from bench.soak import SoakResult
+from bench.soak import LiveSoakResult, SoakResult
 
 if TYPE_CHECKING:
     from bench.main import Results
@@ -74,6 +74,19 @@ def summary(res: Results) -> None:
                 f"{r.p99_ms:.2f} | {r.server_cpu_us:.0f} | {r.non_2xx + r.socket_errors} |"
             )
     print(flush=True)
+
+
+def live_soak_lines(s: LiveSoakResult) -> None:
+    first, low, high = s.rss_after_warmup()
+    print(
+        f"live soak, {s.name}: {s.clients} clients x a new scenario every "
+        f"{s.interval * 1000:.0f} ms, {s.sent} requests in {s.seconds:.0f} s "
+        f"({s.sent / s.seconds:.0f}/s), errors {s.errors} {s.error_samples}, "
+        f"p50 {s.percentile_ms(0.5):.2f} ms, p99 {s.percentile_ms(0.99):.2f} ms (httpx); "
+        f"RSS after {s.warmup:.0f} s warm-up {first / 1024:.1f} MiB, then "
+        f"{low / 1024:.1f}-{high / 1024:.1f} MiB ({s.rss_growth_percent():+.1f}%)",
+        flush=True,
+    )
 
 
 def soak_lines(s: SoakResult) -> None:
@@ -164,6 +177,13 @@ def floors(res: Results) -> None:
             f"rows <= 110% of "
             f"{res.batches[0].rows:,}): {small / 1024:.1f} -> {large / 1024:.1f} MiB "
             f"{_verdict(large <= small * FLAT_LIMIT)}"
+        )
+    for live in res.live_soaks:
+        growth = live.rss_growth_percent()
+        ok = live.errors == 0 and growth < SOAK_GROWTH_LIMIT
+        print(
+            f"  live soak, {live.name}: {live.errors} errors, p99 {live.percentile_ms(0.99):.2f} "
+            f"ms, RSS after warm-up {growth:+.1f}% {_verdict(ok)}"
         )
     if res.soak:
         growth = res.soak.total_growth_percent()
