@@ -90,7 +90,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--connections", type=int, default=32, help="wrk connections (default 32)")
     add("--threads", type=int, default=2, help="wrk threads (default 2)")
     add("--workers", type=int, default=1, help="server worker processes (default 1, as issue 1)")
-    add("--only", default="", help="comma-separated endpoint names to measure (default all)")
+    add("--only", default="", help="endpoint names to measure, separated by ; (default all)")
     add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
     add("--soak-rate", type=int, default=200, help="mixed soak requests/s (default 200)")
     add("--mixed-soak", action="store_true", help="also run the earlier mixed fixed-rate soak")
@@ -177,7 +177,7 @@ def measure_app(
     try:
         check_bodies(server)
         baseline = res.http.get(BASELINE.name)
-        only = {n.strip() for n in args.only.split(",") if n.strip()}
+        only = {n.strip() for n in args.only.split(";") if n.strip()}
         chosen = [e for e in ENDPOINTS if not only or e.name in only]
         for endpoint in chosen if "http" not in skip else ():
             res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
