@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pricing.infrastructure import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 
 from pricing import Catalog, estimate, load_catalog
+from pricing.infrastructure import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 from pricing.memo import Memo
 from pricing.presets import PRESETS, scenario_from
 from pricing.scenario import FIELD_NAMES
