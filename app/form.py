@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache, cached_property
 from typing import Any
 
 from app.cells import decimal_text
@@ -30,11 +31,12 @@ class FormView:
     values: dict[str, str]
     options: dict[str, list[Option]]
     errors: dict[str, str] = field(default_factory=dict)
+    cloud: tuple[str, str] | None = None  # the provider and region the options are for
 
-    @property
+    @cached_property  # read once per folded group: computed once a page
     def changed(self) -> set[str]:
         """Fields away from their defaults, or wrong: their folded group opens."""
-        defaults = values_of(DEFAULT_SCENARIO)
+        defaults = _default_values()
         moved = {k for k, v in self.values.items() if defaults.get(k, v) != v}
         return moved | set(self.errors)
 
@@ -48,6 +50,12 @@ def form_text(value: Any) -> str:
     if hasattr(value, "normalize"):
         return decimal_text(value)
     return str(value)
+
+
+@cache
+def _default_values() -> dict[str, str]:
+    """The defaults as the form shows them (DEFAULT_SCENARIO is fixed): read, never changed."""
+    return values_of(DEFAULT_SCENARIO)
 
 
 def values_of(scenario: Scenario) -> dict[str, str]:

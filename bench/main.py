@@ -21,20 +21,30 @@ from bench.loadgen import Endpoint, LoadSettings, WrkResult, check_endpoint, mea
 from bench.procmem import machine_busy_seconds
 from bench.profiles import Profile, run_profiles
 from bench.servers import ROOT, Server, free_port, hello_command, production_command, start
-from bench.soak import SoakResult, run_soak
+from bench.soak import LiveSoakResult, SoakResult, run_live_soak, run_soak
 
 VARIED = Path(__file__).resolve().parent / "varied.lua"
 BASELINE = Endpoint("baseline (ASGI hello)", "/")
 HX = ("HX-Request: true",)
-ENDPOINTS = (
+# The headline: a new scenario on every request (varied.lua), as for a person typing; the
+# response cache cannot answer these. Names end in "new" so the floors can find them.
+UNIQUE_ENDPOINTS = (
+    Endpoint("JSON estimate, new", "/api/v1/estimate?preset=article&k8s_nodes=1", script=VARIED),
+    Endpoint("SVG, new", "/embed.svg?preset=article&k8s_nodes=1", script=VARIED),
+    Endpoint("htmx partial, new", "/?k8s_nodes=1", HX, script=VARIED),
+    Endpoint("full page, new", "/?preset=article&k8s_nodes=1", script=VARIED),
+)
+# The second table: one URL repeated (a spreadsheet refreshing, a wiki showing an SVG): after
+# the first request the response cache answers.
+REPEATED_ENDPOINTS = (
     Endpoint("JSON estimate", "/api/v1/estimate?preset=article"),
-    Endpoint("JSON estimate, varied", "/api/v1/estimate?preset=article&k8s_nodes=1", script=VARIED),
     Endpoint("CSV estimate", "/api/v1/estimate?preset=article&format=csv"),
     Endpoint("one-cell value", "/api/v1/value?preset=article&field=kubernetes.monthly_total"),
     Endpoint("htmx partial", "/?k8s_nodes=4", HX),
     Endpoint("full page", "/?preset=article"),
     Endpoint("SVG", "/embed.svg?preset=article"),
 )
+ENDPOINTS = UNIQUE_ENDPOINTS + REPEATED_ENDPOINTS
 # The soak mixes repeated requests (answered from the response cache) with new scenarios
 # ({n} counts up through 1..1000), so it exercises pricing, rendering and the cache's growth.
 SOAK_ENDPOINTS = (
@@ -43,6 +53,11 @@ SOAK_ENDPOINTS = (
     Endpoint("one-cell value", "/api/v1/value?preset=article&field=kubernetes.monthly_total"),
     Endpoint("htmx partial, varied", "/?k8s_nodes={n}", HX),
     Endpoint("SVG", "/embed.svg?preset=article"),
+)
+# 50 people typing: each a new scenario every 100 ms, through the htmx partial, then JSON.
+LIVE_SOAKS = (
+    ("htmx partial, new", "/?", {"HX-Request": "true"}),
+    ("JSON estimate, new", "/api/v1/estimate?preset=article&", {}),
 )
 QUIET_CORES = 0.2
 RETRIES = 2
@@ -60,6 +75,7 @@ class Results:
     http: dict[str, WrkResult] = field(default_factory=dict)  # the baseline: mean of runs
     baselines: list[WrkResult] = field(default_factory=list)
     soak: SoakResult | None = None
+    live_soaks: list[LiveSoakResult] = field(default_factory=list)
     batches: list[BatchResult] = field(default_factory=list)
     warmups: list[BatchResult] = field(default_factory=list)
     engine: list[Timing] = field(default_factory=list)
@@ -73,9 +89,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--warmup", type=int, default=2, help="warm-up seconds per endpoint (default 2)")
     add("--connections", type=int, default=32, help="wrk connections (default 32)")
     add("--threads", type=int, default=2, help="wrk threads (default 2)")
-    add("--workers", type=int, default=int(os.environ.get("CALC_WORKERS", "2")))
+    add("--workers", type=int, default=1, help="server worker processes (default 1, as issue 1)")
+    add("--only", default="", help="endpoint names to measure, separated by ; (default all)")
     add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
-    add("--soak-rate", type=int, default=200, help="soak requests per second (default 200)")
+    add("--soak-rate", type=int, default=200, help="mixed soak requests/s (default 200)")
+    add("--mixed-soak", action="store_true", help="also run the earlier mixed fixed-rate soak")
     add("--batch-rows", default="100000,1000000", help="batch sizes, comma-separated")
     add(
         "--batch-warmup-rows",
@@ -109,7 +127,7 @@ def check_bodies(server: Server) -> None:
         is_page = b"<html" in body[:2000].lower()
         if endpoint.headers == HX and is_page:
             raise RuntimeError("the htmx request got the full page, not the partial")
-        if endpoint.name == "full page" and not is_page:
+        if endpoint.name.startswith("full page") and not is_page:
             raise RuntimeError("the full page request did not get an HTML page")
 
 
@@ -159,10 +177,17 @@ def measure_app(
     try:
         check_bodies(server)
         baseline = res.http.get(BASELINE.name)
-        for endpoint in ENDPOINTS if "http" not in skip else ():
+        only = {n.strip() for n in args.only.split(";") if n.strip()}
+        chosen = [e for e in ENDPOINTS if not only or e.name in only]
+        for endpoint in chosen if "http" not in skip else ():
             res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
             report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
-        if "soak" not in skip:
+        if "soak" not in skip:  # issue 7: the live-update pattern, the partial then JSON
+            for name, path, headers in LIVE_SOAKS:
+                live = run_live_soak(server, name, path, headers, seconds=args.soak_seconds)
+                res.live_soaks.append(live)
+                report.live_soak_lines(live)
+        if "mixed-soak" not in skip and args.mixed_soak:
             res.soak = run_soak(server, list(SOAK_ENDPOINTS), args.soak_rate, args.soak_seconds)
             report.soak_lines(res.soak)
         if "batch" not in skip:

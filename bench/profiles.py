@@ -207,20 +207,42 @@ def _batch_work(app: Any, rows: int) -> Callable[[], None]:
     return work
 
 
-def run_profiles(out: Path, http_calls: int, batch_rows: int) -> list[Profile]:
+def run_profiles(
+    out: Path, http_calls: int, batch_rows: int, only: frozenset[str] = frozenset()
+) -> list[Profile]:
     """Profile the JSON estimate (computed, and answered from the response cache), the htmx
-    partial (computed) and the batch rows."""
+    partial, the SVG and the full page (computed) and the batch rows; ``only``: those named."""
     app = build_app()
     hx = [(b"hx-request", b"true")]
     json_varied = _varied("/api/v1/estimate", "preset=article", [])
     htmx_varied = _varied("/", "", hx)
+    svg_varied = _varied("/embed.svg", "preset=article", [])
+    page_varied = _varied("/", "preset=article", [])
     json_same = _same(_scope("/api/v1/estimate", "preset=article", []))
-    for scopes in (json_varied, htmx_varied, json_same):
+    for scopes in (json_varied, htmx_varied, svg_varied, page_varied, json_same):
         _requests(app, scopes, 20)()  # warm-up: imports, template compilation
     calls = http_calls
+    works = {
+        "json-estimate": (_requests(app, json_varied, calls), calls),
+        "json-estimate-repeated": (_requests(app, json_same, calls), calls),
+        "htmx-partial": (_requests(app, htmx_varied, calls), calls),
+        "svg": (_requests(app, svg_varied, calls), calls),
+        "full-page": (_requests(app, page_varied, calls), calls),
+        "batch": (_batch_work(app, batch_rows), batch_rows),
+    }
     return [
-        profile("json-estimate", _requests(app, json_varied, calls), calls, out),
-        profile("json-estimate-repeated", _requests(app, json_same, calls), calls, out),
-        profile("htmx-partial", _requests(app, htmx_varied, calls), calls, out),
-        profile("batch", _batch_work(app, batch_rows), batch_rows, out),
+        profile(name, work, count, out)
+        for name, (work, count) in works.items()
+        if not only or name in only
     ]
+
+
+if __name__ == "__main__":  # python -m bench.profiles OUT_DIR [NAME ...]: some profiles only
+    import sys
+
+    folder = Path(sys.argv[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    for done in run_profiles(folder, 2000, 20000, frozenset(sys.argv[2:])):
+        print(f"{done.name}: {done.unprofiled_us:.0f} µs a call; {done.text_path}")
+        for label, share in done.charged[:12]:
+            print(f"  {share:6.1%}  {label}")

@@ -93,3 +93,101 @@ def run_soak(server: Server, endpoints: list[Endpoint], rate: int, seconds: int)
     asyncio.run(_drive(server.base, endpoints, result, rate * seconds))
     result.end_memory = server.memory()
     return result
+
+
+@dataclass
+class LiveSoakResult:
+    """The live-update soak of one path: ``clients`` clients, each a new scenario every
+    ``interval`` seconds; the server's RSS (all processes, KiB) sampled once a second."""
+
+    name: str
+    clients: int
+    interval: float
+    seconds: float
+    warmup: float
+    sent: int = 0
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
+    rss_kib: list[tuple[float, int]] = field(default_factory=list)
+
+    def percentile_ms(self, fraction: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+    def rss_after_warmup(self) -> tuple[int, int, int]:
+        """RSS (KiB) at the end of the warm-up, its lowest and highest after it."""
+        after = [kib for t, kib in self.rss_kib if t >= self.warmup] or [0]
+        return after[0], min(after), max(after)
+
+    def rss_growth_percent(self) -> float:
+        first, _, high = self.rss_after_warmup()
+        return 100.0 * (high - first) / first if first else 0.0
+
+
+async def _client(
+    client: httpx.AsyncClient,
+    path: str,
+    headers: dict[str, str],
+    result: LiveSoakResult,
+    index: int,
+    deadline: float,
+) -> None:
+    """One person typing: a new scenario every ``interval`` (at once when the answer was late)."""
+    tick = time.perf_counter() + index * result.interval / result.clients  # spread the starts
+    n = 0
+    while tick < deadline:  # bounded by the soak's duration
+        delay = tick - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        serial = index * 100_000 + n  # unique per client and request
+        query = f"k8s_nodes={serial % 1000 + 1}&devops_hourly_rate={serial // 1000 % 5000 + 1}"
+        started = time.perf_counter()
+        try:
+            response = await client.get(f"{path}{query}", headers=headers)
+            ok, problem = response.status_code == 200, f"HTTP {response.status_code}"
+        except httpx.HTTPError as exc:
+            ok, problem = False, repr(exc)
+        result.latencies_ms.append((time.perf_counter() - started) * 1000)
+        result.sent += 1
+        if not ok:
+            result.errors += 1
+            if len(result.error_samples) < 5:
+                result.error_samples.append(problem)
+        n += 1
+        tick += result.interval
+
+
+async def _live(server: Server, path: str, headers: dict[str, str], result: LiveSoakResult) -> None:
+    limits = httpx.Limits(max_connections=result.clients, max_keepalive_connections=result.clients)
+    async with httpx.AsyncClient(base_url=server.base, limits=limits, timeout=10.0) as client:
+        started = time.perf_counter()
+        deadline = started + result.seconds
+
+        async def sample() -> None:
+            while time.perf_counter() < deadline:  # bounded by the soak's duration
+                kib = sum(m.rss_kib for m in server.memory().values())
+                result.rss_kib.append((time.perf_counter() - started, kib))
+                await asyncio.sleep(1.0)
+
+        clients = [
+            _client(client, path, headers, result, i, deadline) for i in range(result.clients)
+        ]
+        await asyncio.gather(sample(), *clients)
+
+
+def run_live_soak(
+    server: Server,
+    name: str,
+    path: str,
+    headers: dict[str, str],
+    clients: int = 50,
+    interval: float = 0.1,
+    seconds: int = 60,
+    warmup: float = 10.0,
+) -> LiveSoakResult:
+    """``clients`` clients for ``seconds``, each GET ``path`` + a new scenario's query every
+    ``interval`` s; RSS is judged from ``warmup`` s on."""
+    result = LiveSoakResult(name, clients, interval, float(seconds), warmup)
+    asyncio.run(_live(server, path, headers, result))
+    return result

@@ -86,7 +86,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     if result is not None:
         values = values_of(result.comparison.scenario)
     provider, region = cloud_choice(catalog, values)
-    view = FormView(values, options_for(catalog, provider, region), errors)
+    view = FormView(values, options_for(catalog, provider, region), errors, (provider, region))
     context = {
         **results_context(request, engine, result),
         "view": view,
