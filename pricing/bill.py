@@ -99,8 +99,12 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
     ]
 
 
-def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
+def _nodes(resolved: Resolved, nodes: int) -> list[LineItem]:
+    """The worker nodes (and a management fee on them, where the tier has one), or, where
+    the tier bills pods instead, the pods' requests."""
     scenario, matches = resolved
+    if matches.control_plane.pod_pricing is not None:
+        return lines.pod_requests(resolved)
     return [
         lines.compute(
             resolved,
@@ -110,11 +114,24 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
             noun="node",
             purchase=matches.k8s_purchase,
         ),
+        *lines.node_fee(resolved, nodes=nodes),
+    ]
+
+
+def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
+    scenario, matches = resolved
+    disks = matches.control_plane.pod_pricing is None  # pods bring no node disks
+    return [
+        *_nodes(resolved, nodes),
         *lines.control_plane(resolved),
         *lines.load_balancers(
             resolved, count=scenario.k8s_load_balancers, usage=scenario.k8s_lb_usage
         ),
-        *lines.storage(resolved, count=nodes, gb_each=scenario.k8s_disk_gb, noun="node"),
+        *(
+            lines.storage(resolved, count=nodes, gb_each=scenario.k8s_disk_gb, noun="node")
+            if disks
+            else []
+        ),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
         *lines.nat_gateway(resolved),
@@ -133,7 +150,8 @@ def bill_infrastructure(resolved: Resolved) -> InfrastructureBill:
     docker = _docker_lines(resolved)
     kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes)
     scaled = None
-    if scenario.k8s_nodes_min is not None or scenario.k8s_nodes_max is not None:
+    by_nodes = resolved.matches.control_plane.pod_pricing is None
+    if by_nodes and (scenario.k8s_nodes_min is not None or scenario.k8s_nodes_max is not None):
         fewest = scenario.k8s_nodes_min or scenario.k8s_nodes
         most = scenario.k8s_nodes_max or scenario.k8s_nodes
         scaled = (

@@ -94,8 +94,8 @@ def fits(resolved: Resolved) -> tuple[Fit, ...]:
     ):
         return ()
     host = host_allocatable(matches.docker_machine.spec)
+    docker = _fit("docker", host, scenario.docker_hosts, None, scenario)
+    if matches.control_plane.pod_pricing is not None:
+        return (docker,)  # the provider sizes the nodes for the pods it bills
     node = node_room(resolved, matches.k8s_machine)
-    return (
-        _fit("docker", host, scenario.docker_hosts, None, scenario),
-        _fit("kubernetes", node, scenario.k8s_nodes, node.pods, scenario),
-    )
+    return (docker, _fit("kubernetes", node, scenario.k8s_nodes, node.pods, scenario))

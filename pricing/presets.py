@@ -155,6 +155,24 @@ PRESETS: dict[str, Preset] = {
             "k8s_steady_hours": "25",
         },
     ),
+    "gke-autopilot": Preset(
+        "GKE Autopilot: pods billed by their requests",
+        "A small application of 2 vCPU and 4 GiB of pod requests on GKE Autopilot (the "
+        "cluster fee covered by the free-tier credit) against one e2-standard-4 host.",
+        {
+            "provider": "gcp",
+            "region": "us-central1",
+            "docker_instance_type": "e2-standard-4",
+            "docker_disk_gb": 50,
+            "control_plane": "gke-autopilot",
+            "workload_vcpu": "2",
+            "workload_memory_gib": "4",
+            "docker_plan": "personal",
+            "k8s_plan": "personal",
+            "docker_seats": 4,
+            "k8s_seats": 4,
+        },
+    ),
     "docker-failover": Preset(
         "Docker with failover against EKS",
         "Like for like: two m6i.xlarge Docker hosts behind an Application Load Balancer "

@@ -191,6 +191,20 @@ def _price_rate(scenario: Scenario, provider: Provider, problems: _Problems) -> 
     return eur_rate
 
 
+def _check_pod_pricing(
+    scenario: Scenario, label: str, regions: list[str], region_key: str, problems: _Problems
+) -> None:
+    """A tier that bills pods needs their requests, and a sourced rate where they run."""
+    if region_key not in regions:
+        problems.add(
+            "control_plane",
+            f"the catalog has sourced {label} rates only in {', '.join(regions)}",
+        )
+    for field in ("workload_vcpu", "workload_memory_gib"):
+        if getattr(scenario, field) is None:
+            problems.add(field, f"{label} bills the pods' requests: enter the workload's total")
+
+
 def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) -> None:
     """Rules across fields that a single field's constraints cannot state."""
     name = provider.name
@@ -264,6 +278,8 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
     )
     _check_rules(scenario, provider, problems)
+    if tier is not None and tier.pod_pricing is not None:
+        _check_pod_pricing(scenario, tier.label, tier.pod_pricing.regions, region_key, problems)
     price_rate = _price_rate(scenario, provider, problems)
     if problems.found:
         raise InputError(problems.found)

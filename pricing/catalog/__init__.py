@@ -7,6 +7,8 @@ and, optionally, an operator's override file merged over them. The entries' mode
 """
 
 from pricing.catalog.entries import (
+    NodeFee,
+    PodPricing,
     HOURS_PER_MONTH,
     Availability,
     Confidence,
@@ -33,6 +35,8 @@ from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 
 __all__ = [
+    "NodeFee",
+    "PodPricing",
     "HOURS_PER_MONTH",
     "Availability",
     "Catalog",

@@ -95,6 +95,21 @@ class Region(Entry):
     )
 
 
+class PodPricing(Sourced):
+    """Kubernetes billed by the pods' requests instead of nodes (GKE Autopilot), at these
+    rates in the listed regions."""
+
+    vcpu_hour: PositivePrice
+    gib_hour: PositivePrice
+    regions: list[str] = Field(min_length=1)
+
+
+class NodeFee(Sourced):
+    """A management fee on every node, as a share of its on-demand price (EKS Auto Mode)."""
+
+    percent: Decimal = Field(gt=0, lt=100, allow_inf_nan=False)
+
+
 class ControlPlane(Sourced):
     label: str
     hourly: NonNegativePrice
@@ -103,6 +118,8 @@ class ControlPlane(Sourced):
     availability: Availability | None = Field(
         None, description="The control plane's SLA; none where the tier promises none."
     )
+    pod_pricing: PodPricing | None = None
+    node_fee: NodeFee | None = None
 
 
 class LoadBalancer(Sourced):

@@ -115,6 +115,8 @@ class Catalog(Entry):
                     provider.vm_availability,
                     *provider.sustained_use,
                     *(tier.availability for tier in provider.control_planes.values()),
+                    *(tier.pod_pricing for tier in provider.control_planes.values()),
+                    *(tier.node_fee for tier in provider.control_planes.values()),
                 )
                 if entry is not None
             )

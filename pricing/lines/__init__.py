@@ -2,12 +2,13 @@
 
 Every line is ``quantity × unit price``, rounded to the cent (``item``: LineItem and how one is
 priced); the costs are in ``machines`` (compute, control plane, storage), ``network`` (load
-balancers, egress, cross-zone traffic, NAT gateway, public addresses) and ``team`` (seats,
-people). Every name is importable from here: ``lines.compute(...)``.
+balancers, egress, cross-zone traffic, NAT gateway, public addresses), ``managed``
+(Kubernetes billed by pod requests, or with a fee per node) and ``team`` (seats, people). Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
 from pricing.lines.machines import compute, control_plane, storage
+from pricing.lines.managed import node_fee, pod_requests
 from pricing.lines.network import (
     ADDRESSES_PER_LOAD_BALANCER,
     cross_zone,
@@ -30,7 +31,9 @@ __all__ = [
     "in_currency",
     "load_balancers",
     "nat_gateway",
+    "node_fee",
     "people",
+    "pod_requests",
     "priced",
     "public_addresses",
     "seats",

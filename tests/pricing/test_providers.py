@@ -179,3 +179,41 @@ def test_govcloud_says_which_of_its_prices_are_the_commercial_regions(catalog: C
     notes = advised(catalog, region="us-gov-west-1").advice.notes
     assert any("no 100 GB of free egress" in note for note in notes)
     assert not any("GovCloud" in note for note in advised(catalog).advice.notes)
+
+
+def test_gke_autopilot_bills_the_pods_requests(catalog: Catalog) -> None:
+    result = run(catalog, "gke-autopilot")
+    pods = [i for i in result.kubernetes.line_items if i.category == "compute"]
+    # 2 vCPU x $0.0445 x 730 h = $64.97; 4 GiB x $0.0049225 x 730 h = $14.37
+    assert [(i.quantity, i.unit, i.monthly) for i in pods] == [
+        (D(2), "vCPU-month", D("64.97")),
+        (D(4), "GiB-month", D("14.37")),
+    ]
+    # the $73.00 cluster fee, covered by the free-tier credit; no nodes, no node disks
+    fee = item(result, "kubernetes", "control plane")
+    credit = item(result, "kubernetes", "credit")
+    assert (fee.monthly, credit.monthly) == (D("73.00"), D("-73.00"))
+    assert not any(i.category == "storage" for i in result.kubernetes.line_items)
+    assert result.kubernetes.availability is not None
+    assert result.kubernetes.availability.percent == D("99.95")
+
+
+def test_gke_autopilot_needs_the_pods_requests_and_a_sourced_region(catalog: Catalog) -> None:
+    with pytest.raises(InputError) as caught:
+        run(catalog, provider="gcp", control_plane="gke-autopilot", region="europe-west1")
+    assert [p.field for p in caught.value.problems] == [
+        "control_plane",
+        "workload_vcpu",
+        "workload_memory_gib",
+    ]
+
+
+def test_eks_auto_mode_adds_its_fee_on_each_node(catalog: Catalog) -> None:
+    result = run(catalog, control_plane="eks-auto-mode")
+    # 12% of m6i.xlarge's $0.192 = $0.02304 an hour x 730 h x 3 nodes = $50.46
+    fee = item(result, "kubernetes", "control plane", "12%")
+    assert (fee.unit_price, fee.quantity, fee.monthly) == (D("0.02304"), D(2190), D("50.46"))
+    tier = [
+        i for i in result.kubernetes.line_items if i.label == "EKS Auto Mode (standard support)"
+    ]
+    assert [i.monthly for i in tier] == [D("73.00")]
