@@ -202,7 +202,12 @@ def test_depth_fields_flow_to_json(client: TestClient) -> None:
             "horizon_months": "36",
         },
     ).json()
-    assert body["currency"] == {"code": "EUR", "per_usd": 0.92}
+    assert body["currency"] == {
+        "code": "EUR",
+        "per_usd": 0.92,
+        "catalog": "USD",
+        "per_catalog_unit": 0.92,
+    }
     assert body["difference"]["break_even_month"] > 6
     assert [f["setup"] for f in body["fit"]] == ["docker", "kubernetes"]
     low, high = body["kubernetes"]["monthly_range"]

@@ -40,6 +40,7 @@ LAYERS = (
     "resolve",
     "lines.item",
     "lines.machines",
+    "lines.managed",
     "lines.network",
     "lines.team",
     "lines",
