@@ -7,8 +7,6 @@ and, optionally, an operator's override file merged over them. The entries' mode
 """
 
 from pricing.catalog.entries import (
-    NodeFee,
-    PodPricing,
     HOURS_PER_MONTH,
     Availability,
     Confidence,
@@ -20,8 +18,10 @@ from pricing.catalog.entries import (
     InstanceType,
     LoadBalancer,
     NatGateway,
+    NodeFee,
     NonNegativePrice,
     Plan,
+    PodPricing,
     PositivePrice,
     PublicAddress,
     Rate,
@@ -35,8 +35,6 @@ from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 
 __all__ = [
-    "NodeFee",
-    "PodPricing",
     "HOURS_PER_MONTH",
     "Availability",
     "Catalog",
@@ -50,8 +48,10 @@ __all__ = [
     "InstanceType",
     "LoadBalancer",
     "NatGateway",
+    "NodeFee",
     "NonNegativePrice",
     "Plan",
+    "PodPricing",
     "PositivePrice",
     "Provider",
     "ProviderDefaults",

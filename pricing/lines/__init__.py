@@ -3,7 +3,8 @@
 Every line is ``quantity × unit price``, rounded to the cent (``item``: LineItem and how one is
 priced); the costs are in ``machines`` (compute, control plane, storage), ``network`` (load
 balancers, egress, cross-zone traffic, NAT gateway, public addresses), ``managed``
-(Kubernetes billed by pod requests, or with a fee per node) and ``team`` (seats, people). Every name is importable from here: ``lines.compute(...)``.
+(Kubernetes billed by pod requests, or with a fee per node) and ``team`` (seats, people).
+Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
