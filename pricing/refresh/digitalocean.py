@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pricing.refresh.jsonio import arr, key, number, obj, text
+from pricing.refresh.jsonio import arr, key, number, requested_rows
 from pricing.refresh.model import Quote, RefreshError, Request, TypeSpec, plain, round_price
 
 SOURCE = "https://api.digitalocean.com/v2/sizes"
@@ -29,17 +29,10 @@ DESCRIPTION_FAMILY = {
 
 def parse_digitalocean(file: str, data: Any, request: Request) -> list[Quote]:
     """Quotes for every requested (region, size) the size is offered in."""
-    page = obj(data, file, None, "the file")
-    if "sizes" not in page:
-        raise RefreshError(file, None, 'not a DigitalOcean sizes list: no "sizes" array')
-    quotes = []
-    for index, raw in enumerate(arr(page["sizes"], file, None, "sizes")):
-        size = obj(raw, file, f"sizes[{index}]", "a size")
-        slug = text(key(size, "slug", file, f"sizes[{index}]"), file, f"sizes[{index}]", "slug")
-        wanted = sorted(region for region, name in request.pairs if name == slug)
-        if wanted:
-            quotes.extend(_quotes(file, size, slug, wanted, request))
-    return quotes
+    rows = requested_rows(file, data, "sizes", "slug", "a DigitalOcean sizes list", request)
+    return [
+        quote for slug, size, wanted in rows for quote in _quotes(file, size, slug, wanted, request)
+    ]
 
 
 def _quotes(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pricing.refresh.jsonio import arr, key, number, obj, text
+from pricing.refresh.jsonio import arr, key, number, obj, requested_rows, text
 from pricing.refresh.model import Quote, RefreshError, Request, TypeSpec, plain, round_price
 
 SOURCE = "https://api.hetzner.cloud/v1/server_types"
@@ -21,18 +21,14 @@ PER_PAGE = 50
 
 def parse_hetzner(file: str, data: Any, request: Request) -> list[Quote]:
     """Quotes for every requested (location, server type) from one page."""
-    page = obj(data, file, None, "the file")
-    if "server_types" not in page:
-        raise RefreshError(file, None, 'not a Hetzner server types list: no "server_types" array')
-    quotes = []
-    for index, raw in enumerate(arr(page["server_types"], file, None, "server_types")):
-        row = obj(raw, file, f"server_types[{index}]", "a server type")
-        where = f"server_types[{index}]"
-        name = text(key(row, "name", file, where), file, where, "name")
-        wanted = {region for region, type_key in request.pairs if type_key == name}
-        if wanted:
-            quotes.extend(_quotes(file, row, name, wanted, request))
-    return quotes
+    rows = requested_rows(
+        file, data, "server_types", "name", "a Hetzner server types list", request
+    )
+    return [
+        quote
+        for name, row, wanted in rows
+        for quote in _quotes(file, row, name, set(wanted), request)
+    ]
 
 
 def _quotes(

@@ -4,10 +4,11 @@ and the catalog files' own layout (one entry per line) written byte for byte."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pricing.refresh.model import RefreshError
+from pricing.refresh.model import RefreshError, Request
 
 INDENT = "  "
 
@@ -56,6 +57,24 @@ def number(value: Any, file: str, entry: str | None, what: str) -> Decimal:
     if not amount.is_finite():
         raise RefreshError(file, entry, f"{what} is not a finite number: {value!r}")
     return amount
+
+
+def requested_rows(
+    file: str, data: Any, array: str, ident: str, what: str, request: Request
+) -> Iterator[tuple[str, dict[str, Any], list[str]]]:
+    """Each entry of the page's ``array`` whose ``ident`` names an instance type the request
+    asks for, with its name and the regions asked for it (sorted); a page without the array
+    is not ``what``."""
+    page = obj(data, file, None, "the file")
+    if array not in page:
+        raise RefreshError(file, None, f'not {what}: no "{array}" array')
+    for index, raw in enumerate(arr(page[array], file, None, array)):
+        where = f"{array}[{index}]"
+        row = obj(raw, file, where, "an entry")
+        name = text(key(row, ident, file, where), file, where, ident)
+        regions = sorted(region for region, type_key in request.pairs if type_key == name)
+        if regions:
+            yield name, row, regions
 
 
 def decimal_text(amount: Decimal) -> str:

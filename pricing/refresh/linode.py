@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pricing.refresh.jsonio import arr, key, number, obj, text
+from pricing.refresh.jsonio import arr, key, number, obj, requested_rows, text
 from pricing.refresh.model import Quote, RefreshError, Request, TypeSpec, plain, round_price
 
 SOURCE = "https://api.linode.com/v4/linode/types"
@@ -30,17 +30,12 @@ CLASS_FAMILY = {
 
 def parse_linode(file: str, data: Any, request: Request) -> list[Quote]:
     """Quotes for every requested (region, type) from one page of the types list."""
-    page = obj(data, file, None, "the file")
-    if "data" not in page:
-        raise RefreshError(file, None, 'not a Linode types list: no "data" array')
-    quotes = []
-    for index, raw in enumerate(arr(page["data"], file, None, "data")):
-        row = obj(raw, file, f"data[{index}]", "a type")
-        type_id = text(key(row, "id", file, f"data[{index}]"), file, f"data[{index}]", "id")
-        regions = sorted(region for region, name in request.pairs if name == type_id)
-        if regions:
-            quotes.extend(_quotes(file, row, type_id, regions, request))
-    return quotes
+    rows = requested_rows(file, data, "data", "id", "a Linode types list", request)
+    return [
+        quote
+        for type_id, row, regions in rows
+        for quote in _quotes(file, row, type_id, regions, request)
+    ]
 
 
 def _quotes(
