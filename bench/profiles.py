@@ -44,7 +44,7 @@ class Profile:
     text_path: Path
 
 
-def _scope(path: str, query: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
+def request_scope(path: str, query: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
     return {
         "type": "http",
         "asgi": {"version": "3.0", "spec_version": "2.4"},
@@ -100,7 +100,7 @@ def _varied(path: str, query: str, headers: list[tuple[bytes, bytes]]) -> Iterat
     for n in itertools.count():
         nodes, rate = n % 1000 + 1, n // 1000 % 100 + 1
         extra = f"k8s_nodes={nodes}&devops_hourly_rate={rate}"
-        yield _scope(path, f"{query}&{extra}" if query else extra, headers)
+        yield request_scope(path, f"{query}&{extra}" if query else extra, headers)
 
 
 FRAMEWORK = ("/starlette/", "/fastapi/", "/asyncio/", "/anyio/", "/uvicorn/")
@@ -218,7 +218,7 @@ def run_profiles(
     htmx_varied = _varied("/", "", hx)
     svg_varied = _varied("/embed.svg", "preset=article", [])
     page_varied = _varied("/", "preset=article", [])
-    json_same = _same(_scope("/api/v1/estimate", "preset=article", []))
+    json_same = _same(request_scope("/api/v1/estimate", "preset=article", []))
     for scopes in (json_varied, htmx_varied, svg_varied, page_varied, json_same):
         _requests(app, scopes, 20)()  # warm-up: imports, template compilation
     calls = http_calls

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.profiles import build_app
+from bench.profiles import build_app, request_scope
 
 HX = [(b"hx-request", b"true")]
 PROVIDERS = ("aws", "gcp", "azure")
@@ -62,20 +62,7 @@ def requests(count: int) -> list[tuple[str, str, list[tuple[bytes, bytes]]]]:
 
 
 async def _get(app: Any, path: str, query: str, headers: list[tuple[bytes, bytes]]) -> bytes:
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.4"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(b"host", b"127.0.0.1:8000"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
+    scope = request_scope(path, query, headers)
     parts: list[bytes] = []
 
     async def receive() -> dict[str, Any]:
