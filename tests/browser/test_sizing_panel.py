@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import httpx
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
+from pricing.money import format_money
 from tests.browser.conftest import SCREENSHOTS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sizing"
@@ -110,4 +113,11 @@ def test_sizing_again_gives_the_same_answer_as_the_api(page: Page, live_server: 
     page.fill("#sizing-yaml", COMPOSE)
     page.click("#sizing-form button[type=submit]")
     expect(page.locator(".sizing-report")).to_contain_text("17 pods allocatable each")
-    expect(page.locator('[data-total="kubernetes"]')).to_contain_text("$1,747.74")
+    answer = httpx.post(
+        f"{live_server}/api/v1/size",
+        content=COMPOSE,
+        headers={"content-type": "application/yaml"},
+    ).json()["comparison"]
+    for setup in ("docker", "kubernetes"):
+        total = format_money(Decimal(str(answer[setup]["monthly_total"])))
+        expect(page.locator(f'[data-total="{setup}"]')).to_contain_text(total)

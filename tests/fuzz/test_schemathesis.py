@@ -16,8 +16,9 @@ assert openapi_checks.positive_data_acceptance in ALL_CHECKS
 # A Scenario's region, machine types and plans must exist in the catalog for the chosen
 # provider, and some fields rule others out (a commitment percent needs a committed purchase):
 # rules a JSON schema cannot state, so schema-valid Scenarios may be refused with a 422 naming
-# the field. Everything else must accept every schema-valid request.
-SCENARIO_PATHS = "^/(api/v1/(estimate|value)|embed|embed\\.svg|oembed|api/v1/batch)$"
+# the field; and a sizing body is schema-valid as any text, but only Compose files and
+# Kubernetes manifests are sized. Everything else must accept every schema-valid request.
+SCENARIO_PATHS = "^/(api/v1/(estimate|value|size)|embed|embed\\.svg|oembed|api/v1/batch)$"
 FUZZ = settings(
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )
