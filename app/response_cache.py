@@ -5,8 +5,8 @@ the response names in its ``Vary`` (the catalog is fixed for the process's life)
 Spreadsheets refresh the same URLs again and again, and a wiki page shows the same SVG to
 every reader: those repeats are answered here, before routing, validation or pricing. The
 middleware sits inside the access log and the metrics, so a hit is logged and counted like any
-other answer (under the route that first produced it), and outside the security headers and
-compression, so a stored answer carries what they add. A conditional request whose
+other answer (under the route that first produced it), and outside everything else (security
+headers, CORS, compression), so a stored answer carries what they add. A conditional request whose
 ``If-None-Match`` names the stored ETag gets 304. Only complete 200 responses under
 ``MAX_BODY`` bytes are kept, at most ``MAX_ENTRIES`` of them and ``MAX_TOTAL`` bytes in all,
 the least recently used going first.

@@ -26,7 +26,9 @@ def content_security_policy(frame_ancestors: str) -> bytes:
 
 
 class SecurityHeaders:
-    """Adds CSP (framing allowed only for the embed card), nosniff and a referrer policy."""
+    """Adds CSP (framing allowed only for the embed card), nosniff and a referrer policy,
+    and ``Vary: Origin``: the CORS layer inside answers a request with an ``Origin`` with
+    other headers, so a cache (ours, or a proxy's) must tell the two apart."""
 
     def __init__(self, app: ASGIApp, embed_frame_ancestors: str) -> None:
         self.app = app
@@ -47,6 +49,7 @@ class SecurityHeaders:
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"strict-origin-when-cross-origin"),
                     (b"cross-origin-opener-policy", b"same-origin"),
+                    (b"vary", b"Origin"),
                 ]
                 message["headers"] = headers
             await send(message)
