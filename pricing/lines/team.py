@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pricing.catalog import Sourced
-from pricing.lines.item import LineItem, priced
+from pricing.lines.item import LineItem, in_currency, priced
+from pricing.money import to_cents
 from pricing.resolve import Resolved
 from pricing.scenario import Scenario, Setup
 
@@ -41,13 +42,8 @@ def seats(resolved: Resolved, *, setup: Setup) -> list[LineItem]:
 
 
 def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
-    """Engineering hours at the scenario's rate: the one line that needs no catalog."""
-    return priced(
-        scenario,
-        category="people",
-        label=label,
-        quantity=hours,
-        unit="hour",
-        price=scenario.devops_hourly_rate,
-        rate=scenario.exchange_rate,
-    )
+    """Engineering hours at the scenario's rate: the one line that needs no catalog (and
+    the one priced for every batch row: built positionally, as ``priced`` would build it, a
+    third of its cost)."""
+    price = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
+    return LineItem("people", label, hours, "hour", price, to_cents(hours * price))
