@@ -108,3 +108,13 @@ def test_the_currency_note_names_the_users_rates(catalog: Catalog) -> None:
         "Amounts in USD: Hetzner Cloud's EUR prices at 1.1 per EUR (your rate)."
     )
     assert present.currency_note(estimate(catalog).comparison) is None
+
+
+@pytest.mark.parametrize("path", ["/embed", "/embed.svg"])
+def test_the_embeds_say_which_currency_and_rate(client: TestClient, path: str) -> None:
+    text = client.get(path, params={"preset": "hetzner-k3s"}).text
+    assert "Hetzner Cloud&#39;s prices as listed in EUR" in text or (
+        "Hetzner Cloud's prices as listed in EUR" in text
+    )
+    assert "at 0.86 per US dollar (your rates)" in text
+    assert "your rate" not in client.get(path, params={"preset": "article"}).text
