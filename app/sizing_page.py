@@ -112,7 +112,7 @@ def sizing_panel(sized: SizedEstimate) -> SizingPanel:
     return SizingPanel(
         sized=sized,
         bars=placement_bars(report),
-        docker_reason=docker_reason(docker) if docker else None,
-        kubernetes_reason=kubernetes_reason(cluster),
+        docker_reason=docker_reason(docker, report.currency) if docker else None,
+        kubernetes_reason=kubernetes_reason(cluster, report.currency),
         status=status,
     )

@@ -98,12 +98,12 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
     else:
         out.append(
             f"Docker host: {docker.hosts} x {docker.instance_type} ({docker.vcpu} vCPU, "
-            f"{_gib(docker.memory_gib)}): {docker_reason(docker)}"
+            f"{_gib(docker.memory_gib)}): {docker_reason(docker, report.currency)}"
         )
     out.append(
         f"Kubernetes: {cluster.nodes} x {cluster.instance_type} (allocatable "
         f"{qty(cluster.allocatable.cpu)} vCPU, {_gib(cluster.allocatable.memory_gib)}, "
-        f"{cluster.allocatable.pods} pods each): {kubernetes_reason(cluster)}"
+        f"{cluster.allocatable.pods} pods each): {kubernetes_reason(cluster, report.currency)}"
     )
     out += ["", "Placement", *_placement(sized)]
     notes = [f"{w.workload or 'all'}: {w.message}" for w in report.warnings]

@@ -13,6 +13,7 @@ from app.cells import json_number
 from app.permalink import permalink_query
 from app.renderers import estimate_dict, scenario_dict
 from pricing import Engine, Estimate
+from pricing.money import format_money
 from pricing.scenario import Scenario
 from pricing.workload import Sizing, SizingOptions, SizingReport, size
 from pricing.workload.report import Choice, DockerSizing, KubernetesSizing
@@ -67,35 +68,36 @@ def _choice_dict(choice: Choice | None) -> dict[str, Any] | None:
     }
 
 
-def _runner_up_text(choice: Choice | None, unit: str) -> str:
+def _runner_up_text(choice: Choice | None, unit: str, currency: str) -> str:
     if choice is None:
         return "; no other type fits"
     plural = unit if choice.count == 1 else unit + "s"
-    return (
-        f"; runner-up {choice.count} {plural} of {choice.instance_type} at ${choice.monthly}/month"
-    )
+    price = format_money(choice.monthly, currency)
+    return f"; runner-up {choice.count} {plural} of {choice.instance_type} at {price}/month"
 
 
-def docker_reason(docker: DockerSizing) -> str:
-    """Why this host type: the need, the price, the runner-up."""
+def docker_reason(docker: DockerSizing, currency: str) -> str:
+    """Why this host type: the need, the list price (in ``currency``), the runner-up."""
     hosts = "" if docker.hosts == 1 else f" on each of {docker.hosts} hosts"
     return (
         f"the cheapest type that holds {docker.needed_cpu.normalize():f} vCPU and "
         f"{docker.needed_memory_gib.normalize():f} GiB (the workload with headroom){hosts}: "
-        f"${docker.monthly}/month" + _runner_up_text(docker.runner_up, "host")
+        f"{format_money(docker.monthly, currency)}/month"
+        + _runner_up_text(docker.runner_up, "host", currency)
     )
 
 
-def kubernetes_reason(cluster: KubernetesSizing) -> str:
+def kubernetes_reason(cluster: KubernetesSizing, currency: str) -> str:
+    """Why this node type and count: the list price (in ``currency``), the runner-up."""
     nodes = "node" if cluster.nodes == 1 else "nodes"
     return (
         f"the cheapest node type and count that the pods fit after each node's reservations: "
-        f"{cluster.nodes} {nodes} for ${cluster.monthly}/month"
-        + _runner_up_text(cluster.runner_up, "node")
+        f"{cluster.nodes} {nodes} for {format_money(cluster.monthly, currency)}/month"
+        + _runner_up_text(cluster.runner_up, "node", currency)
     )
 
 
-def _docker_dict(docker: DockerSizing | None) -> dict[str, Any] | None:
+def _docker_dict(docker: DockerSizing | None, currency: str) -> dict[str, Any] | None:
     if docker is None:
         return None
     return {
@@ -109,11 +111,11 @@ def _docker_dict(docker: DockerSizing | None) -> dict[str, Any] | None:
         "allocatable_memory_gib": json_number(docker.allocatable_memory_gib),
         "monthly": json_number(docker.monthly),
         "runner_up": _choice_dict(docker.runner_up),
-        "reason": docker_reason(docker),
+        "reason": docker_reason(docker, currency),
     }
 
 
-def _kubernetes_dict(cluster: KubernetesSizing) -> dict[str, Any]:
+def _kubernetes_dict(cluster: KubernetesSizing, currency: str) -> dict[str, Any]:
     return {
         "instance_type": cluster.instance_type,
         "nodes": cluster.nodes,
@@ -126,7 +128,7 @@ def _kubernetes_dict(cluster: KubernetesSizing) -> dict[str, Any]:
         },
         "monthly": json_number(cluster.monthly),
         "runner_up": _choice_dict(cluster.runner_up),
-        "reason": kubernetes_reason(cluster),
+        "reason": kubernetes_reason(cluster, currency),
         "placement": [
             {
                 "node": node.node,
@@ -168,8 +170,9 @@ def report_dict(report: SizingReport) -> dict[str, Any]:
             "load_balancers": totals.load_balancers,
             "pods": totals.pods,
         },
-        "docker": _docker_dict(report.docker),
-        "kubernetes": _kubernetes_dict(report.kubernetes),
+        "docker": _docker_dict(report.docker, report.currency),
+        "kubernetes": _kubernetes_dict(report.kubernetes, report.currency),
+        "currency": report.currency,
         "ignored": list(report.ignored),
         "jobs": list(report.jobs),
         "warnings": [{"workload": w.workload, "message": w.message} for w in report.warnings],

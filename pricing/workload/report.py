@@ -103,6 +103,8 @@ class SizingReport:
     jobs: tuple[str, ...]
     warnings: tuple[Warning, ...]
     assumptions: tuple[str, ...]
+    currency: str = "USD"
+    """The currency of the monthly prices above: the provider's list prices."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,7 @@ def size_workload(
         jobs=tuple(app.jobs),
         warnings=tuple(app.warnings),
         assumptions=tuple(app.assumptions),
+        currency=provider.currency,
     )
     return Sizing(sized_scenario(scenario, app, docker, cluster), report)
 

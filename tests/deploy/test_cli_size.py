@@ -115,3 +115,25 @@ def test_console_script_reads_stdin() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["docker"]["instance_type"] == "t3.xlarge"
+
+
+def test_a_provider_pricing_in_euros_says_its_prices_in_euros(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fixture = str(
+        Path(__file__).resolve().parents[1] / "fixtures" / "sizing" / "article-compose.yml"
+    )
+    args = [
+        "size",
+        fixture,
+        "--provider",
+        "hetzner",
+        "--currency",
+        "EUR",
+        "--exchange-rate",
+        "0.86",
+    ]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    # the chosen types' list prices are Hetzner's own, in EUR: cx33 at EUR 8.49 a month
+    assert "8.49 EUR/month" in out and "$8.49" not in out
