@@ -28,6 +28,9 @@
     var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
     var panel = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
     if (panel && panel.tagName === "DETAILS") panel.open = true;
+    // a link to a field in a folded group (the error summary) unfolds the group
+    var fold = panel && panel.closest ? panel.closest("details") : null;
+    if (fold && panel.tagName !== "DETAILS") fold.open = true;
     var button = event.target.closest ? event.target.closest("[data-copy], [data-print]") : null;
     if (!button) return;
     if (button.hasAttribute("data-print")) {

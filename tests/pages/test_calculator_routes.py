@@ -74,3 +74,12 @@ def test_unknown_parameter_is_shown_not_dropped(client: TestClient) -> None:
     response = client.get("/?k8s_nodez=4")
     assert response.status_code == 422
     assert "k8s_nodez: is not a known field" in response.text
+
+
+def test_every_problem_is_summed_up_above_the_form(client: TestClient) -> None:
+    # eur_rate sits in a folded group: the summary names it and links to it
+    page = client.get("/", params={"provider": "hetzner"})
+    assert page.status_code == 422
+    assert '<a href="#field-eur_rate">Euro rate</a>: Hetzner Cloud prices in EUR' in page.text
+    partial = client.get("/", params={"provider": "hetzner"}, headers={"HX-Request": "true"})
+    assert '<a href="#field-eur_rate">Euro rate</a>' in partial.text
