@@ -24,7 +24,7 @@ def pod_requests(resolved: Resolved) -> list[LineItem]:
         priced(
             scenario,
             category="compute",
-            label=f"Pod requests: {cpu} vCPU at {rates.vcpu_hour} an hour, {hours} h",
+            label=f"Pod requests: {cpu.normalize():f} vCPU at {rates.vcpu_hour} an hour, {hours} h",
             quantity=cpu,
             unit="vCPU-month",
             price=rates.vcpu_hour * hours,
@@ -34,7 +34,8 @@ def pod_requests(resolved: Resolved) -> list[LineItem]:
         priced(
             scenario,
             category="compute",
-            label=f"Pod requests: {memory} GiB at {rates.gib_hour} an hour, {hours} h",
+            label=f"Pod requests: {memory.normalize():f} GiB at {rates.gib_hour} an hour, "
+            f"{hours} h",
             quantity=memory,
             unit="GiB-month",
             price=rates.gib_hour * hours,
