@@ -92,7 +92,7 @@ def test_node_range_in_words(catalog: Catalog) -> None:
 def test_each_setup_says_what_its_provider_promises(client: TestClient) -> None:
     page = client.get("/", params={"preset": "article"}).text
     assert "99.95% (EKS control plane SLA)" in page
-    assert "99.5% (One EC2 instance (instance-level SLA))" in page
+    assert "99.5% (one EC2 instance, instance-level SLA)" in page
     free = client.get("/", params={"provider": "azure", "control_plane": "aks-free"}).text
     assert "None published" in free
 
