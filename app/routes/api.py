@@ -12,7 +12,7 @@ from app.batch import ACCEPTED_COLUMNS, batch_response
 from app.catalog_view import catalog_dict, catalog_rows
 from app.cells import to_csv
 from app.columns import VALUES
-from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
+from app.deps import CatalogDep, EstimateQueryDep, ValueQueryDep
 from app.errors import JsonErrors, TextErrors
 from app.inputs import parse_query, parse_scenario
 from app.openapi_params import control, scenario_parameters
@@ -125,8 +125,9 @@ def _render(
     openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM),
 )
 @cacheable
-async def get_estimate(request: Request, engine: EngineDep, query: EstimateQueryDep) -> Response:
+async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
     """Price both setups for the Scenario in the query string."""
+    engine = query.engine
     return _render(request, engine, engine.estimate(query.scenario), query.controls)
 
 
@@ -148,8 +149,9 @@ async def get_estimate(request: Request, engine: EngineDep, query: EstimateQuery
         },
     },
 )
-async def post_estimate(request: Request, engine: EngineDep, query: EstimateQueryDep) -> Response:
+async def post_estimate(request: Request, query: EstimateQueryDep) -> Response:
     """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key)."""
+    engine = query.engine  # the query string carries only the format controls
     body = await request.body()
     try:
         data = orjson.loads(body)
@@ -182,8 +184,9 @@ async def post_estimate(request: Request, engine: EngineDep, query: EstimateQuer
     ),
 )
 @cacheable
-async def get_value(request: Request, engine: EngineDep, query: ValueQueryDep) -> Response:
+async def get_value(request: Request, query: ValueQueryDep) -> Response:
     """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
+    engine = query.engine
     column = VALUES.get(query.controls.get("field", ""))
     if column is None:
         raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUES))])

@@ -51,10 +51,9 @@ def _context(
 
 @router.get("/embed", include_in_schema=False)
 @cacheable
-async def get_embed(
-    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
-) -> Response:
+async def get_embed(request: Request, query: ScenarioDep, templates: TemplatesDep) -> Response:
     """A compact result card for an iframe: same query string as the page."""
+    engine = query.engine
     result = engine.estimate(query.scenario)
     context = _context(request, engine.catalog, result, 560, 170)
     return templates.TemplateResponse(request, "embed.html", context)
@@ -70,10 +69,9 @@ async def get_embed(
     },
 )
 @cacheable
-async def get_embed_svg(
-    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
-) -> Response:
+async def get_embed_svg(request: Request, query: ScenarioDep, templates: TemplatesDep) -> Response:
     """Totals, difference and the cumulative chart as a standalone SVG image."""
+    engine = query.engine
     result = engine.estimate(query.scenario)
     context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205)
     template = templates.get_template("embed.svg")

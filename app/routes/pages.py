@@ -115,10 +115,9 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
 
 
 @router.get("/flips")
-async def get_flips(
-    request: Request, engine: EngineDep, query: ScenarioDep, templates: TemplatesDep
-) -> Response:
+async def get_flips(request: Request, query: ScenarioDep, templates: TemplatesDep) -> Response:
     """The sensitivity list, loaded into the results when the reader opens it."""
+    engine = query.engine
     comparison = engine.estimate(query.scenario).comparison
     context = {
         "request": request,
