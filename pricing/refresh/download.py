@@ -12,7 +12,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -86,30 +86,32 @@ def download_linode(fetch: Fetch) -> list[Document]:
     return pages
 
 
+def _download_with_token(
+    url: str, secret: str, next_page: Callable[[str, Any], str | None], fetch: Fetch
+) -> list[Document]:
+    """Every page of a price list that needs a bearer token, following ``next_page``."""
+    headers = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
+    following: str | None = url
+    pages: list[Document] = []
+    while following is not None:
+        pages.append(_get(following, fetch, headers))
+        following = next_page(pages[-1][0], pages[-1][1])
+        _guard(len(pages), following)
+    return pages
+
+
 def download_digitalocean(fetch: Fetch, token: str | None = None) -> list[Document]:
     """GET /v2/sizes with a token (DIGITALOCEAN_TOKEN), following links.pages.next."""
     secret = token or _token(DIGITALOCEAN_VARIABLE, "a DigitalOcean API token")
-    headers = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
-    url: str | None = f"{digitalocean.SOURCE}?per_page=200"
-    pages: list[Document] = []
-    while url is not None:
-        pages.append(_get(url, fetch, headers))
-        url = digitalocean.next_page(pages[-1][0], pages[-1][1])
-        _guard(len(pages), url)
-    return pages
+    url = f"{digitalocean.SOURCE}?per_page=200"
+    return _download_with_token(url, secret, digitalocean.next_page, fetch)
 
 
 def download_hetzner(fetch: Fetch, token: str | None = None) -> list[Document]:
     """GET /v1/server_types with a token (HCLOUD_TOKEN), following meta.pagination."""
     secret = token or _token(HCLOUD_VARIABLE, "a Hetzner Cloud API token")
-    headers = {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
-    url: str | None = f"{hetzner.SOURCE}?per_page=50"
-    pages: list[Document] = []
-    while url is not None:
-        pages.append(_get(url, fetch, headers))
-        url = hetzner.next_page(pages[-1][0], pages[-1][1])
-        _guard(len(pages), url)
-    return pages
+    url = f"{hetzner.SOURCE}?per_page=50"
+    return _download_with_token(url, secret, hetzner.next_page, fetch)
 
 
 def download_aws(regions: Iterable[str], fetch: Fetch) -> list[Document]:

@@ -9,6 +9,7 @@ a request to its limit). Extension fields (``x-...``) serve only as anchors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pricing.workload.errors import SizingError
@@ -41,25 +42,30 @@ def _first(service_name: str, candidates: list[tuple[str, object]]) -> tuple[str
     return None
 
 
+def _quantity(
+    name: str, candidates: list[tuple[str, Any]], parse: Callable[[Any], int]
+) -> int | None:
+    """The first of ``candidates`` (key, value) that is given, parsed; None if none is."""
+    found = _first(name, candidates)
+    if found is None:
+        return None
+    try:
+        return parse(found[1])
+    except ValueError as exc:
+        raise SizingError(f"services.{name}.{found[0]}: {exc}") from None
+
+
 def _cpu(name: str, service: dict[str, Any], resources: dict[str, Any]) -> int | None:
     from pricing.workload.quantity import compose_cpu_millicores
 
     reservations = _mapping(resources.get("reservations"), f"services.{name}.deploy.resources")
     limits = _mapping(resources.get("limits"), f"services.{name}.deploy.resources")
-    found = _first(
-        name,
-        [
-            ("reservations.cpus", reservations.get("cpus")),
-            ("limits.cpus", limits.get("cpus")),
-            ("cpus", service.get("cpus")),
-        ],
-    )
-    if found is None:
-        return None
-    try:
-        return compose_cpu_millicores(found[1])
-    except ValueError as exc:
-        raise SizingError(f"services.{name}.{found[0]}: {exc}") from None
+    candidates = [
+        ("reservations.cpus", reservations.get("cpus")),
+        ("limits.cpus", limits.get("cpus")),
+        ("cpus", service.get("cpus")),
+    ]
+    return _quantity(name, candidates, compose_cpu_millicores)
 
 
 def _memory(name: str, service: dict[str, Any], resources: dict[str, Any]) -> int | None:
@@ -67,21 +73,13 @@ def _memory(name: str, service: dict[str, Any], resources: dict[str, Any]) -> in
 
     reservations = _mapping(resources.get("reservations"), f"services.{name}.deploy.resources")
     limits = _mapping(resources.get("limits"), f"services.{name}.deploy.resources")
-    found = _first(
-        name,
-        [
-            ("deploy.resources.reservations.memory", reservations.get("memory")),
-            ("deploy.resources.limits.memory", limits.get("memory")),
-            ("mem_reservation", service.get("mem_reservation")),
-            ("mem_limit", service.get("mem_limit")),
-        ],
-    )
-    if found is None:
-        return None
-    try:
-        return compose_memory_bytes(found[1])
-    except ValueError as exc:
-        raise SizingError(f"services.{name}.{found[0]}: {exc}") from None
+    candidates = [
+        ("deploy.resources.reservations.memory", reservations.get("memory")),
+        ("deploy.resources.limits.memory", limits.get("memory")),
+        ("mem_reservation", service.get("mem_reservation")),
+        ("mem_limit", service.get("mem_limit")),
+    ]
+    return _quantity(name, candidates, compose_memory_bytes)
 
 
 def _replicas(name: str, service: dict[str, Any], deploy: dict[str, Any]) -> int:
