@@ -172,14 +172,12 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                 entry.source,
                 entry.as_of.isoformat(),
                 entry.confidence,
-                currency,
+                catalog.providers[provider].currency if provider in catalog.providers else "USD",
                 max_pods,
             ]
         )
 
-    currency = "USD"
     for pk, p in catalog.providers.items():
-        currency = p.currency
         for rk, region in p.regions.items():
             for tk, price in region.instances.items():
                 spec = p.instance_types[tk]
@@ -228,8 +226,7 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
             address = p.public_ipv4
             hourly = decimal_text(address.hourly)
             add(pk, "", "public_ipv4", "", address.label, address, hourly, "hour")
-    currency = "USD"
-    for k, plan in catalog.plans.items():
+    for k, plan in catalog.plans.items():  # Docker's plans: in USD
         add(
             "docker",
             "",

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.cells import decimal_text
 from pricing.catalog import Catalog, Provider
-from pricing.money import format_money
+from pricing.money import format_money, to_cents
 from pricing.presets import PRESETS
 from pricing.resolve import catalog_choices
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
@@ -72,9 +72,7 @@ def _machine_options(offered: Provider, region: str) -> list[Option]:
     specs, currency = offered.instance_types, offered.currency
     options = []
     for key, price in offered.regions[region].instances.items():
-        month = price.monthly()
-        if price.monthly_cap is not None and price.monthly_cap < month:
-            month = price.monthly_cap
+        month = to_cents(price.billed())
         options.append(
             Option(
                 key,

@@ -73,6 +73,12 @@ class InstancePrice(Sourced):
         """The list price of a month at ``hours`` hours, rounded to the cent."""
         return to_cents(self.hourly * hours)
 
+    def billed(self, hours: Decimal = HOURS_PER_MONTH) -> Decimal:
+        """What one VM is billed for ``hours`` at the list price: no more than its monthly cap
+        (not rounded)."""
+        one = self.hourly * hours
+        return one if self.monthly_cap is None else min(one, self.monthly_cap)
+
 
 class InstanceType(Entry):
     vcpu: int = Field(gt=0)

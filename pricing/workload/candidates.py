@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pricing.catalog import Catalog, InstanceType, Provider
+from pricing.catalog import Catalog, InstancePrice, InstanceType, Provider
 from pricing.money import to_cents
 from pricing.scenario import Scenario
 from pricing.workload.errors import SizingError
@@ -27,15 +27,11 @@ def gib(amount: int) -> Decimal:
 class Candidate:
     key: str
     spec: InstanceType
-    hourly: Decimal
-    monthly_cap: Decimal | None = None  # where hourly billing stops at a monthly price
+    price: InstancePrice
 
     def monthly(self, count: int, hours: Decimal) -> Decimal:
         """``count`` VMs for ``hours`` a month at the list price (the provider's currency)."""
-        one = self.hourly * hours
-        if self.monthly_cap is not None:
-            one = min(one, self.monthly_cap)
-        return to_cents(one * count)
+        return to_cents(self.price.billed(hours) * count)
 
 
 def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
@@ -54,7 +50,7 @@ def candidates(scenario: Scenario, catalog: Catalog, *, arm: bool = False) -> li
     if region is None:
         raise SizingError(f"unknown region {region_key!r} for {provider.name}", field="region")
     found = [
-        Candidate(key, provider.instance_types[key], price.hourly, price.monthly_cap)
+        Candidate(key, provider.instance_types[key], price)
         for key, price in region.instances.items()
         if arm or provider.instance_types[key].arch != "arm64"
     ]
