@@ -11,7 +11,7 @@ from app import present
 from app.chart import chart_of
 from app.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.errors import TextErrors
-from app.form import FormView, cloud_choice, options_for, switch_cloud, values_of
+from app.form import FormView, cloud_choice, default_values, switch_cloud, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, parse_scenario, split_query
 from app.permalink import permalink_query
@@ -19,7 +19,7 @@ from app.response_cache import cacheable
 from pricing import Engine, Estimate
 from pricing.presets import preset_values
 from pricing.resolve import CATALOG_FIELDS
-from pricing.scenario import DEFAULT_SCENARIO, InputError
+from pricing.scenario import InputError
 
 # The page shows its own errors inline; what reaches the error handlers is a partial's.
 router = APIRouter(include_in_schema=False, route_class=TextErrors)
@@ -45,7 +45,7 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, str], str]:
             base = preset_values(preset)
         except InputError as exc:
             errors.update({p.field: p.message for p in exc.problems})
-    values = {**values_of(DEFAULT_SCENARIO), **{k: str(v) for k, v in base.items()}, **fields}
+    values = {**default_values(), **{k: str(v) for k, v in base.items()}, **fields}
     return values, errors, controls.get(CHANGED, "")
 
 
@@ -83,19 +83,26 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     values = switch_cloud(catalog, values, trigger)
     result, problems = _estimate(engine, values) if not errors else (None, {})
     errors.update(problems)
-    if result is not None:
+    partial = request.headers.get("hx-request") == "true" and not request.headers.get(
+        "hx-history-restore-request"
+    )
+    cloud_oob = (
+        [k for k in CATALOG_FIELDS if k != trigger]
+        if partial and trigger in ("provider", "region")
+        else []
+    )
+    # The partial draws no control after a good answer unless the cloud changed: then the
+    # values as the form shows them are not needed (about 80 µs a keystroke).
+    if result is not None and (not partial or cloud_oob):
         values = values_of(result.comparison.scenario)
-    provider, region = cloud_choice(catalog, values)
-    view = FormView(values, options_for(catalog, provider, region), errors, (provider, region))
+    view = FormView(values, catalog, cloud_choice(catalog, values), errors)
     context = {
         **results_context(request, engine, result),
         "view": view,
         "groups": GROUPS,
         "fields": FIELDS,
+        "cloud_oob": cloud_oob,
     }
-    partial = request.headers.get("hx-request") == "true" and not request.headers.get(
-        "hx-history-restore-request"
-    )
     headers = {"Vary": "HX-Request, HX-History-Restore-Request"}
     status = 422 if errors else 200
     if not partial:
@@ -106,9 +113,6 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
         headers["HX-Reswap"] = "none"
     else:
         headers["HX-Replace-Url"] = f"{context['root']}/?{context['query']}".rstrip("?")
-    context["cloud_oob"] = (
-        [k for k in CATALOG_FIELDS if k != trigger] if trigger in ("provider", "region") else []
-    )
     return templates.TemplateResponse(
         request, "partials/update.html", context, status_code=status, headers=headers
     )

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from app.deps import EngineDep, SettingsDep, TemplatesDep
 from app.errors import STATUS, TextErrors
-from app.form import FormView, cloud_choice, options_for, values_of
+from app.form import FormView, cloud_choice, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.routes.pages import results_context
 from app.sizing_options import parse_sizing_query
@@ -63,7 +63,7 @@ def _page_context(
 ) -> dict[str, Any]:
     values = values_of(result.comparison.scenario if result else scenario)
     provider, region = cloud_choice(engine.catalog, values)
-    view = FormView(values, options_for(engine.catalog, provider, region), {})
+    view = FormView(values, engine.catalog, (provider, region))
     return {
         **results_context(request, engine, result),
         "view": view,
