@@ -3,6 +3,9 @@
 ``python -m bench.hello --host 127.0.0.1 --port 8001`` runs it under the production server
 code of ``app.cli``: the same gunicorn options (uvicorn workers, keep-alive, preload, graceful
 timeout), the same command-line parser and ``CALC_WORKERS`` workers. Only the app differs.
+
+``python -m bench.hello fastapi --host ...`` serves, the same way, a bare FastAPI app with one
+empty route instead: FastAPI's own cost per request, the floor under every calculator route.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from fastapi import FastAPI, Request, Response
 from starlette.types import Message, Receive, Scope, Send
 
 BODY = b"Hello, world!"
@@ -36,11 +40,27 @@ async def hello_app(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": BODY})
 
 
+def fastapi_app() -> Any:
+    """A FastAPI app answering ``GET /`` (any query) with the same 13 bytes, doing nothing else:
+    no middleware, no dependency, the route taking the request as the calculator's do."""
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+
+    @app.get("/")
+    async def empty(request: Request) -> Response:
+        return Response(BODY, media_type="text/plain")
+
+    return app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Serve ``hello_app`` with app.cli's gunicorn server, parser, options and worker count."""
+    """Serve ``hello_app`` (or, given ``fastapi`` first, ``fastapi_app()``) with app.cli's
+    gunicorn server, parser, options and worker count."""
     from app.cli import GunicornServer, build_parser, gunicorn_options, load_settings
 
-    args = build_parser().parse_args(["serve", *(sys.argv[1:] if argv is None else argv)])
+    given = list(sys.argv[1:] if argv is None else argv)
+    app: Any = fastapi_app() if given[:1] == ["fastapi"] else hello_app
+    given = given[1:] if given[:1] == ["fastapi"] else given
+    args = build_parser().parse_args(["serve", *given])
     settings = load_settings()
 
     def on_exit(_server: Any) -> None:
@@ -48,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     options = gunicorn_options(args, settings.workers, on_exit)
     # app.cli types its app as FastAPI; gunicorn's uvicorn worker serves any ASGI app.
-    GunicornServer(hello_app, options).run()  # type: ignore[arg-type]
+    GunicornServer(app, options).run()  # typed as FastAPI; the uvicorn worker serves any ASGI app
     return 0
 
 

@@ -25,6 +25,9 @@ from bench.soak import LiveSoakResult, SoakResult, run_live_soak, run_soak
 
 VARIED = Path(__file__).resolve().parent / "varied.lua"
 BASELINE = Endpoint("baseline (ASGI hello)", "/")
+# What FastAPI itself costs a request (an empty route, a new query string each time): no
+# calculator route can serve more than this; it shows how much of a goal is left to the app.
+FASTAPI_FLOOR = Endpoint(report.FASTAPI_FLOOR, "/?k8s_nodes=1", script=VARIED)
 HX = ("HX-Request: true",)
 # The headline: a new scenario on every request (varied.lua), as for a person typing; the
 # response cache cannot answer these. Names end in "new" so the floors can find them.
@@ -170,6 +173,16 @@ def measure_baseline(args: argparse.Namespace, env: dict[str, str], res: Results
         server.stop()
 
 
+def measure_fastapi_floor(env: dict[str, str], res: Results, out: Path) -> None:
+    server = start("fastapi", hello_command(free_port(), "fastapi"), env, out / "fastapi.log")
+    try:
+        check_endpoint(server.base, FASTAPI_FLOOR)
+        res.http[FASTAPI_FLOOR.name] = measure_clean(server, FASTAPI_FLOOR, res.load)
+        report.wrk_line(FASTAPI_FLOOR.name, res.http[FASTAPI_FLOOR.name], res.http[BASELINE.name])
+    finally:
+        server.stop()
+
+
 def measure_app(
     args: argparse.Namespace, env: dict[str, str], res: Results, skip: set[str]
 ) -> None:
@@ -287,6 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = server_env(args, batch_sizes(args))
     if "http" not in skip:
         measure_baseline(args, env, res)
+        measure_fastapi_floor(env, res, args.out)
     if not {"http", "soak", "batch"} <= skip:
         measure_app(args, env, res, skip)
     if "http" not in skip:

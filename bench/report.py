@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from bench.main import Results
 
 BASELINE = "baseline (ASGI hello)"
+FASTAPI_FLOOR = "floor: FastAPI, empty route"
 P99_FLOOR_MS = 20.0
 # Issue 1's goals for new scenarios (one server worker), then the earlier floors for repeats.
 RATIO_FLOORS = {
@@ -61,7 +62,9 @@ def summary(res: Results) -> None:
     base = res.http[BASELINE]
     spread = ", ".join(f"{b.requests_per_second:,.0f}" for b in res.baselines)
     print(f"\nsummary (baseline: mean of {len(res.baselines)} runs: {spread} req/s)")
-    new = {n: r for n, r in res.http.items() if n == BASELINE or n.endswith(", new")}
+    new = {
+        n: r for n, r in res.http.items() if n in (BASELINE, FASTAPI_FLOOR) or n.endswith(", new")
+    }
     repeated = {n: r for n, r in res.http.items() if n == BASELINE or n not in new}
     for title, rows in (("new scenario on every request", new), ("one URL repeated", repeated)):
         print(f"\n{title}:")

@@ -44,9 +44,11 @@ def production_command(port: int) -> list[str]:
     return [str(script), "serve", "--host", HOST, "--port", str(port)]
 
 
-def hello_command(port: int) -> list[str]:
-    """The baseline, served by app.cli's gunicorn code with the same options."""
-    return [sys.executable, "-m", "bench.hello", "--host", HOST, "--port", str(port)]
+def hello_command(port: int, app: str = "") -> list[str]:
+    """The baseline (or, with ``app="fastapi"``, FastAPI's floor), served by app.cli's gunicorn
+    code with the same options."""
+    chosen = [app] if app else []
+    return [sys.executable, "-m", "bench.hello", *chosen, "--host", HOST, "--port", str(port)]
 
 
 @dataclass
@@ -115,7 +117,8 @@ def start(name: str, command: list[str], env: dict[str, str], log_path: Path) ->
     port = command[command.index("--port") + 1]
     server = Server(name, process, f"http://{HOST}:{port}", log)
     try:
-        server.wait_ready("/healthz" if name != "hello" else "/", int(env["CALC_WORKERS"]))
+        ready = "/healthz" if name == "calculator" else "/"
+        server.wait_ready(ready, int(env["CALC_WORKERS"]))
     except BaseException:
         server.stop()
         raise
