@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
 from app.form_layout import FIELDS
 from pricing.scenario import FIELD_NAMES
 
 HX = {"HX-Request": "true"}
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sizing"
 
 
 def test_every_scenario_field_is_on_the_form() -> None:
@@ -83,3 +87,24 @@ def test_every_problem_is_summed_up_above_the_form(client: TestClient) -> None:
     assert '<a href="#field-eur_rate">Euro rate</a>: Hetzner Cloud prices in EUR' in page.text
     partial = client.get("/", params={"provider": "hetzner"}, headers={"HX-Request": "true"})
     assert '<a href="#field-eur_rate">Euro rate</a>' in partial.text
+
+
+def _select_options(html: str, name: str) -> list[str]:
+    start = html.index(f'<select id="field-{name}"')
+    select = html[start : html.index("</select>", start)]
+    return re.findall(r'<option value="([^"]*)"', select)
+
+
+def test_sizing_on_two_clouds_lists_each_clouds_machines(client: TestClient) -> None:
+    # The form a sizing sends back lists the sized cloud's VM types in every select, also
+    # after a sizing on another cloud drew the same control with the same (empty) value.
+    compose = (FIXTURES / "article-compose.yml").read_text()
+    lists = {}
+    for provider in ("gcp", "aws"):
+        response = client.post(
+            "/size", params={"provider": provider}, data={"yaml": compose}, headers=HX
+        )
+        assert response.status_code == 200, response.text
+        lists[provider] = _select_options(response.text, "k8s_control_instance_type")
+    assert "e2-standard-4" in lists["gcp"] and "m6i.xlarge" not in lists["gcp"]
+    assert "m6i.xlarge" in lists["aws"] and "e2-standard-4" not in lists["aws"]
