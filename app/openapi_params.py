@@ -107,16 +107,20 @@ def _parameter(name: str, prop: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def scenario_parameters(*extra: dict[str, Any]) -> dict[str, Any]:
-    """``openapi_extra`` for a route that reads a Scenario from its query string."""
-    preset = {
+def preset_parameter(description: str) -> dict[str, Any]:
+    return {
         "name": "preset",
         "in": "query",
         "required": False,
-        "description": "Start from a named preset; the other parameters apply over it.",
+        "description": description,
         "schema": {"type": "string", "enum": ["", *PRESETS]},
         "example": "article",
     }
+
+
+def scenario_parameters(*extra: dict[str, Any]) -> dict[str, Any]:
+    """``openapi_extra`` for a route that reads a Scenario from its query string."""
+    preset = preset_parameter("Start from a named preset; the other parameters apply over it.")
     fields = [_parameter(n, p) for n, p in _SCHEMA["properties"].items()]
     return {"parameters": [preset, *extra, *fields]}
 

@@ -12,10 +12,10 @@ from app.batch import ACCEPTED_COLUMNS, batch_response
 from app.catalog_view import catalog_dict, catalog_rows
 from app.cells import to_csv
 from app.columns import VALUES
-from app.deps import CatalogDep, EstimateQueryDep, ValueQueryDep
+from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.errors import JsonErrors, TextErrors
-from app.inputs import parse_query, parse_scenario
-from app.openapi_params import control, scenario_parameters
+from app.inputs import PRESET, parse_query, parse_scenario, split_query
+from app.openapi_params import control, preset_parameter, scenario_parameters
 from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
 from app.response_cache import cacheable
 from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
@@ -29,6 +29,8 @@ text_router = APIRouter(prefix="/api/v1", tags=["api"], route_class=TextErrors)
 
 FORMATS = ["json", "csv", "tsv"]
 SHAPES = ["items", "summary"]
+ESTIMATE_CONTROLS = frozenset({"format", "shape", "sensitivity"})
+QUERY_NAMES = "preset, format, shape and sensitivity"
 # Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
 AS_TEXT = {"text/plain": {"schema": {"type": "string"}, "example": "error: k8s_nodes: ..."}}
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -137,7 +139,15 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
     response_model=None,
     responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
     openapi_extra={
-        "parameters": [FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM],
+        "parameters": [
+            preset_parameter(
+                "Start from a named preset (or give preset in the body, not both); the body's "
+                "Scenario fields apply over it."
+            ),
+            FORMAT_PARAM,
+            SHAPE_PARAM,
+            SENSITIVITY_PARAM,
+        ],
         "requestBody": {
             "required": True,
             "content": {
@@ -149,9 +159,17 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
         },
     },
 )
-async def post_estimate(request: Request, query: EstimateQueryDep) -> Response:
-    """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key)."""
-    engine = query.engine  # the query string carries only the format controls
+async def post_estimate(request: Request, engine: EngineDep) -> Response:
+    """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key, or in
+    the query string)."""
+    fields, controls = split_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
+    misplaced = [
+        FieldProblem(name, "belongs in the JSON body: the query string takes only " + QUERY_NAMES)
+        for name in fields
+        if name != PRESET
+    ]
+    if misplaced:
+        raise InputError(misplaced)
     body = await request.body()
     try:
         data = orjson.loads(body)
@@ -161,7 +179,13 @@ async def post_estimate(request: Request, query: EstimateQueryDep) -> Response:
         ) from None
     if not isinstance(data, dict):
         raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
-    return _render(request, engine, engine.estimate(parse_scenario(data)), query.controls)
+    if PRESET in fields:
+        if PRESET in data:
+            raise InputError(
+                [FieldProblem(PRESET, "is given in both the query string and the body")]
+            )
+        data = {PRESET: fields[PRESET], **data}
+    return _render(request, engine, engine.estimate(parse_scenario(data)), controls)
 
 
 @text_router.get(

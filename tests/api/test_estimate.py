@@ -25,6 +25,26 @@ def test_article_preset_in_json(client: TestClient) -> None:
     assert body["scenario"]["k8s_nodes"] == 3
 
 
+def test_post_takes_the_preset_from_the_query_string(client: TestClient) -> None:
+    # DESIGN.md: preset=NAME applies on every route, POST included.
+    post = client.post("/api/v1/estimate?preset=article", json={"k8s_nodes": 4}).json()
+    get = client.get("/api/v1/estimate", params={"preset": "article", "k8s_nodes": 4}).json()
+    assert post["kubernetes"]["monthly_total"] == get["kubernetes"]["monthly_total"]
+    assert post["scenario"] == get["scenario"]
+
+
+def test_post_refuses_scenario_fields_in_the_query_string(client: TestClient) -> None:
+    # They used to be dropped without a word: the body's 4 nodes were priced, not the 7 asked.
+    response = client.post("/api/v1/estimate?k8s_nodes=7&format=csv", json={"k8s_nodes": 4})
+    assert response.status_code == 422
+    assert "k8s_nodes: belongs in the JSON body" in response.text
+    both = client.post("/api/v1/estimate?preset=startup", json={"preset": "article"})
+    assert both.status_code == 422
+    assert both.json()["detail"] == [
+        {"field": "preset", "message": "is given in both the query string and the body"}
+    ]
+
+
 def test_post_json_equals_get_query(client: TestClient) -> None:
     get = client.get("/api/v1/estimate", params={"preset": "article", "k8s_nodes": "4"}).json()
     post = client.post("/api/v1/estimate", json={"preset": "article", "k8s_nodes": 4}).json()
