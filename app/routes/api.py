@@ -14,7 +14,7 @@ from app.cells import to_csv
 from app.columns import VALUES
 from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.errors import JsonErrors, TextErrors
-from app.inputs import PRESET, parse_query, parse_scenario, split_query
+from app.inputs import PRESET, parse_scenario, split_query
 from app.openapi_params import control, preset_parameter, scenario_parameters
 from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
 from app.response_cache import cacheable
@@ -240,7 +240,10 @@ async def post_batch(request: Request) -> Response:
 @cacheable
 async def get_catalog(request: Request, catalog: CatalogDep) -> Response:
     """The price catalog in use (bundled data plus the operator's override)."""
-    _, controls = parse_query(request.query_params.multi_items(), frozenset({"format"}))
+    fields, controls = split_query(request.query_params.multi_items(), frozenset({"format"}))
+    if fields:  # the whole catalog, always: a Scenario field here would be ignored
+        message = "is not a parameter of the catalog, which takes only format"
+        raise InputError([FieldProblem(name, message) for name in fields])
     fmt = _choice(controls, "format", ["json", "csv"], _format(request, {}))
     if fmt == "csv":
         return cached(request, to_csv(catalog_rows(catalog)).encode(), CSV_TYPE, Vary="Accept")

@@ -263,3 +263,15 @@ def test_format_by_accept_header_is_announced_in_vary(client: TestClient) -> Non
     for headers in ({}, {"Accept": "text/csv"}):
         response = client.get("/api/v1/estimate?preset=article", headers=headers)
         assert "accept" in response.headers["vary"].lower()
+
+
+def test_catalog_refuses_parameters_it_would_ignore(client: TestClient) -> None:
+    response = client.get("/api/v1/catalog", params={"provider": "aws"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "field": "provider",
+            "message": "is not a parameter of the catalog, which takes only format",
+        }
+    ]
+    assert client.get("/api/v1/catalog", params={"format": "csv"}).status_code == 200
