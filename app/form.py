@@ -14,7 +14,7 @@ from app.cells import decimal_text
 from pricing.catalog import Catalog, Provider
 from pricing.money import format_money, to_cents
 from pricing.presets import PRESETS
-from pricing.resolve import catalog_choices
+from pricing.resolve import OWN_PRICES, catalog_choices
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 
 
@@ -162,9 +162,12 @@ def cloud_choice(catalog: Catalog, values: dict[str, str]) -> tuple[str, str]:
 
 
 def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict[str, str]:
-    """After the provider (or region) changed, drop the choices the new one does not offer."""
+    """After the provider (or region) changed, drop the choices the new one does not offer,
+    and the user's own hourly price of a VM type dropped (it was that type's price)."""
     if trigger not in ("provider", "region"):
         return values
     provider, region = cloud_choice(catalog, values)
     tables = catalog_choices(catalog.providers[provider], region)
-    return {k: v for k, v in values.items() if k not in tables or v in tables[k]}
+    dropped = {k for k, v in values.items() if k in tables and v not in tables[k]}
+    dropped |= {OWN_PRICES[k] for k in dropped if k in OWN_PRICES}
+    return {k: v for k, v in values.items() if k not in dropped}

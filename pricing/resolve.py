@@ -45,6 +45,14 @@ def provider_defaults(provider: Provider) -> dict[str, str]:
     return {field: getattr(defaults, field) for field in DEFAULTED_FIELDS}
 
 
+# The user's own hourly price, by the VM-type field whose machine it prices: it belongs to that
+# type, so it goes when the type does.
+OWN_PRICES = {
+    "docker_instance_type": "docker_hourly_price",
+    "k8s_instance_type": "k8s_hourly_price",
+}
+
+
 def catalog_choices(provider: Provider, region_key: str) -> dict[str, Mapping[str, object]]:
     """For each of CATALOG_FIELDS, the catalog table its value must be a key of (in
     ``region_key`` for the VM types; the control-plane VM type may also be empty)."""

@@ -18,7 +18,7 @@ from app.permalink import permalink_query
 from app.response_cache import cacheable
 from pricing import Engine, Estimate
 from pricing.presets import preset_values
-from pricing.resolve import CATALOG_FIELDS
+from pricing.resolve import CATALOG_FIELDS, OWN_PRICES
 from pricing.scenario import InputError
 
 # The page shows its own errors inline; what reaches the error handlers is a partial's.
@@ -87,7 +87,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
         "hx-history-restore-request"
     )
     cloud_oob = (
-        [k for k in CATALOG_FIELDS if k != trigger]
+        [k for k in (*CATALOG_FIELDS, *OWN_PRICES.values()) if k != trigger]
         if partial and trigger in ("provider", "region")
         else []
     )

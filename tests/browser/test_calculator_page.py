@@ -87,6 +87,22 @@ def test_provider_change_updates_instance_choices(page: Page, live_server: str) 
     expect(page.locator("#results")).to_contain_text("GKE")
 
 
+def test_provider_change_empties_the_own_price_of_the_replaced_vm_type(
+    page: Page, live_server: str
+) -> None:
+    page.goto(live_server + "/?preset=article")
+    assert page.input_value("#field-docker_hourly_price") == "0.273973"
+    page.select_option("#field-provider", "gcp")
+    expect(page.locator("#field-docker_hourly_price")).to_have_value("")
+    expect(page.locator("#results")).to_contain_text("GKE")
+    # The next edit sends the emptied box: the e2 host stays at its list price.
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        page.fill("#field-k8s_nodes", "4")
+    expect(page).to_have_url(re.compile(r"k8s_nodes=4"))
+    assert "docker_hourly_price" not in page.url
+    expect(page.locator("table.items.docker tr.cat-compute")).not_to_contain_text("your price")
+
+
 def test_axe_finds_no_serious_violations(page: Page, live_server: str) -> None:
     page.goto(live_server + "/?preset=article")
     results = Axe().run(page)

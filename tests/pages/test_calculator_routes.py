@@ -108,3 +108,30 @@ def test_sizing_on_two_clouds_lists_each_clouds_machines(client: TestClient) -> 
         lists[provider] = _select_options(response.text, "k8s_control_instance_type")
     assert "e2-standard-4" in lists["gcp"] and "m6i.xlarge" not in lists["gcp"]
     assert "m6i.xlarge" in lists["aws"] and "e2-standard-4" not in lists["aws"]
+
+
+def test_provider_change_drops_the_own_price_of_the_vm_type_it_replaced(
+    client: TestClient,
+) -> None:
+    # The article preset prices its m6i.2xlarge host at $0.273973/h; on GCP the host is an
+    # e2 type, priced at its list price, and the form's own-price box is emptied with it.
+    query = "preset=article&provider=gcp&changed=provider"
+    response = client.get(f"/?{query}", headers=HX)
+    assert response.status_code == 200, response.text
+    assert "e2-standard-8 × 1 host" in response.text
+    assert not re.search(r"× \d+ (host|node)[^<]*your price", response.text)
+    assert "docker_hourly_price" not in response.headers["HX-Replace-Url"]
+    emptied = re.search(r'<input id="field-docker_hourly_price"[^>]*>', response.text)
+    assert emptied is not None
+    assert 'value=""' in emptied[0] and 'hx-swap-oob="true"' in emptied[0]
+
+
+def test_region_change_keeps_the_own_price_of_a_vm_type_still_offered(
+    client: TestClient,
+) -> None:
+    query = "preset=article&region=us-west-2&changed=region"
+    response = client.get(f"/?{query}", headers=HX)
+    assert response.status_code == 200, response.text
+    assert "m6i.2xlarge × 1 host (8 vCPU, 32 GiB), your price" in response.text
+    kept = re.search(r'<input id="field-docker_hourly_price"[^>]*>', response.text)
+    assert kept is not None and 'value="0.273973"' in kept[0]
