@@ -13,6 +13,9 @@
         else control.removeAttribute("aria-invalid");
       }
       if (box) box.classList.toggle("has-error", hasError);
+      // a field that is wrong is shown: its folded group opens (as the full page does)
+      var fold = hasError ? error.closest("details") : null;
+      if (fold) fold.open = true;
     });
   }
 

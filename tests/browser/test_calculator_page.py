@@ -103,6 +103,15 @@ def test_provider_change_empties_the_own_price_of_the_replaced_vm_type(
     expect(page.locator("table.items.docker tr.cat-compute")).not_to_contain_text("your price")
 
 
+def test_an_error_in_a_folded_group_opens_the_group(page: Page, live_server: str) -> None:
+    # Hetzner prices in euros: the euro rate (in a folded group) must be given, and is shown.
+    page.goto(live_server + "/")
+    page.select_option("#field-provider", "hetzner")
+    expect(page.locator("#error-eur_rate")).to_be_visible()
+    expect(page.locator("#error-eur_rate")).to_contain_text("enter the USD per euro rate")
+    expect(page.locator("#field-eur_rate")).to_have_attribute("aria-invalid", "true")
+
+
 def test_axe_finds_no_serious_violations(page: Page, live_server: str) -> None:
     page.goto(live_server + "/?preset=article")
     results = Axe().run(page)
