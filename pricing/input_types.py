@@ -13,6 +13,12 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _COUNT_TEXT = re.compile(r"[0-9]{1,9}")
+_DIGITS = re.compile(r"[0-9]+")
+# Larger than every count's maximum: an all-digit text too long to be a count becomes this, so
+# the field's own bound says what is wrong ("less than or equal to 1000"), not the digits rule.
+# The text is never turned into an int (a 10,000-digit one would be slow, and past 4,300
+# digits Python refuses).
+_TOO_MANY_DIGITS = 10**18
 _NAME_TEXT = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
@@ -41,11 +47,17 @@ def _plain_decimal(value: Any) -> Any:
 
 
 def _plain_count(value: Any) -> Any:
-    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction)."""
+    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction).
+
+    Digits past nine are not parsed: they are more than any count's maximum, which says so."""
     if isinstance(value, str):
-        if not _COUNT_TEXT.fullmatch(value):
-            raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
-        return int(value)
+        if _COUNT_TEXT.fullmatch(value):
+            return int(value)
+        if _DIGITS.fullmatch(value):
+            if len(value.lstrip("0")) > 9:
+                return _TOO_MANY_DIGITS
+            raise ValueError("must be a whole number of at most 9 digits, such as 3")
+        raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
     if isinstance(value, bool):
         raise ValueError("must be a whole number, not true/false")
     if isinstance(value, float):

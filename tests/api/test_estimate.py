@@ -243,3 +243,14 @@ def test_format_by_accept_header_is_announced_in_vary(client: TestClient) -> Non
     for headers in ({}, {"Accept": "text/csv"}):
         response = client.get("/api/v1/estimate?preset=article", headers=headers)
         assert "accept" in response.headers["vary"].lower()
+
+
+@pytest.mark.parametrize("nodes", ["100000000", "1000000000", "9" * 10_000])
+def test_too_many_nodes_names_the_maximum_however_many_digits(
+    client: TestClient, nodes: str
+) -> None:
+    response = client.get("/api/v1/estimate", params={"k8s_nodes": nodes})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "k8s_nodes", "message": "Input should be less than or equal to 1000"}
+    ]

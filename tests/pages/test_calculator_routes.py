@@ -108,3 +108,12 @@ def test_sizing_on_two_clouds_lists_each_clouds_machines(client: TestClient) -> 
         lists[provider] = _select_options(response.text, "k8s_control_instance_type")
     assert "e2-standard-4" in lists["gcp"] and "m6i.xlarge" not in lists["gcp"]
     assert "m6i.xlarge" in lists["aws"] and "e2-standard-4" not in lists["aws"]
+
+
+def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
+    client: TestClient,
+) -> None:
+    response = client.get("/", params={"k8s_nodes": "1000000000"}, headers=HX)
+    assert response.status_code == 422
+    assert "less than or equal to 1000" in response.text
+    assert "whole number" not in response.text

@@ -93,3 +93,35 @@ def test_input_error_names_every_problem_and_its_kind() -> None:
     assert error.kind == "invalid"
     assert str(error) == "region: is wrong; disk: is missing"
     assert InputError([FieldProblem("body", "too big")], "too_large").kind == "too_large"
+
+
+@pytest.mark.parametrize("text", ["1001", "100000000", "1000000000", "9" * 40, "9" * 10_000])
+def test_a_count_over_its_maximum_says_so_however_many_digits(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({"k8s_nodes": text})
+    messages = [e["msg"] for e in caught.value.errors()]
+    assert messages == ["Input should be less than or equal to 1000"]
+
+
+def test_a_zero_padded_count_past_nine_digits_is_refused_in_words() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({"k8s_nodes": "0000000003"})
+    assert "at most 9 digits" in caught.value.errors()[0]["msg"]
+
+
+def _count_fields() -> list[str]:
+    properties = Scenario.model_json_schema()["properties"]
+    return [
+        name
+        for name, prop in properties.items()
+        if prop.get("type") == "integer"
+        or any(branch.get("type") == "integer" for branch in prop.get("anyOf", []))
+    ]
+
+
+@pytest.mark.parametrize("field", _count_fields())
+def test_every_count_refuses_a_long_number_by_its_maximum(field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: "9" * 20})
+    [error] = caught.value.errors()
+    assert str(error["msg"]).startswith("Input should be less than or equal to")
