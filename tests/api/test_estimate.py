@@ -254,3 +254,28 @@ def test_too_many_nodes_names_the_maximum_however_many_digits(
     assert response.json()["detail"] == [
         {"field": "k8s_nodes", "message": "Input should be less than or equal to 1000"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"provider": ""}, "must not be empty: give a key such as aws"),
+        (
+            {"provider": "=1+2"},
+            "must be a key such as aws: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit",
+        ),
+        (
+            {"k8s_instance_type": "-2+3"},
+            "must be a key such as m6i.large: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit",
+        ),
+        ({"currency": "X"}, "must be a three-letter currency code in capitals, such as EUR"),
+    ],
+)
+def test_a_malformed_key_is_refused_in_words(
+    client: TestClient, query: dict[str, str], message: str
+) -> None:
+    response = client.get("/api/v1/estimate", params=query)
+    assert response.status_code == 422
+    assert response.json()["detail"] == [{"field": next(iter(query)), "message": message}]

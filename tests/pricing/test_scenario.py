@@ -109,6 +109,28 @@ def test_a_zero_padded_count_past_nine_digits_is_refused_in_words() -> None:
     assert "at most 9 digits" in caught.value.errors()[0]["msg"]
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("provider", "", "must not be empty: give a key such as aws"),
+        ("provider", "=1+2", "must be a key such as aws: letters, digits, '.', '_' or '-'"),
+        ("k8s_instance_type", "-2+3", "must be a key such as m6i.large: letters, digits"),
+        ("region", "us east", "must be a key such as us-east-1"),
+        ("docker_plan", "a" * 65, "must be a key such as team, at most 64 characters"),
+        ("currency", "usd", "must be a three-letter currency code in capitals"),
+    ],
+)
+def test_a_malformed_key_is_refused_in_words_not_by_its_pattern(
+    field: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: value})
+    [error] = caught.value.errors()
+    assert error["loc"] == (field,)
+    assert expected in error["msg"]
+    assert "pattern" not in error["msg"] and "[A-Z" not in error["msg"]
+
+
 def _count_fields() -> list[str]:
     properties = Scenario.model_json_schema()["properties"]
     return [
