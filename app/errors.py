@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import Match, Route
 
+from app.inputs import message_of
 from app.responses import problems_response
 from app.security import BodyTooLarge
 from pricing.scenario import FieldProblem, InputError, ProblemKind
@@ -68,7 +69,7 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, RequestValidationError):
         raise exc
     problems = [
-        FieldProblem(str(e["loc"][-1]) if e["loc"] else "body", str(e["msg"])) for e in exc.errors()
+        FieldProblem(str(e["loc"][-1]) if e["loc"] else "body", message_of(e)) for e in exc.errors()
     ]
     return _reply(request, problems, 422)
 

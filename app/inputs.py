@@ -14,16 +14,23 @@ from pricing.scenario import FIELD_NAMES, FieldProblem, InputError, Scenario
 PRESET = "preset"
 
 
+def message_of(item: Mapping[str, Any]) -> str:
+    """One pydantic error in words: never its regex (each pattern-checked input has its own
+    validator with a message; this is the fallback), never its "Value error, " prefix."""
+    if item["type"] == "extra_forbidden":
+        return "is not a known field"
+    if item["type"] == "string_pattern_mismatch":
+        return "is not in the accepted form"
+    return str(item["msg"]).removeprefix("Value error, ")
+
+
 def problems_from(error: ValidationError) -> list[FieldProblem]:
     """Pydantic's errors as FieldProblems, without echoing the input back."""
     problems = []
     for item in error.errors(include_input=False, include_url=False):
         loc = item["loc"]
         field = str(loc[0]) if loc else "body"
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "is not a known field"
-        problems.append(FieldProblem(field, message))
+        problems.append(FieldProblem(field, message_of(item)))
     return problems
 
 

@@ -9,11 +9,34 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _COUNT_TEXT = re.compile(r"[0-9]{1,9}")
+_DIGITS = re.compile(r"[0-9]+")
+# Larger than every count's maximum: an all-digit text too long to be a count becomes this, so
+# the field's own bound says what is wrong ("less than or equal to 1000"), not the digits rule.
+# The text is never turned into an int (a 10,000-digit one would be slow, and past 4,300
+# digits Python refuses).
+_TOO_MANY_DIGITS = 10**18
 _NAME_TEXT = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+_NAME = re.compile(_NAME_TEXT)
+_CURRENCY_TEXT = r"^[A-Z]{3}$"
+# An example key for each field whose value is a catalog key, for the message when the text
+# cannot be a key at all (a key that is well formed but unknown is reported, with the choices,
+# when the scenario is resolved against the catalog).
+_KEY_EXAMPLES = {
+    "provider": "aws",
+    "region": "us-east-1",
+    "load_balancer": "alb",
+    "disk": "gp3",
+    "docker_instance_type": "m6i.large",
+    "k8s_instance_type": "m6i.large",
+    "k8s_control_instance_type": "m6i.large",
+    "control_plane": "eks-standard",
+    "docker_plan": "team",
+    "k8s_plan": "team",
+}
 
 
 def _plain_decimal(value: Any) -> Any:
@@ -41,17 +64,45 @@ def _plain_decimal(value: Any) -> Any:
 
 
 def _plain_count(value: Any) -> Any:
-    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction)."""
+    """Accept only whole numbers written plainly (no sign, underscore, padding or fraction).
+
+    Digits past nine are not parsed: they are more than any count's maximum, which says so."""
     if isinstance(value, str):
-        if not _COUNT_TEXT.fullmatch(value):
-            raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
-        return int(value)
+        if _COUNT_TEXT.fullmatch(value):
+            return int(value)
+        if _DIGITS.fullmatch(value):
+            if len(value.lstrip("0")) > 9:
+                return _TOO_MANY_DIGITS
+            raise ValueError("must be a whole number of at most 9 digits, such as 3")
+        raise ValueError("must be a whole number such as 3 (digits only, no sign or spaces)")
     if isinstance(value, bool):
         raise ValueError("must be a whole number, not true/false")
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             raise ValueError("must be a whole number")
         return int(value)
+    return value
+
+
+def _key_text(value: Any, info: ValidationInfo) -> Any:
+    """Text that cannot be a catalog key is wrong in words, not by the key pattern."""
+    if isinstance(value, str) and not _NAME.fullmatch(value):
+        example = _KEY_EXAMPLES.get(info.field_name or "", "aws")
+        if value == "":
+            raise ValueError(f"must not be empty: give a key such as {example}")
+        if len(value) > 64:
+            raise ValueError(f"must be a key such as {example}, at most 64 characters")
+        raise ValueError(
+            f"must be a key such as {example}: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit"
+        )
+    return value
+
+
+def _currency_text(value: Any) -> Any:
+    """A currency code in words, not by its pattern."""
+    if isinstance(value, str) and not re.fullmatch(_CURRENCY_TEXT, value):
+        raise ValueError("must be a three-letter currency code in capitals, such as EUR")
     return value
 
 
@@ -62,10 +113,24 @@ def _blank_is_none(value: Any) -> Any:
 
 PlainDecimal = Annotated[Decimal, BeforeValidator(_plain_decimal)]
 Count = Annotated[int, BeforeValidator(_plain_count)]
-Name = Annotated[str, Field(pattern=_NAME_TEXT)]
+# The schemas keep the patterns; the validators say what is wrong in words.
+Name = Annotated[
+    str, BeforeValidator(_key_text), WithJsonSchema({"type": "string", "pattern": _NAME_TEXT})
+]
 # Empty text means "the default", so the schema admits it too.
 OptionalName = Annotated[
-    Annotated[str, Field(pattern=f"^$|{_NAME_TEXT}")] | None, BeforeValidator(_blank_is_none)
+    Annotated[
+        str,
+        BeforeValidator(_key_text),
+        WithJsonSchema({"type": "string", "pattern": f"^$|{_NAME_TEXT}"}),
+    ]
+    | None,
+    BeforeValidator(_blank_is_none),
+]
+CurrencyCode = Annotated[
+    str,
+    BeforeValidator(_currency_text),
+    WithJsonSchema({"type": "string", "pattern": _CURRENCY_TEXT}),
 ]
 
 

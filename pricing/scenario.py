@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pricing.input_types import (
     Count,
+    CurrencyCode,
     Name,
     OptionalAmount,
     OptionalHours,
@@ -244,9 +245,7 @@ class Scenario(BaseModel):
         description="We qualify for free Docker Desktop (under 250 employees and under $10M "
         "annual revenue, and not a government entity): seats cost nothing.",
     )
-    currency: str = Field(
-        "USD", pattern=r"^[A-Z]{3}$", description="Currency to show results in (ISO code)."
-    )
+    currency: CurrencyCode = Field("USD", description="Currency to show results in (ISO code).")
     exchange_rate: PlainDecimal = Field(
         Decimal(1),
         gt=0,

@@ -99,11 +99,16 @@ async def get_oembed(
     request: Request,
     engine: EngineDep,
     url: str = Query(description="A permalink of this calculator (its page or /embed)."),
-    format: str = Query("json", pattern="^json$", description="Only json is offered."),
+    # The pattern is declared, not enforced by FastAPI: its message would show the regex.
+    format: str = Query(
+        "json", description="Only json is offered.", json_schema_extra={"pattern": "^json$"}
+    ),
     maxwidth: int | None = Query(None, ge=100, le=4000, description="Largest width, px."),
     maxheight: int | None = Query(None, ge=100, le=4000, description="Largest height, px."),
 ) -> Response:
     """A ``rich`` oEmbed response whose HTML is an iframe of /embed."""
+    if format != "json":
+        raise InputError([FieldProblem("format", "must be json (the only format served)")])
     query = _calculator_url(request, url)
     scenario, _ = parse_query(parse_qsl(query, keep_blank_values=True))
     comparison = engine.estimate(scenario).comparison

@@ -140,3 +140,13 @@ def test_usable_cpus_respects_a_container_cpu_limit(
     path.write_text(cpu_max)
     assert usable_cpus(path) == (min(affinity, expected) if expected else affinity)
     assert usable_cpus(tmp_path / "missing") == affinity
+
+
+def test_batch_rows_say_what_is_wrong_in_words(client: TestClient) -> None:
+    body = "k8s_nodes,provider,k8s_instance_type\r\n1000000000,,\r\n,=1+2,\r\n,,-2+3\r\n"
+    out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
+    errors = [row["error"] for row in out]
+    assert errors[0] == "k8s_nodes: Input should be less than or equal to 1000"
+    assert errors[1].startswith("provider: must be a key such as aws: letters, digits")
+    assert errors[2].startswith("k8s_instance_type: must be a key such as m6i.large")
+    assert not any("pattern" in error for error in errors)

@@ -77,6 +77,9 @@ def test_oembed_refuses_other_urls(client: TestClient, url: str) -> None:
 def test_oembed_format_must_be_json(client: TestClient) -> None:
     response = client.get("/oembed", params={"url": "http://testserver/", "format": "xml"})
     assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "format", "message": "must be json (the only format served)"}
+    ]
 
 
 def test_framing_policy_per_route(client: TestClient) -> None:

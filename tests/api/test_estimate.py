@@ -275,3 +275,39 @@ def test_catalog_refuses_parameters_it_would_ignore(client: TestClient) -> None:
         }
     ]
     assert client.get("/api/v1/catalog", params={"format": "csv"}).status_code == 200
+
+
+@pytest.mark.parametrize("nodes", ["100000000", "1000000000", "9" * 10_000])
+def test_too_many_nodes_names_the_maximum_however_many_digits(
+    client: TestClient, nodes: str
+) -> None:
+    response = client.get("/api/v1/estimate", params={"k8s_nodes": nodes})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "k8s_nodes", "message": "Input should be less than or equal to 1000"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"provider": ""}, "must not be empty: give a key such as aws"),
+        (
+            {"provider": "=1+2"},
+            "must be a key such as aws: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit",
+        ),
+        (
+            {"k8s_instance_type": "-2+3"},
+            "must be a key such as m6i.large: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit",
+        ),
+        ({"currency": "X"}, "must be a three-letter currency code in capitals, such as EUR"),
+    ],
+)
+def test_a_malformed_key_is_refused_in_words(
+    client: TestClient, query: dict[str, str], message: str
+) -> None:
+    response = client.get("/api/v1/estimate", params=query)
+    assert response.status_code == 422
+    assert response.json()["detail"] == [{"field": next(iter(query)), "message": message}]

@@ -135,3 +135,12 @@ def test_region_change_keeps_the_own_price_of_a_vm_type_still_offered(
     assert "m6i.2xlarge × 1 host (8 vCPU, 32 GiB), your price" in response.text
     kept = re.search(r'<input id="field-docker_hourly_price"[^>]*>', response.text)
     assert kept is not None and 'value="0.273973"' in kept[0]
+
+
+def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
+    client: TestClient,
+) -> None:
+    response = client.get("/", params={"k8s_nodes": "1000000000"}, headers=HX)
+    assert response.status_code == 422
+    assert "less than or equal to 1000" in response.text
+    assert "whole number" not in response.text

@@ -93,3 +93,57 @@ def test_input_error_names_every_problem_and_its_kind() -> None:
     assert error.kind == "invalid"
     assert str(error) == "region: is wrong; disk: is missing"
     assert InputError([FieldProblem("body", "too big")], "too_large").kind == "too_large"
+
+
+@pytest.mark.parametrize("text", ["1001", "100000000", "1000000000", "9" * 40, "9" * 10_000])
+def test_a_count_over_its_maximum_says_so_however_many_digits(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({"k8s_nodes": text})
+    messages = [e["msg"] for e in caught.value.errors()]
+    assert messages == ["Input should be less than or equal to 1000"]
+
+
+def test_a_zero_padded_count_past_nine_digits_is_refused_in_words() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({"k8s_nodes": "0000000003"})
+    assert "at most 9 digits" in caught.value.errors()[0]["msg"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("provider", "", "must not be empty: give a key such as aws"),
+        ("provider", "=1+2", "must be a key such as aws: letters, digits, '.', '_' or '-'"),
+        ("k8s_instance_type", "-2+3", "must be a key such as m6i.large: letters, digits"),
+        ("region", "us east", "must be a key such as us-east-1"),
+        ("docker_plan", "a" * 65, "must be a key such as team, at most 64 characters"),
+        ("currency", "usd", "must be a three-letter currency code in capitals"),
+    ],
+)
+def test_a_malformed_key_is_refused_in_words_not_by_its_pattern(
+    field: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: value})
+    [error] = caught.value.errors()
+    assert error["loc"] == (field,)
+    assert expected in error["msg"]
+    assert "pattern" not in error["msg"] and "[A-Z" not in error["msg"]
+
+
+def _count_fields() -> list[str]:
+    properties = Scenario.model_json_schema()["properties"]
+    return [
+        name
+        for name, prop in properties.items()
+        if prop.get("type") == "integer"
+        or any(branch.get("type") == "integer" for branch in prop.get("anyOf", []))
+    ]
+
+
+@pytest.mark.parametrize("field", _count_fields())
+def test_every_count_refuses_a_long_number_by_its_maximum(field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: "9" * 20})
+    [error] = caught.value.errors()
+    assert str(error["msg"]).startswith("Input should be less than or equal to")
