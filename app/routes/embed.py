@@ -90,6 +90,9 @@ def _calculator_url(request: Request, url: str) -> str:
     return parts.query
 
 
+OEMBED_PARAMETERS = frozenset({"url", "format", "maxwidth", "maxheight"})
+
+
 @oembed_router.get(
     "/oembed",
     summary="oEmbed: the iframe HTML for a calculator permalink",
@@ -109,6 +112,10 @@ async def get_oembed(
     """A ``rich`` oEmbed response whose HTML is an iframe of /embed."""
     if format != "json":
         raise InputError([FieldProblem("format", "must be json (the only format served)")])
+    unknown = [name for name in request.query_params if name not in OEMBED_PARAMETERS]
+    if unknown:  # most often a url that was not percent-encoded: its own query split off
+        message = "is not an oEmbed parameter: percent-encode the url if it was part of it"
+        raise InputError([FieldProblem(name, message) for name in unknown])
     query = _calculator_url(request, url)
     scenario, _ = parse_query(parse_qsl(query, keep_blank_values=True))
     comparison = engine.estimate(scenario).comparison

@@ -112,3 +112,15 @@ def test_results_in_another_currency_are_labelled_everywhere(client: TestClient)
     svg = client.get(f"/embed.svg?{q}").text
     assert "$" not in svg.split("<desc")[1].split("</desc>")[0]
     assert "k EUR" in svg
+
+
+def test_oembed_refuses_a_url_whose_query_was_not_encoded(client: TestClient) -> None:
+    # ?url=http://testserver/?preset=article&k8s_nodes=5 : k8s_nodes is oEmbed's, not the url's.
+    response = client.get("/oembed?url=http://testserver/?preset=article&k8s_nodes=5")
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "field": "k8s_nodes",
+            "message": "is not an oEmbed parameter: percent-encode the url if it was part of it",
+        }
+    ]
