@@ -108,3 +108,20 @@ def test_sizing_on_two_clouds_lists_each_clouds_machines(client: TestClient) -> 
         lists[provider] = _select_options(response.text, "k8s_control_instance_type")
     assert "e2-standard-4" in lists["gcp"] and "m6i.xlarge" not in lists["gcp"]
     assert "m6i.xlarge" in lists["aws"] and "e2-standard-4" not in lists["aws"]
+
+
+def test_sizing_a_workload_over_the_node_limit_shows_why(client: TestClient) -> None:
+    # One 40 GiB replica a node: 1,001 replicas and the rolling update's surge, 1,002 nodes.
+    compose = (
+        "services: {a: {image: x, deploy: {replicas: 1001,"
+        " resources: {reservations: {memory: 40g}}}}}"
+    )
+    response = client.post("/size", data={"yaml": compose}, headers=HX)
+    assert response.status_code == 422, response.text
+    assert response.headers["HX-Retarget"] == "#sizing-errors"
+    expected = "needs 1,002 Kubernetes nodes, over the limit of 1,000"
+    assert expected in response.text
+    page = client.post("/size", data={"yaml": compose})
+    assert page.status_code == 422
+    errors = page.text.split('id="sizing-errors"', 1)[1].split("</div>", 1)[0]
+    assert expected in errors
