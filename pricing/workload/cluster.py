@@ -14,12 +14,13 @@ from decimal import Decimal
 
 from pricing.allocatable import Allocatable, Flavour, node_allocatable
 from pricing.workload.candidates import Candidate, gib, vcpu
-from pricing.workload.errors import SizingError
+from pricing.workload.errors import SizingError, field_limit
 from pricing.workload.model import Application, SizingOptions, Workload
 from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
 from pricing.workload.report import Choice, KubernetesSizing, NodeAllocatable, Placement
 
 Replicas = Callable[[Workload], int]
+NODES_LIMIT = field_limit("k8s_nodes")
 
 
 def steady(workload: Workload) -> int:
@@ -114,6 +115,13 @@ def _placement(nodes: list[Node]) -> tuple[Placement, ...]:
     )
 
 
+def holds_each_pod(app: Application, room: Room) -> bool:
+    return all(
+        w.cpu_millicores <= room.cpu_millicores and w.memory_bytes <= room.memory_bytes
+        for w in app.steady
+    )
+
+
 def fewest_nodes(app: Application, room: Room, options: SizingOptions) -> int:
     """A lower bound on the nodes any packing needs: the totals over one node's room, the
     widest spread, and the fewest nodes asked for."""
@@ -141,12 +149,22 @@ def size_cluster(
     Types are packed cheapest lower bound first (the bound: ``fewest_nodes`` at the type's
     price), and packing stops once a bound exceeds the runner-up found so far: the same
     answer as packing every type, in a fraction of the packings on a large catalog."""
-    bounded = []
+    bounded, over = [], []
     for candidate in types:
         allocatable = node_allocatable(flavour, candidate.spec, options.max_pods)
-        least = fewest_nodes(app, room_of(allocatable, app, options), options)
-        if least:
+        room = room_of(allocatable, app, options)
+        least = fewest_nodes(app, room, options)
+        if least > NODES_LIMIT:
+            if holds_each_pod(app, room):
+                over.append((least, candidate.key))
+        elif least:
             bounded.append((candidate.monthly(least, hours), candidate, allocatable))
+    if over and not bounded:
+        least, key = min(over)
+        raise SizingError(
+            f"the workload needs at least {least:,} Kubernetes nodes (of {key}, the type "
+            f"needing the fewest), over the limit of {NODES_LIMIT:,} (k8s_nodes)"
+        )
     bounded.sort(key=lambda item: item[0])
     options_tried: list[tuple[Decimal, int, str, Candidate, Allocatable, list[Node]]] = []
     for bound, candidate, allocatable in bounded:

@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
+
 from pricing.allocatable import flavour_of
-from pricing.catalog import Catalog
+from pricing.catalog import Catalog, ProviderDefaults
+from pricing.resolve import OWN_PRICES
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 from pricing.workload.candidates import candidates, gib, provider_of, vcpu
 from pricing.workload.cluster import size_cluster
 from pricing.workload.docker_host import size_docker
-from pricing.workload.errors import SizingError
+from pricing.workload.errors import SizingError, sized_problems
 from pricing.workload.model import Application, SizingOptions
 from pricing.workload.reading import read_application
 from pricing.workload.report import (
@@ -27,6 +30,7 @@ from pricing.workload.report import (
 )
 
 GB_PER_GIB = Decimal("1.073741824")
+NOUN = {"compose": "file has no services", "kubernetes": "manifests have no workloads"}
 
 
 def _lines(app: Application) -> tuple[WorkloadLine, ...]:
@@ -95,7 +99,36 @@ def sized_scenario(
     if storage:
         update["docker_disk_gb"] = scenario.docker_disk_gb + storage
         update["k8s_disk_gb"] = scenario.k8s_disk_gb + math.ceil(storage / nodes)
-    return Scenario.model_validate(scenario.model_dump() | update)
+    values = scenario.model_dump() | update
+    try:
+        return Scenario.model_validate(values)
+    except ValidationError as exc:
+        raise sized_problems(exc, values) from None
+
+
+# How the notes name the VM whose own hourly price (OWN_PRICES) a sizing drops.
+VM_NAMES = {"docker_instance_type": "Docker host", "k8s_instance_type": "Kubernetes nodes"}
+
+
+def drop_stale_prices(
+    scenario: Scenario, sized: Scenario, defaults: ProviderDefaults, app: Application
+) -> Scenario:
+    """``sized`` without an hourly price override that was for another VM type than the
+    sizer picked (a warning says so); kept when the type stays the same."""
+    dropped: dict[str, Any] = {}
+    for type_field, price_field in OWN_PRICES.items():
+        what = VM_NAMES[type_field]
+        price = getattr(scenario, price_field)
+        before = getattr(scenario, type_field) or getattr(defaults, type_field)
+        after = getattr(sized, type_field)
+        if price is not None and after != before:
+            dropped[price_field] = None
+            app.warn(
+                "",
+                f"your hourly price for the {what} ({price}/h) was for {before}; "
+                f"the sized {after} is priced at its list price",
+            )
+    return sized.model_copy(update=dropped) if dropped else sized
 
 
 def size_workload(
@@ -109,10 +142,10 @@ def size_workload(
     provider and region."""
     options = options or SizingOptions()
     if not app.workloads:
+        skipped = app.jobs + app.ignored
         raise SizingError(
-            "no workloads found to size (only "
-            + (", ".join(app.jobs + app.ignored) or "nothing")
-            + ")"
+            "no workloads found to size: "
+            + ("only " + ", ".join(skipped) if skipped else f"the {NOUN[app.source]}")
         )
     types = candidates(scenario, catalog, arm=options.arm)
     provider = provider_of(scenario, catalog)
@@ -120,6 +153,8 @@ def size_workload(
     hours = scenario.hours_per_month
     cluster = size_cluster(app, types, flavour, hours, options)
     docker = size_docker(app, types, hours, options)
+    sized = sized_scenario(scenario, app, docker, cluster)
+    sized = drop_stale_prices(scenario, sized, provider.defaults, app)
     report = SizingReport(
         source=Source(app.source, app.documents),
         workloads=_lines(app),
@@ -132,7 +167,7 @@ def size_workload(
         assumptions=tuple(app.assumptions),
         currency=provider.currency,
     )
-    return Sizing(sized_scenario(scenario, app, docker, cluster), report)
+    return Sizing(sized, report)
 
 
 def size(

@@ -199,3 +199,62 @@ def test_openapi_declares_the_route(client: TestClient) -> None:
     assert {"provider", "region", "headroom_percent", "zones", "default_cpu"} <= names
     validator = pytest.importorskip("openapi_spec_validator")
     validator.validate(document)
+
+
+def test_a_workload_over_the_node_limit_is_a_422_saying_so(client: TestClient) -> None:
+    text = "services: {a: {image: x, deploy: {replicas: 1001}}}"
+    response = size(client, text, k8s_max_pods="1")  # one pod a node: 1,002 nodes with surge
+    assert response.status_code == 422, response.text
+    message = problem(response)
+    assert "needs at least 1,002 Kubernetes nodes" in message
+    assert "over the limit of 1,000" in message
+
+
+def test_a_sized_node_count_over_the_limit_is_a_422_saying_so(client: TestClient) -> None:
+    # Each type's lower bound is under 1,000, but one 40 GiB replica a node packs to 1,002.
+    text = (
+        "services: {a: {image: x, deploy: {replicas: 1001,"
+        " resources: {reservations: {memory: 40g}}}}}"
+    )
+    response = size(client, text)
+    assert response.status_code == 422, response.text
+    assert "needs 1,002 Kubernetes nodes, over the limit of 1,000 (k8s_nodes)" in problem(response)
+
+
+def test_a_file_without_services_says_so(client: TestClient) -> None:
+    response = size(client, "services: {}")
+    assert response.status_code == 422
+    assert problem(response) == "body: no workloads found to size: the file has no services"
+
+
+def test_a_price_override_for_another_type_is_dropped_and_noted(client: TestClient) -> None:
+    body = size(client, "services: {a: {image: x}}", preset="article").json()
+    assert body["docker"]["instance_type"] == "t3.medium"
+    assert body["scenario"]["docker_hourly_price"] is None
+    assert body["scenario"]["k8s_hourly_price"] is None
+    docker = body["comparison"]["docker"]["line_items"][0]
+    assert docker["monthly"] == body["docker"]["monthly"] == 30.37
+    assert "your price" not in docker["label"]
+    nodes = body["comparison"]["kubernetes"]["line_items"][0]
+    assert nodes["monthly"] == body["kubernetes"]["monthly"]
+    messages = [w["message"] for w in body["warnings"]]
+    assert (
+        "your hourly price for the Docker host (0.273973/h) was for m6i.2xlarge; "
+        "the sized t3.medium is priced at its list price"
+    ) in messages
+    assert any("Kubernetes nodes (0.159817/h) was for m6i.xlarge" in m for m in messages)
+
+
+def test_a_price_override_for_the_sized_type_is_kept(client: TestClient) -> None:
+    body = size(
+        client,
+        "services: {a: {image: x}}",
+        docker_instance_type="t3.medium",
+        docker_hourly_price="0.05",
+        k8s_instance_type="t3.medium",
+        k8s_hourly_price="0.06",
+    ).json()
+    assert body["docker"]["instance_type"] == body["kubernetes"]["instance_type"] == "t3.medium"
+    assert body["scenario"]["docker_hourly_price"] == 0.05
+    assert body["scenario"]["k8s_hourly_price"] == 0.06
+    assert not any("your hourly price" in w["message"] for w in body["warnings"])

@@ -137,3 +137,14 @@ def test_a_provider_pricing_in_euros_says_its_prices_in_euros(
     out = capsys.readouterr().out
     # the chosen types' list prices are Hetzner's own, in EUR: cx33 at EUR 8.49 a month
     assert "8.49 EUR/month" in out and "$8.49" not in out
+
+
+def test_a_workload_over_the_node_limit_exits_2_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.yml"
+    big.write_text("services: {a: {image: x, deploy: {replicas: 1001}}}\n")
+    assert cli.main(["size", str(big), "--k8s-max-pods", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dockerk8s-cost: error: input: the workload needs at least 1,002")
+    assert "over the limit of 1,000" in err and "Traceback" not in err

@@ -144,3 +144,20 @@ def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
     assert response.status_code == 422
     assert "less than or equal to 1000" in response.text
     assert "whole number" not in response.text
+
+
+def test_sizing_a_workload_over_the_node_limit_shows_why(client: TestClient) -> None:
+    # One 40 GiB replica a node: 1,001 replicas and the rolling update's surge, 1,002 nodes.
+    compose = (
+        "services: {a: {image: x, deploy: {replicas: 1001,"
+        " resources: {reservations: {memory: 40g}}}}}"
+    )
+    response = client.post("/size", data={"yaml": compose}, headers=HX)
+    assert response.status_code == 422, response.text
+    assert response.headers["HX-Retarget"] == "#sizing-errors"
+    expected = "needs 1,002 Kubernetes nodes, over the limit of 1,000"
+    assert expected in response.text
+    page = client.post("/size", data={"yaml": compose})
+    assert page.status_code == 422
+    errors = page.text.split('id="sizing-errors"', 1)[1].split("</div>", 1)[0]
+    assert expected in errors
