@@ -110,6 +110,12 @@ def test_sizing_on_two_clouds_lists_each_clouds_machines(client: TestClient) -> 
     assert "m6i.xlarge" in lists["aws"] and "e2-standard-4" not in lists["aws"]
 
 
+def _docker_price_box(html: str) -> str:
+    box = re.search(r'<input id="field-docker_hourly_price"[^>]*>', html)
+    assert box is not None, "the own-price box is not in the answer"
+    return box[0]
+
+
 def test_provider_change_drops_the_own_price_of_the_vm_type_it_replaced(
     client: TestClient,
 ) -> None:
@@ -121,9 +127,8 @@ def test_provider_change_drops_the_own_price_of_the_vm_type_it_replaced(
     assert "e2-standard-8 × 1 host" in response.text
     assert not re.search(r"× \d+ (host|node)[^<]*your price", response.text)
     assert "docker_hourly_price" not in response.headers["HX-Replace-Url"]
-    emptied = re.search(r'<input id="field-docker_hourly_price"[^>]*>', response.text)
-    assert emptied is not None
-    assert 'value=""' in emptied[0] and 'hx-swap-oob="true"' in emptied[0]
+    emptied = _docker_price_box(response.text)
+    assert 'value=""' in emptied and 'hx-swap-oob="true"' in emptied
 
 
 def test_region_change_keeps_the_own_price_of_a_vm_type_still_offered(
@@ -133,8 +138,7 @@ def test_region_change_keeps_the_own_price_of_a_vm_type_still_offered(
     response = client.get(f"/?{query}", headers=HX)
     assert response.status_code == 200, response.text
     assert "m6i.2xlarge × 1 host (8 vCPU, 32 GiB), your price" in response.text
-    kept = re.search(r'<input id="field-docker_hourly_price"[^>]*>', response.text)
-    assert kept is not None and 'value="0.273973"' in kept[0]
+    assert 'value="0.273973"' in _docker_price_box(response.text)
 
 
 def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
