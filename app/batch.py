@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from tempfile import SpooledTemporaryFile
-from typing import IO
+from typing import IO, Any
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -65,9 +65,16 @@ async def _spool(request: Request, max_bytes: int) -> IO[bytes]:
     return spool
 
 
-def _reader(raw: IO[bytes]) -> Iterator[list[str]]:
+def _reader(raw: IO[bytes]) -> Any:
+    """The CSV from its start; strict, so a quote never closed is an error, not the rest of
+    the file read as one cell."""
     raw.seek(0)
-    return csv.reader(codecs.iterdecode(raw, "utf-8-sig"))
+    return csv.reader(codecs.iterdecode(raw, "utf-8-sig"), strict=True)
+
+
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows that have cells: a blank line (most often a trailing one) is no scenario."""
+    return (row for row in reader if row)
 
 
 def _check_header(header: list[str]) -> None:
@@ -97,17 +104,17 @@ def _survey(raw: IO[bytes], max_rows: int) -> tuple[list[str], int]:
     rows = _reader(raw)
     count = 0
     try:
-        header = next(rows, [])
+        header: list[str] = next(rows, [])
         _check_header(header)
-        for count, _ in enumerate(rows, start=1):
+        for count, _ in enumerate(_rows(rows), start=1):
             if count > max_rows:
                 raise _too_large(f"batch CSV has more than {max_rows} rows")
     except UnicodeDecodeError:
         raise InputError([FieldProblem("body", "the CSV is not UTF-8 text")], "malformed") from None
     except csv.Error as exc:
-        raise InputError(
-            [FieldProblem("body", f"the CSV cannot be read: {exc}")], "malformed"
-        ) from None
+        hint = " (a quoted cell is never closed)" if "end of data" in str(exc) else ""
+        message = f"the CSV cannot be read at line {rows.line_num}: {exc}{hint}"
+        raise InputError([FieldProblem("body", message)], "malformed") from None
     return header, count
 
 
@@ -163,7 +170,7 @@ def _results(
     next(rows)
     try:
         yield from _priced_chunks(
-            _chunks(rows, ROWS_PER_CHUNK), header, engine, pool, CHUNKS_IN_FLIGHT * processes
+            _chunks(_rows(rows), ROWS_PER_CHUNK), header, engine, pool, CHUNKS_IN_FLIGHT * processes
         )
     finally:
         raw.close()

@@ -33,12 +33,15 @@ def result_cells(header: list[str], row: list[str], engine: Engine) -> tuple[lis
 
 
 def output_text(header: list[str], rows: list[list[str]], engine: Engine) -> tuple[str, int]:
-    """CSV lines: each input row (its cells made safe for spreadsheets) followed by its
-    results; and how many rows were priced."""
+    """CSV lines: each input row (its cells made safe for spreadsheets, as many as the header
+    has) followed by its results; and how many rows were priced."""
     lines, priced = [], 0
+    width = len(header)
     for row in rows:
         cells, ok = result_cells(header, row, engine)
-        lines.append([*map(safe_cell, row), *cells])
+        # the input cells under their own columns, however many the row had (its error says)
+        echoed = [*row[:width], *[""] * (width - len(row))]
+        lines.append([*map(safe_cell, echoed), *cells])
         priced += ok
     return to_csv(lines), priced
 

@@ -150,3 +150,25 @@ def test_batch_rows_say_what_is_wrong_in_words(client: TestClient) -> None:
     assert errors[1].startswith("provider: must be a key such as aws: letters, digits")
     assert errors[2].startswith("k8s_instance_type: must be a key such as m6i.large")
     assert not any("pattern" in error for error in errors)
+
+
+def test_every_output_row_is_as_wide_as_the_header(client: TestClient) -> None:
+    # A row with too many or too few cells keeps its place with its error under "error", and a
+    # blank line is no row: spreadsheets and pandas read the answer as one table.
+    body = "preset,provider,k8s_nodes,devops_hourly_rate\narticle,,,108,extra\n\narticle\n\n\n"
+    response = client.post("/api/v1/batch", content=body, headers=CSV)
+    assert response.status_code == 200
+    table = list(csv.reader(io.StringIO(response.text)))
+    assert len({len(row) for row in table}) == 1, [len(row) for row in table]
+    out = parse(response.text)
+    assert [row["preset"] for row in out] == ["article", "article"]
+    assert out[0]["error"] == "row has 5 cells but the header has 4"
+    assert out[1]["error"] == "row has 1 cells but the header has 4"
+
+
+def test_a_quote_never_closed_is_refused_with_its_line(client: TestClient) -> None:
+    # It used to swallow every row after it into one cell, answering 200 with one row.
+    body = 'preset,k8s_nodes\n"article,4\narticle,5\n'
+    response = client.post("/api/v1/batch", content=body, headers=CSV)
+    assert response.status_code == 400
+    assert "line 3" in response.text and "a quoted cell is never closed" in response.text
