@@ -124,6 +124,8 @@ def _option_value(param: OptionParam, text: str) -> Any:
         else (_DECIMAL, "a plain decimal number")
     )
     if not pattern.fullmatch(text):
+        if text.startswith("-") and pattern.fullmatch(text[1:]):  # a number, below the range
+            raise problem(f"must be between {param.minimum} and {param.maximum}")
         raise problem(f"must be {kind}, e.g. {param.default}")
     try:
         value = Decimal(text)

@@ -114,7 +114,8 @@ def _autoscale(app: Application, scalers: list[dict[str, Any]]) -> None:
                 )
                 break
         else:
-            app.warn(_name(scaler)[1], f"HorizontalPodAutoscaler target {target} not found")
+            wanted = f"{target.get('kind', '?')}/{target.get('name', '?')}"
+            app.warn(_name(scaler)[1], f"HorizontalPodAutoscaler target {wanted} not found")
 
 
 def _count(item: dict[str, Any], app: Application) -> bool:

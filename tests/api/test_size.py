@@ -180,6 +180,24 @@ def test_bad_parameters_are_named(client: TestClient, name: str, value: str) -> 
     assert response.json()["detail"][0]["field"] == name
 
 
+def test_a_negative_option_is_told_its_range(client: TestClient) -> None:
+    response = size(client, COMPOSE, headroom_percent="-5")
+    assert response.json()["detail"] == [
+        {"field": "headroom_percent", "message": "must be between 0 and 1000"}
+    ]
+
+
+def test_an_autoscaler_of_a_missing_workload_is_named_in_the_warnings(client: TestClient) -> None:
+    scaler = (
+        "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: hpa}\n"
+        "spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: nothere}\n"
+        "  minReplicas: 2\n  maxReplicas: 4\n"
+    )
+    body = size(client, MANIFESTS + "\n---\n" + scaler).json()
+    warnings = " | ".join(str(w) for w in body["warnings"])
+    assert "HorizontalPodAutoscaler target Deployment/nothere not found" in warnings
+
+
 def test_profiles_option_starts_a_profile(client: TestClient) -> None:
     body = size(client, COMPOSE, profiles="debug").json()
     assert "debug" in [w["name"] for w in body["workloads"]]
