@@ -55,42 +55,46 @@ def check_caps(text: str, limits: Limits) -> None:
     sizes: dict[str, int] = {}  # an anchor's node count, once its node is complete
     open_nodes: list[tuple[str | None, int]] = []
     event: Any
-    for event in yaml.parse(text, Loader=_LOADER):
-        kind = event.__class__
-        if kind is ScalarEvent:
-            nodes += 1
-            if event.anchor is not None:
-                sizes[event.anchor] = 1
-        elif kind in _OPENS:
-            depth += 1
-            if depth > limits.max_depth:
-                raise _refused(
-                    f"the YAML is nested too deeply (more than {limits.max_depth} levels)", event
-                )
-            nodes += 1
-            open_nodes.append((event.anchor, nodes))
-        elif kind in _CLOSES:
-            depth -= 1
-            anchor, first = open_nodes.pop()
-            if anchor is not None:
-                sizes[anchor] = nodes - first + 1
-        elif kind is AliasEvent:
-            aliases += 1
-            if aliases > limits.max_aliases:
-                raise _refused(f"too many YAML aliases (more than {limits.max_aliases})", event)
-            size = sizes.get(event.anchor)
-            if size is None:
-                raise _refused(
-                    "a YAML alias refers to no anchor, or to the node that contains it", event
-                )
-            nodes += size
-        elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > limits.max_documents:
-                raise SizingError(f"more than {limits.max_documents} YAML documents")
-            sizes = {}  # anchors belong to their document
-        if nodes > limits.max_nodes:
-            raise SizingError(f"the YAML is too large: more than {limits.max_nodes} nodes")
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            kind = event.__class__
+            if kind is ScalarEvent:
+                nodes += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+            elif kind in _OPENS:
+                depth += 1
+                if depth > limits.max_depth:
+                    raise _refused(
+                        f"the YAML is nested too deeply (more than {limits.max_depth} levels)",
+                        event,
+                    )
+                nodes += 1
+                open_nodes.append((event.anchor, nodes))
+            elif kind in _CLOSES:
+                depth -= 1
+                anchor, first = open_nodes.pop()
+                if anchor is not None:
+                    sizes[anchor] = nodes - first + 1
+            elif kind is AliasEvent:
+                aliases += 1
+                if aliases > limits.max_aliases:
+                    raise _refused(f"too many YAML aliases (more than {limits.max_aliases})", event)
+                size = sizes.get(event.anchor)
+                if size is None:
+                    raise _refused(
+                        "a YAML alias refers to no anchor, or to the node that contains it", event
+                    )
+                nodes += size
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > limits.max_documents:
+                    raise SizingError(f"more than {limits.max_documents} YAML documents")
+                sizes = {}  # anchors belong to their document
+            if nodes > limits.max_nodes:
+                raise SizingError(f"the YAML is too large: more than {limits.max_nodes} nodes")
+    except yaml.YAMLError as exc:  # named by the document it is in, not the first
+        raise _error_from(exc, max(documents - 1, 0)) from None
 
 
 def _error_from(exc: yaml.YAMLError, document: int) -> SizingError:

@@ -67,3 +67,15 @@ def test_several_texts_are_one_application() -> None:
     second = "services:\n  api:\n    deploy: {replicas: 3}\n  db:\n    image: b\n"
     app = read_application([first, second])
     assert {w.name: w.replicas for w in app.workloads} == {"api": 3, "db": 1}
+
+
+def test_a_syntax_error_names_the_document_it_is_in() -> None:
+    # It always said "document 1": the first pass over the events counted no document yet.
+    text = (
+        "kind: ConfigMap\nmetadata: {name: a}\n---\n"
+        "kind: ConfigMap\nmetadata: {name: b}\n---\n"
+        "kind: Pod\nmetadata: {name: p\n"
+    )
+    error = _refused(text)
+    assert error.document == 2
+    assert "(document 3; line 9, column 1)" in error.problems[0].message
