@@ -188,7 +188,9 @@ class KubernetesSizingOut(BaseModel):
     monthly: float = Field(description="USD per month for the nodes, list price.")
     runner_up: ChoiceOut | None
     reason: str
-    placement: list[PlacementOut] = Field(description="The pods on each node (DaemonSets apart).")
+    placement: list[PlacementOut] = Field(
+        description="The pods on each node, its DaemonSets' among them, and what they use."
+    )
 
 
 class SizingWarningOut(BaseModel):

@@ -106,10 +106,17 @@ def _too_big(
     )
 
 
-def _placement(nodes: list[Node]) -> tuple[Placement, ...]:
+def _placement(nodes: list[Node], daemons: list[Workload]) -> tuple[Placement, ...]:
+    """Each node's pods, its DaemonSets' first, and what they use of its allocatable."""
+    names = tuple(d.name for d in daemons)
+    cpu = sum(d.cpu_millicores for d in daemons)
+    memory = sum(d.memory_bytes for d in daemons)
     return tuple(
         Placement(
-            number, tuple(p.name for p in node.pods), vcpu(node.cpu_used), gib(node.memory_used)
+            number,
+            (*names, *(p.name for p in node.pods)),
+            vcpu(node.cpu_used + cpu),
+            gib(node.memory_used + memory),
         )
         for number, node in enumerate(nodes, start=1)
     )
@@ -199,5 +206,5 @@ def size_cluster(
         ),
         monthly=monthly,
         runner_up=runner_up,
-        placement=_placement(nodes),
+        placement=_placement(nodes, app.daemons),
     )
