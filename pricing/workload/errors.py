@@ -31,6 +31,7 @@ class SizingError(InputError):
             where.append(f"line {line}" + (f", column {column}" if column is not None else ""))
         text = f"{message} ({'; '.join(where)})" if where else message
         super().__init__([FieldProblem(field, text)], "too_large" if too_large else "invalid")
+        self.message = message  # without the place
         self.line = line
         self.column = column
         self.document = document

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pricing.workload.compose import is_compose, read_compose
 from pricing.workload.errors import SizingError
@@ -24,8 +24,16 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_all(texts: str | Sequence[str], options: SizingOptions) -> list[Any]:
-    """Every non-empty document of every text, in order; the size cap covers them all."""
+class Place(NamedTuple):
+    """Where a document came from: its file and its place among that file's documents."""
+
+    file: int
+    document: int
+
+
+def load_all(texts: str | Sequence[str], options: SizingOptions) -> tuple[list[Any], list[Place]]:
+    """Every non-empty document of every text, in order, and where each came from; the size
+    cap covers them all."""
     texts = [texts] if isinstance(texts, str) else list(texts)
     size = sum(len(text.encode("utf-8", errors="replace")) for text in texts)
     if size > options.limits.max_bytes:
@@ -33,16 +41,34 @@ def load_all(texts: str | Sequence[str], options: SizingOptions) -> list[Any]:
             f"the input is larger than {options.limits.max_bytes} bytes", too_large=True
         )
     documents: list[Any] = []
-    for index, text in enumerate(texts):
+    places: list[Place] = []
+    for file, text in enumerate(texts):
         try:
-            documents.extend(load_documents(text, options.limits))
+            loaded = load_documents(text, options.limits)
         except SizingError as exc:
             if len(texts) == 1:
                 raise
             raise SizingError(
-                f"file {index + 1}: {exc.problems[0].message}", too_large=exc.too_large
+                f"file {file + 1}: {exc.problems[0].message}", too_large=exc.too_large
             ) from None
-    return documents
+        documents.extend(document for _, document in loaded)
+        places.extend(Place(file, index) for index, _ in loaded)
+    return documents, places
+
+
+def _placed(exc: SizingError, places: list[Place], files: int) -> SizingError:
+    """``exc``, its document named by its place in its file, not among the non-empty ones."""
+    if exc.document is None:
+        return exc
+    place = places[exc.document]
+    return SizingError(
+        (f"file {place.file + 1}: " if files > 1 else "") + exc.message,
+        field=exc.problems[0].field,
+        line=exc.line,
+        column=exc.column,
+        document=place.document,
+        too_large=exc.too_large,
+    )
 
 
 def read_application(
@@ -51,9 +77,16 @@ def read_application(
     """The application described by a Compose file (or several, merged in order) or by
     Kubernetes manifests (one or more texts, each possibly of many documents)."""
     options = options or SizingOptions()
-    documents = load_all(texts, options)
+    documents, places = load_all(texts, options)
     if not documents:
         raise SizingError("no YAML documents found: expected a Compose file or manifests")
+    try:
+        return _read(documents, options)
+    except SizingError as exc:
+        raise _placed(exc, places, 1 if isinstance(texts, str) else len(texts)) from None
+
+
+def _read(documents: list[Any], options: SizingOptions) -> Application:
     if is_compose(documents[0]):
         merged: dict[str, Any] = {}
         for index, document in enumerate(documents):

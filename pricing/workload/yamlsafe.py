@@ -110,8 +110,10 @@ def _error_from(exc: yaml.YAMLError, document: int) -> SizingError:
     )
 
 
-def load_documents(text: str, limits: Limits | None = None) -> list[Any]:
-    """Every document in ``text`` as plain data (empty documents dropped), or a SizingError."""
+def load_documents(text: str, limits: Limits | None = None) -> list[tuple[int, Any]]:
+    """Every non-empty document in ``text`` as plain data, with its 0-based place among all
+    the text's documents (an empty one, as ``helm template`` writes, still counts), or a
+    SizingError."""
     limits = limits or Limits()
     if len(text.encode("utf-8", errors="replace")) > limits.max_bytes:
         raise SizingError(f"the input is larger than {limits.max_bytes} bytes", too_large=True)
@@ -124,4 +126,4 @@ def load_documents(text: str, limits: Limits | None = None) -> list[Any]:
         raise _error_from(exc, len(documents)) from None
     except RecursionError:
         raise SizingError("the YAML is nested too deeply") from None
-    return [document for document in documents if document is not None]
+    return [(index, document) for index, document in enumerate(documents) if document is not None]

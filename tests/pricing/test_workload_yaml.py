@@ -79,3 +79,22 @@ def test_a_syntax_error_names_the_document_it_is_in() -> None:
     error = _refused(text)
     assert error.document == 2
     assert "(document 3; line 9, column 1)" in error.problems[0].message
+
+
+POD_WITH_BAD_CPU = (
+    "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n"
+    "    image: x\n    resources: {requests: {cpu: bad}}\n"
+)
+CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+
+
+def test_a_content_error_counts_empty_documents_as_helm_writes_them() -> None:
+    # helm template output: empty documents and comment-only ones; the Pod is the 4th document.
+    text = "# Source: a\n---\n---\n" + CONFIG_MAP + "---\n# Source: b\n---\n" + POD_WITH_BAD_CPU
+    with pytest.raises(SizingError) as caught:
+        read_application(text)
+    assert caught.value.problems[0].message.endswith("(document 4)")
+    with pytest.raises(SizingError) as caught:
+        read_application([CONFIG_MAP, text])
+    message = caught.value.problems[0].message
+    assert message.startswith("file 2: Pod/p: ") and message.endswith("(document 4)")
