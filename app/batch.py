@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from tempfile import SpooledTemporaryFile
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -33,6 +33,9 @@ from app.settings import Settings
 from app.state import engine_of, settings_of
 from pricing import Engine
 from pricing.scenario import FIELD_NAMES, FieldProblem, InputError
+
+if TYPE_CHECKING:
+    from _csv import Reader  # what csv.reader returns (line_num included)
 
 ACCEPTED_COLUMNS = frozenset((*FIELD_NAMES, PRESET))
 SPOOL_IN_MEMORY = 1 << 20
@@ -65,7 +68,7 @@ async def _spool(request: Request, max_bytes: int) -> IO[bytes]:
     return spool
 
 
-def _reader(raw: IO[bytes]) -> Any:
+def _reader(raw: IO[bytes]) -> Reader:
     """The CSV from its start; strict, so a quote never closed is an error, not the rest of
     the file read as one cell."""
     raw.seek(0)
@@ -104,7 +107,7 @@ def _survey(raw: IO[bytes], max_rows: int) -> tuple[list[str], int]:
     rows = _reader(raw)
     count = 0
     try:
-        header: list[str] = next(rows, [])
+        header = next(rows, [])
         _check_header(header)
         for count, _ in enumerate(_rows(rows), start=1):
             if count > max_rows:
