@@ -30,8 +30,12 @@ class FormView:
 
     values: dict[str, str]
     catalog: Catalog
-    cloud: tuple[str, str]  # the provider and region whose options the selects list
     errors: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def cloud(self) -> tuple[str, str]:
+        """The provider and region whose options the selects list."""
+        return cloud_choice(self.catalog, self.values)
 
     @cached_property  # only when a select is drawn: the htmx partial usually draws none
     def options(self) -> dict[str, list[Option]]:

@@ -11,7 +11,7 @@ from app import present
 from app.chart import chart_of
 from app.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.errors import TextErrors
-from app.form import FormView, cloud_choice, default_values, switch_cloud, values_of
+from app.form import FormView, default_values, switch_cloud, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, parse_scenario, split_query
 from app.permalink import permalink_query
@@ -95,7 +95,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     # values as the form shows them are not needed (about 80 µs a keystroke).
     if result is not None and (not partial or cloud_oob):
         values = values_of(result.comparison.scenario)
-    view = FormView(values, catalog, cloud_choice(catalog, values), errors)
+    view = FormView(values, catalog, errors)
     context = {
         **results_context(request, engine, result),
         "view": view,

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from app.deps import EngineDep, SettingsDep, TemplatesDep
 from app.errors import STATUS, TextErrors
-from app.form import FormView, cloud_choice, values_of
+from app.form import FormView, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.routes.pages import results_context
 from app.sizing_options import parse_sizing_query
@@ -62,8 +62,7 @@ def _page_context(
     request: Request, engine: Engine, scenario: Scenario, result: Any, **extra: Any
 ) -> dict[str, Any]:
     values = values_of(result.comparison.scenario if result else scenario)
-    provider, region = cloud_choice(engine.catalog, values)
-    view = FormView(values, engine.catalog, (provider, region))
+    view = FormView(values, engine.catalog)
     return {
         **results_context(request, engine, result),
         "view": view,
