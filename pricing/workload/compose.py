@@ -15,6 +15,7 @@ from typing import Any
 from pricing.workload.errors import SizingError
 from pricing.workload.interpolation import interpolate
 from pricing.workload.model import GIB, Application, SizingOptions, Workload
+from pricing.workload.quantity import compose_cpu_millicores, compose_memory_bytes
 
 
 def is_compose(document: object) -> bool:
@@ -35,7 +36,7 @@ def _mapping(value: object, where: str) -> dict[str, Any]:
     return value
 
 
-def _first(service_name: str, candidates: list[tuple[str, object]]) -> tuple[str, object] | None:
+def _first(candidates: list[tuple[str, object]]) -> tuple[str, object] | None:
     for key, value in candidates:
         if value is not None:
             return key, value
@@ -46,7 +47,7 @@ def _quantity(
     name: str, candidates: list[tuple[str, Any]], parse: Callable[[Any], int]
 ) -> int | None:
     """The first of ``candidates`` (key, value) that is given, parsed; None if none is."""
-    found = _first(name, candidates)
+    found = _first(candidates)
     if found is None:
         return None
     try:
@@ -55,31 +56,29 @@ def _quantity(
         raise SizingError(f"services.{name}.{found[0]}: {exc}") from None
 
 
-def _cpu(name: str, service: dict[str, Any], resources: dict[str, Any]) -> int | None:
-    from pricing.workload.quantity import compose_cpu_millicores
-
-    reservations = _mapping(resources.get("reservations"), f"services.{name}.deploy.resources")
-    limits = _mapping(resources.get("limits"), f"services.{name}.deploy.resources")
-    candidates = [
-        ("reservations.cpus", reservations.get("cpus")),
-        ("limits.cpus", limits.get("cpus")),
+def _requests(
+    name: str, service: dict[str, Any], resources: dict[str, Any]
+) -> tuple[int | None, int | None]:
+    """A service's CPU (millicores) and memory (bytes) per replica, None where not given:
+    the reservation, else the limit, else the legacy key."""
+    where = f"services.{name}.deploy.resources"
+    reservations = _mapping(resources.get("reservations"), where)
+    limits = _mapping(resources.get("limits"), where)
+    cpu = [
+        ("deploy.resources.reservations.cpus", reservations.get("cpus")),
+        ("deploy.resources.limits.cpus", limits.get("cpus")),
         ("cpus", service.get("cpus")),
     ]
-    return _quantity(name, candidates, compose_cpu_millicores)
-
-
-def _memory(name: str, service: dict[str, Any], resources: dict[str, Any]) -> int | None:
-    from pricing.workload.quantity import compose_memory_bytes
-
-    reservations = _mapping(resources.get("reservations"), f"services.{name}.deploy.resources")
-    limits = _mapping(resources.get("limits"), f"services.{name}.deploy.resources")
-    candidates = [
+    memory = [
         ("deploy.resources.reservations.memory", reservations.get("memory")),
         ("deploy.resources.limits.memory", limits.get("memory")),
         ("mem_reservation", service.get("mem_reservation")),
         ("mem_limit", service.get("mem_limit")),
     ]
-    return _quantity(name, candidates, compose_memory_bytes)
+    return (
+        _quantity(name, cpu, compose_cpu_millicores),
+        _quantity(name, memory, compose_memory_bytes),
+    )
 
 
 def _replicas(name: str, service: dict[str, Any], deploy: dict[str, Any]) -> int:
@@ -113,7 +112,7 @@ def _service(name: str, service: dict[str, Any], app: Application, options: Sizi
     if replicas == 0:
         app.warn(name, "0 replicas: not started, not sized")
         return
-    cpu, memory = _cpu(name, service, resources), _memory(name, service, resources)
+    cpu, memory = _requests(name, service, resources)
     assumed = []
     if cpu is None:
         cpu = int(options.default_cpu * 1000)

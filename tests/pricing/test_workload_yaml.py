@@ -98,3 +98,18 @@ def test_a_content_error_counts_empty_documents_as_helm_writes_them() -> None:
         read_application([CONFIG_MAP, text])
     message = caught.value.problems[0].message
     assert message.startswith("file 2: Pod/p: ") and message.endswith("(document 4)")
+
+
+@pytest.mark.parametrize(
+    ("resources", "path"),
+    [
+        ("reservations: {cpus: many}", "services.b.deploy.resources.reservations.cpus"),
+        ("limits: {cpus: many}", "services.b.deploy.resources.limits.cpus"),
+        ("reservations: {memory: lots}", "services.b.deploy.resources.reservations.memory"),
+    ],
+)
+def test_a_bad_compose_quantity_names_its_key_by_its_whole_path(resources: str, path: str) -> None:
+    text = "services:\n  b:\n    image: x\n    deploy:\n      resources: {" + resources + "}\n"
+    with pytest.raises(SizingError) as caught:
+        read_application(text)
+    assert caught.value.problems[0].message.startswith(path + ": ")
