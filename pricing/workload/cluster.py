@@ -9,8 +9,9 @@ too (a rolling update's maxSurge of one), with no spreading cap.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from pricing.allocatable import Allocatable, Flavour, node_allocatable
 from pricing.workload.candidates import Candidate, gib, vcpu
@@ -129,16 +130,27 @@ def holds_each_pod(app: Application, room: Room) -> bool:
     )
 
 
-def fewest_nodes(app: Application, room: Room, options: SizingOptions) -> int:
+class Demand(NamedTuple):
+    """What every pod of a packing asks for together."""
+
+    cpu_millicores: int
+    memory_bytes: int
+    pods: int
+
+
+def demand_of(pods: Sequence[Pod]) -> Demand:
+    return Demand(sum(p.cpu_millicores for p in pods), sum(p.memory_bytes for p in pods), len(pods))
+
+
+def fewest_nodes(app: Application, demand: Demand, room: Room, options: SizingOptions) -> int:
     """A lower bound on the nodes any packing needs: the totals over one node's room, the
     widest spread, and the fewest nodes asked for."""
-    pods = pods_of(app, steady, options)
     if room.cpu_millicores <= 0 or room.memory_bytes <= 0 or room.pods < 1:
         return 0
     return max(
-        math.ceil(sum(p.cpu_millicores for p in pods) / room.cpu_millicores),
-        math.ceil(sum(p.memory_bytes for p in pods) / room.memory_bytes),
-        math.ceil(len(pods) / room.pods),
+        math.ceil(demand.cpu_millicores / room.cpu_millicores),
+        math.ceil(demand.memory_bytes / room.memory_bytes),
+        math.ceil(demand.pods / room.pods),
         max((min(w.replicas, options.zones) for w in app.steady), default=1),
         options.min_nodes,
     )
@@ -157,10 +169,11 @@ def size_cluster(
     price), and packing stops once a bound exceeds the runner-up found so far: the same
     answer as packing every type, in a fraction of the packings on a large catalog."""
     bounded, over = [], []
+    demand = demand_of(pods_of(app, steady, options))  # the same for every type: once
     for candidate in types:
         allocatable = node_allocatable(flavour, candidate.spec, options.max_pods)
         room = room_of(allocatable, app, options)
-        least = fewest_nodes(app, room, options)
+        least = fewest_nodes(app, demand, room, options)
         if least > NODES_LIMIT:
             if holds_each_pod(app, room):
                 over.append((least, candidate.key))
