@@ -27,10 +27,10 @@ from starlette.responses import Response, StreamingResponse
 from app.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
 from app.cells import safe_cell, to_csv
 from app.inputs import PRESET
-from app.metrics import count_estimate
-from app.responses import CSV_TYPE
 from app.settings import Settings
-from app.state import engine_of, settings_of
+from app.web.metrics import count_estimate
+from app.web.responses import CSV_TYPE
+from app.web.state import engine_of, settings_of
 from pricing import Engine
 from pricing.scenario import FIELD_NAMES, FieldProblem, InputError
 

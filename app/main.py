@@ -13,14 +13,15 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import access_log, errors, metrics, openapi_params
+from app import openapi_params
 from app.form_html import install_field_html
 from app.formatting import install_filters
-from app.metrics import CountingEngine
-from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
-from app.routes import api, docs, embed, health, pages, sizing, sizing_page
-from app.security import BodyLimit, SecurityHeaders
+from app.routes import api, docs, embed, pages, sizing, sizing_page
 from app.settings import Settings
+from app.web import access_log, errors, health, metrics
+from app.web.metrics import CountingEngine
+from app.web.response_cache import ResponseCache, ResponseStore, cacheable_paths
+from app.web.security import BodyLimit, SecurityHeaders
 from pricing import load_catalog, new_memo
 
 VERSION = "0.1.0"

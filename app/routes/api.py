@@ -12,14 +12,14 @@ from app.batch import ACCEPTED_COLUMNS, batch_response
 from app.catalog_view import catalog_dict, catalog_rows
 from app.cells import to_csv
 from app.columns import VALUES
-from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
-from app.errors import JsonErrors, TextErrors
 from app.inputs import PRESET, parse_scenario, split_query
 from app.openapi_params import control, preset_parameter, scenario_parameters
 from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
-from app.response_cache import cacheable
-from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from app.schemas import ComparisonOut, ErrorResponse
+from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
+from app.web.errors import JsonErrors, TextErrors
+from app.web.response_cache import cacheable
+from app.web.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from pricing import Engine, Estimate
 from pricing.scenario import FieldProblem, InputError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.state import templates_of
+from app.web.state import templates_of
 
 router = APIRouter(include_in_schema=False)
 

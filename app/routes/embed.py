@@ -11,14 +11,14 @@ from starlette.responses import Response
 
 from app import present
 from app.chart import chart_of
-from app.deps import EngineDep, ScenarioDep, TemplatesDep
-from app.errors import JsonErrors, TextErrors
 from app.inputs import parse_query
 from app.permalink import permalink_query
 from app.present import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
-from app.response_cache import cacheable
-from app.responses import JSON_TYPE, cached, json_bytes
 from app.schemas import ErrorResponse
+from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
+from app.web.errors import JsonErrors, TextErrors
+from app.web.response_cache import cacheable
+from app.web.responses import JSON_TYPE, cached, json_bytes
 from pricing import Catalog, Estimate
 from pricing.scenario import FieldProblem, InputError
 

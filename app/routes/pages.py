@@ -9,13 +9,13 @@ from starlette.responses import Response
 
 from app import present
 from app.chart import chart_of
-from app.deps import EngineDep, ScenarioDep, TemplatesDep
-from app.errors import TextErrors
 from app.form import FormView, default_values, switch_cloud, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, parse_scenario, split_query
 from app.permalink import permalink_query
-from app.response_cache import cacheable
+from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
+from app.web.errors import TextErrors
+from app.web.response_cache import cacheable
 from pricing import Engine, Estimate
 from pricing.presets import preset_values
 from pricing.resolve import CATALOG_FIELDS, OWN_PRICES

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from app.deps import EngineDep, SettingsDep
-from app.errors import JsonErrors
 from app.openapi_params import scenario_parameters
-from app.responses import JSON_TYPE, json_bytes, problems_response
 from app.schemas import ErrorResponse, SizingOut
 from app.sizing_options import option_parameters, parse_sizing_query
 from app.sizing_view import size_and_estimate, sizing_dict
+from app.web.deps import EngineDep, SettingsDep
+from app.web.errors import JsonErrors
+from app.web.responses import JSON_TYPE, json_bytes, problems_response
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from app.metrics import ESTIMATES
 from app.settings import Settings
+from app.web.metrics import ESTIMATES
 from tests.deploy.test_observability import requests_count
 
 

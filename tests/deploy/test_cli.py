@@ -141,7 +141,7 @@ def test_configured_metrics_dir_is_emptied_not_replaced(
 
 
 def test_metrics_dir_variable_is_the_one_app_metrics_reads() -> None:
-    from app import metrics
+    from app.web import metrics
 
     assert cli.MULTIPROC_ENV == metrics.MULTIPROC_ENV
 

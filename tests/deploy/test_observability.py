@@ -11,10 +11,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 
-from app.access_log import LOGGER_NAME
 from app.main import create_app
-from app.metrics import count_estimate, route_label
 from app.settings import Settings
+from app.web.access_log import LOGGER_NAME
+from app.web.metrics import count_estimate, route_label
 
 SECRET = "s3cr3t-t0ken"
 

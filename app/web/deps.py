@@ -10,7 +10,7 @@ from starlette.templating import Jinja2Templates
 
 from app.inputs import parse_query
 from app.settings import Settings
-from app.state import catalog_of, engine_of, settings_of, templates_of
+from app.web.state import catalog_of, engine_of, settings_of, templates_of
 from pricing import Catalog, Engine, Scenario
 
 

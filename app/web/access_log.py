@@ -17,7 +17,7 @@ from typing import Any, Literal
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.metrics import observe
+from app.web.metrics import observe
 
 LOGGER_NAME = "dockerk8s_cost.access"
 PLAIN_PATH = re.compile(rb"[\x21\x23-\x7e]*")  # printable ASCII but the double quote

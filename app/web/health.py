@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.responses import JSON_TYPE, json_bytes
-from app.state import catalog_of
+from app.web.responses import JSON_TYPE, json_bytes
+from app.web.state import catalog_of
 
 router = APIRouter(tags=["operations"])
 
