@@ -25,8 +25,8 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from app.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
-from app.cells import safe_cell, to_csv
 from app.inputs import PRESET
+from app.present.cells import safe_cell, to_csv
 from app.settings import Settings
 from app.web.metrics import count_estimate
 from app.web.responses import CSV_TYPE

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import columns
-from app.cells import safe_cell, to_csv
 from app.inputs import parse_scenario
+from app.present import columns
+from app.present.cells import safe_cell, to_csv
 from pricing import Engine, InputError, load_catalog, new_memo
 
 RESULT_COLUMNS = [*columns.header(columns.BATCH_COLUMNS), "error"]

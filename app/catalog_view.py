@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
+from app.present.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
 
 CSV_COLUMNS = [

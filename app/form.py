@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
-from app.cells import decimal_text
+from app.present.cells import decimal_text
 from pricing.catalog import Catalog, Provider
 from pricing.money import format_money, to_cents
 from pricing.presets import PRESETS

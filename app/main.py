@@ -15,7 +15,7 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import openapi_params
 from app.form_html import install_field_html
-from app.formatting import install_filters
+from app.present.numbers import install_filters
 from app.routes import api, docs, embed, pages, sizing, sizing_page
 from app.settings import Settings
 from app.web import access_log, errors, health, metrics

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.formatting import qty
+from app.present.numbers import qty
 from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
 from pricing.workload import SizingReport
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from app.formatting import money, qty
-from app.present import advice_summary, headline, spoken
+from app.present.numbers import money, qty
+from app.present.words import advice_summary, headline, spoken
 from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
 
 

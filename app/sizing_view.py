@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.cells import json_number
-from app.permalink import permalink_query
-from app.renderers import estimate_dict, scenario_dict
+from app.present.cells import json_number
+from app.present.links import permalink_query
+from app.present.tables import estimate_dict, scenario_dict
 from pricing import Engine, Estimate
 from pricing.money import format_money
 from pricing.scenario import Scenario

@@ -10,12 +10,12 @@ from starlette.responses import Response
 
 from app.batch import ACCEPTED_COLUMNS, batch_response
 from app.catalog_view import catalog_dict, catalog_rows
-from app.cells import to_csv
-from app.columns import VALUES
 from app.inputs import PRESET, parse_scenario, split_query
 from app.openapi_params import control, preset_parameter, scenario_parameters
-from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
-from app.schemas import ComparisonOut, ErrorResponse
+from app.present.cells import to_csv
+from app.present.columns import VALUES
+from app.present.models import ComparisonOut, ErrorResponse
+from app.present.tables import estimate_dict, flip_dicts, item_rows, summary_rows
 from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable

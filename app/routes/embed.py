@@ -9,12 +9,12 @@ from fastapi import APIRouter, Query, Request
 from markupsafe import escape
 from starlette.responses import Response
 
-from app import present
-from app.chart import chart_of
 from app.inputs import parse_query
-from app.permalink import permalink_query
-from app.present import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
-from app.schemas import ErrorResponse
+from app.present import words as present
+from app.present.chart import chart_of
+from app.present.links import permalink_query
+from app.present.models import ErrorResponse
+from app.present.words import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
 from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable

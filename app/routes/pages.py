@@ -7,12 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app import present
-from app.chart import chart_of
 from app.form import FormView, default_values, switch_cloud, values_of
 from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, parse_scenario, split_query
-from app.permalink import permalink_query
+from app.present import words as present
+from app.present.chart import chart_of
+from app.present.links import permalink_query
 from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.web.errors import TextErrors
 from app.web.response_cache import cacheable

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.openapi_params import scenario_parameters
-from app.schemas import ErrorResponse, SizingOut
+from app.present.models import ErrorResponse, SizingOut
 from app.sizing_options import option_parameters, parse_sizing_query
 from app.sizing_view import size_and_estimate, sizing_dict
 from app.web.deps import EngineDep, SettingsDep

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.cells import cents_text as money
+from app.present.cells import cents_text as money
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
-from app import columns
+from app.present import columns
 
 
 def test_every_face_picks_from_the_one_registry() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app import present
 from app.inputs import parse_scenario
+from app.present import words as present
 from pricing import Catalog, Engine, Estimate
 
 # Both setups free: every price your own zero, nothing else bought.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.present import advice_summary
+from app.present.words import advice_summary
 from pricing import Catalog, Engine, Estimate, Scenario
 from pricing.advice import advise
 from tests.pricing.support import D, advised, catalog_with, run, sourced

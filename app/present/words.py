@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from app.cells import decimal_text
+from app.present.cells import decimal_text
 from pricing import Bill, Comparison, Estimate
 from pricing.money import format_money
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import NamedTuple
 
-from app.cells import cents_text, decimal_text
+from app.present.cells import cents_text, decimal_text
 from pricing import Bill, Estimate
 
 SETUPS = ("docker", "kubernetes")

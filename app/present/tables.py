@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from app import columns
-from app.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
-from app.present import advice_summary
+from app.present import columns
+from app.present.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
+from app.present.words import advice_summary
 from pricing import Bill, Estimate, Flip, LineItem
 from pricing.capacity import Fit
 from pricing.catalog import Availability
