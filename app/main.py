@@ -14,9 +14,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app import openapi_params
-from app.form_html import install_field_html
+from app.page import routes as pages
+from app.page.controls import install_field_html
 from app.present.numbers import install_filters
-from app.routes import api, docs, embed, pages, sizing, sizing_page
+from app.routes import api, docs, embed, sizing, sizing_page
 from app.settings import Settings
 from app.web import access_log, errors, health, metrics
 from app.web.metrics import CountingEngine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from app.form import form_text
+from app.page.form import form_text
 from pricing.catalog import Catalog
 from pricing.resolve import provider_defaults
 from pricing.scenario import DEFAULT_SCENARIO, Scenario

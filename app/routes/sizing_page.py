@@ -14,9 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from app.form import FormView, values_of
-from app.form_layout import FIELDS, GROUPS
-from app.routes.pages import results_context
+from app.page.form import FormView, values_of
+from app.page.layout import FIELDS, GROUPS
+from app.page.routes import results_context
 from app.sizing_options import parse_sizing_query
 from app.sizing_page import sizing_panel
 from app.sizing_view import SIZED_FIELDS, permalink_of, size_and_estimate

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from app.form_layout import FIELDS
+from app.page.layout import FIELDS
 from pricing.scenario import FIELD_NAMES
 
 HX = {"HX-Request": "true"}

@@ -3,7 +3,7 @@ wrong: buying options and the currency; the workload, autoscaling and traffic.""
 
 from __future__ import annotations
 
-from app.form_fields import Field, Group
+from app.page.fields import Field, Group
 
 ADVANCED_GROUPS: tuple[Group, ...] = (
     Group(

@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.form import FormView, default_values, switch_cloud, values_of
-from app.form_layout import FIELDS, GROUPS
 from app.inputs import PRESET, parse_scenario, split_query
+from app.page.form import FormView, default_values, switch_cloud, values_of
+from app.page.layout import FIELDS, GROUPS
 from app.present import words as present
 from app.present.chart import chart_of
 from app.present.links import permalink_query

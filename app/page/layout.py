@@ -6,8 +6,8 @@ Field names are Scenario's: the form name, the model field and the error key are
 
 from __future__ import annotations
 
-from app.form_advanced import ADVANCED_GROUPS
-from app.form_fields import Field, Group
+from app.page.advanced import ADVANCED_GROUPS
+from app.page.fields import Field, Group
 
 GROUPS: tuple[Group, ...] = (
     Group(

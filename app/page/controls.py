@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from app.form import FormView
+from app.page.form import FormView
 
 # Controls kept: 56 fields with a few values each; the oldest is forgotten past this.
 MAX_CONTROLS = 8192
