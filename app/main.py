@@ -13,11 +13,12 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import openapi_params
+from app.api import docs, openapi
+from app.api import routes as api
 from app.page import routes as pages
 from app.page.controls import install_field_html
 from app.present.numbers import install_filters
-from app.routes import api, docs, embed, sizing, sizing_page
+from app.routes import embed, sizing, sizing_page
 from app.settings import Settings
 from app.web import access_log, errors, health, metrics
 from app.web.metrics import CountingEngine
@@ -80,7 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(embed.oembed_router)
     app.include_router(docs.router)
     errors.install(app)
-    openapi_params.install(app)
+    openapi.install(app)
     metrics.install(app)
     # Middleware, innermost first. The response cache is the outermost but for the access log
     # (which logs and counts every answer: 413s, CORS preflights and cache hits included): a

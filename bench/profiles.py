@@ -193,7 +193,7 @@ def build_app() -> Any:
 
 
 def _batch_work(app: Any, rows: int) -> Callable[[], None]:
-    from app import batch
+    from app.api import batch
 
     body = batch_csv(rows)
     engine = app.state.engine

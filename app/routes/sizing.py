@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from app.openapi_params import scenario_parameters
+from app.api.openapi import scenario_parameters
 from app.present.models import ErrorResponse, SizingOut
 from app.sizing_options import option_parameters, parse_sizing_query
 from app.sizing_view import size_and_estimate, sizing_dict

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.batch import usable_cpus
+from app.api.batch import usable_cpus
 from app.main import create_app
 from app.settings import Settings
 

@@ -8,10 +8,10 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.batch import ACCEPTED_COLUMNS, batch_response
-from app.catalog_view import catalog_dict, catalog_rows
+from app.api.batch import ACCEPTED_COLUMNS, batch_response
+from app.api.catalog import catalog_dict, catalog_rows
+from app.api.openapi import control, preset_parameter, scenario_parameters
 from app.inputs import PRESET, parse_scenario, split_query
-from app.openapi_params import control, preset_parameter, scenario_parameters
 from app.present.cells import to_csv
 from app.present.columns import VALUES
 from app.present.models import ComparisonOut, ErrorResponse

@@ -24,7 +24,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from app.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
+from app.api.batch_rows import RESULT_COLUMNS, output_text, start_worker, worker_output_text
 from app.inputs import PRESET
 from app.present.cells import safe_cell, to_csv
 from app.settings import Settings
