@@ -15,10 +15,11 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app.api import docs, openapi
 from app.api import routes as api
+from app.embed import routes as embed
 from app.page import routes as pages
 from app.page.controls import install_field_html
 from app.present.numbers import install_filters
-from app.routes import embed, sizing, sizing_page
+from app.routes import sizing, sizing_page
 from app.settings import Settings
 from app.web import access_log, errors, health, metrics
 from app.web.metrics import CountingEngine
