@@ -28,9 +28,9 @@ def read_texts(paths: Sequence[str]) -> list[str]:
 
 def size_files(args: argparse.Namespace) -> int:
     """Size the files for the Scenario given as options; print the report (exit 2 if bad)."""
-    from app.sizing_options import parse_sizing_query
-    from app.sizing_text import sizing_text
-    from app.sizing_view import permalink_of, size_and_estimate, sizing_dict
+    from app.sizing.options import parse_sizing_query
+    from app.sizing.report import permalink_of, size_and_estimate, sizing_dict
+    from app.sizing.text import sizing_text
     from pricing import CatalogError, Engine, load_catalog, new_memo
     from pricing.scenario import InputError
 
@@ -73,7 +73,7 @@ class _Given(argparse.Action):
 
 
 def add_size_parser(commands: Any) -> None:
-    from app.sizing_options import OPTION_PARAMS
+    from app.sizing.options import OPTION_PARAMS
     from pricing.scenario import Scenario
 
     size_parser = commands.add_parser(

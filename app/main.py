@@ -19,8 +19,9 @@ from app.embed import routes as embed
 from app.page import routes as pages
 from app.page.controls import install_field_html
 from app.present.numbers import install_filters
-from app.routes import sizing, sizing_page
 from app.settings import Settings
+from app.sizing import api as sizing
+from app.sizing import page as sizing_page
 from app.web import access_log, errors, health, metrics
 from app.web.metrics import CountingEngine
 from app.web.response_cache import ResponseCache, ResponseStore, cacheable_paths

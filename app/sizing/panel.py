@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.present.numbers import qty
-from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from app.sizing.report import SizedEstimate, docker_reason, kubernetes_reason
 from pricing.workload import SizingReport
 
 BAR_WIDTH = 300  # SVG user units for a node's allocatable

@@ -10,8 +10,8 @@ from starlette.responses import Response
 
 from app.api.openapi import scenario_parameters
 from app.present.models import ErrorResponse, SizingOut
-from app.sizing_options import option_parameters, parse_sizing_query
-from app.sizing_view import size_and_estimate, sizing_dict
+from app.sizing.options import option_parameters, parse_sizing_query
+from app.sizing.report import size_and_estimate, sizing_dict
 from app.web.deps import EngineDep, SettingsDep
 from app.web.errors import JsonErrors
 from app.web.responses import JSON_TYPE, json_bytes, problems_response

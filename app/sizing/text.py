@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from app.present.numbers import money, qty
 from app.present.words import advice_summary, headline, spoken
-from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from app.sizing.report import SizedEstimate, docker_reason, kubernetes_reason
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:

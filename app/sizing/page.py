@@ -17,9 +17,9 @@ from starlette.responses import Response
 from app.page.form import FormView, values_of
 from app.page.layout import FIELDS, GROUPS
 from app.page.routes import results_context
-from app.sizing_options import parse_sizing_query
-from app.sizing_page import sizing_panel
-from app.sizing_view import SIZED_FIELDS, permalink_of, size_and_estimate
+from app.sizing.options import parse_sizing_query
+from app.sizing.panel import sizing_panel
+from app.sizing.report import SIZED_FIELDS, permalink_of, size_and_estimate
 from app.web.deps import EngineDep, SettingsDep, TemplatesDep
 from app.web.errors import STATUS, TextErrors
 from pricing import Engine, Scenario
