@@ -55,7 +55,7 @@ def fastapi_app() -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     """Serve ``hello_app`` (or, given ``fastapi`` first, ``fastapi_app()``) with app.cli's
     gunicorn server, parser, options and worker count."""
-    from app.cli import GunicornServer, build_parser, gunicorn_options, load_settings
+    from app.cli.main import GunicornServer, build_parser, gunicorn_options, load_settings
 
     given = list(sys.argv[1:] if argv is None else argv)
     app: Any = fastapi_app() if given[:1] == ["fastapi"] else hello_app

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app.cli import main as cli
 from tests.deploy.dockerfile import REPO
 
 EXAMPLE = REPO / "deploy" / "catalog-override.example.json"

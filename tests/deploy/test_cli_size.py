@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app import cli
+from app.cli import main as cli
 from tests.deploy.dockerfile import REPO
 
 COMPOSE = REPO / "tests" / "fixtures" / "sizing" / "article-compose.yml"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
-from app.cli_settings import (
+from app.cli.settings import (
     PROG,
     ConfigError,
     env_name,
@@ -32,7 +32,7 @@ from app.cli_settings import (
     settings_table,
     warn_unknown_variables,
 )
-from app.cli_size import add_size_parser
+from app.cli.size import add_size_parser
 from app.settings import Settings
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from app.cli_settings import PROG, ConfigError, load_settings
+from app.cli.settings import PROG, ConfigError, load_settings
 
 
 def read_texts(paths: Sequence[str]) -> list[str]:
