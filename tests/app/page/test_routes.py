@@ -11,7 +11,7 @@ from app.page.layout import FIELDS
 from pricing.scenario import FIELD_NAMES
 
 HX = {"HX-Request": "true"}
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sizing"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sizing"
 
 
 def test_every_scenario_field_is_on_the_form() -> None:

@@ -121,7 +121,7 @@ def test_a_provider_pricing_in_euros_says_its_prices_in_euros(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     fixture = str(
-        Path(__file__).resolve().parents[1] / "fixtures" / "sizing" / "article-compose.yml"
+        Path(__file__).resolve().parents[2] / "fixtures" / "sizing" / "article-compose.yml"
     )
     args = [
         "size",

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sizing"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sizing"
 COMPOSE = (FIXTURES / "article-compose.yml").read_text()
 MANIFESTS = (FIXTURES / "shop-manifests.yaml").read_text()
 YAML = {"content-type": "application/yaml"}

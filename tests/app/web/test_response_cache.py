@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 from app.web.metrics import ESTIMATES
-from tests.deploy.test_observability import requests_count
+from tests.app.web.test_observability import requests_count
 
 
 def estimates_so_far() -> float:
