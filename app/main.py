@@ -33,7 +33,9 @@ DESCRIPTION = (
     "Prices one Docker host (Docker Compose) against a managed Kubernetes cluster, line by "
     "line: VMs, control plane, load balancers, storage, Docker seats and DevOps hours. "
     "Every input is a Scenario field, the same name as query parameter, JSON key, form field "
-    "and batch-CSV column. Money is USD, rounded to cents per line item."
+    "and batch-CSV column. Money is in the currency each result names (currency.code): the "
+    "provider's own (US dollars for most, euros for Hetzner), or the one the scenario chose "
+    "at the rates it gives; rounded to cents per line item."
 )
 
 

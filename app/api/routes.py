@@ -14,12 +14,20 @@ from app.api.openapi import control, preset_parameter, scenario_parameters
 from app.inputs import PRESET, parse_scenario, split_query
 from app.present.cells import to_csv
 from app.present.columns import VALUES
-from app.present.models import ComparisonOut, ErrorResponse
-from app.present.tables import estimate_dict, flip_dicts, item_rows, summary_rows
+from app.present.estimate import ComparisonOut, estimate_json
+from app.present.tables import item_rows, summary_rows
 from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
-from app.web.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
+from app.web.responses import (
+    CSV_TYPE,
+    JSON_TYPE,
+    TEXT_TYPE,
+    TSV_TYPE,
+    ErrorResponse,
+    cached,
+    json_bytes,
+)
 from pricing import Engine, Estimate
 from pricing.scenario import FieldProblem, InputError
 
@@ -104,10 +112,8 @@ def _render(
     shape = _choice(controls, "shape", SHAPES, "items")
     with_flips = _choice(controls, "sensitivity", ["true", "false"], "false") == "true"
     if fmt == "json":
-        body = estimate_dict(result)
-        if with_flips:
-            body["sensitivity"] = flip_dicts(engine.sensitivity(result.comparison))
-        return cached(request, json_bytes(body), JSON_TYPE, Vary="Accept")
+        flips = engine.sensitivity(result.comparison) if with_flips else None
+        return cached(request, estimate_json(result, flips), JSON_TYPE, Vary="Accept")
     rows = item_rows(result) if shape == "items" else summary_rows(result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
@@ -122,8 +128,8 @@ def _render(
 @router.get(
     "/estimate",
     summary="Compare both setups for a scenario given in the query string",
-    response_model=None,
-    responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
+    response_model=ComparisonOut,
+    responses={200: {"content": TABLE_CONTENT}, **ERRORS},
     openapi_extra=scenario_parameters(FORMAT_PARAM, SHAPE_PARAM, SENSITIVITY_PARAM),
 )
 @cacheable
@@ -136,8 +142,8 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
 @router.post(
     "/estimate",
     summary="Compare both setups for a scenario given as a JSON body",
-    response_model=None,
-    responses={200: {"model": ComparisonOut, "content": TABLE_CONTENT}, **ERRORS},
+    response_model=ComparisonOut,
+    responses={200: {"content": TABLE_CONTENT}, **ERRORS},
     openapi_extra={
         "parameters": [
             preset_parameter(

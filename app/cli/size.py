@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from app.cli.settings import PROG, ConfigError, load_settings
 
 
@@ -29,7 +27,7 @@ def read_texts(paths: Sequence[str]) -> list[str]:
 def size_files(args: argparse.Namespace) -> int:
     """Size the files for the Scenario given as options; print the report (exit 2 if bad)."""
     from app.sizing.options import parse_sizing_query
-    from app.sizing.report import permalink_of, size_and_estimate, sizing_dict
+    from app.sizing.report import permalink_of, size_and_estimate, sizing_json
     from app.sizing.text import sizing_text
     from pricing import CatalogError, Engine, load_catalog, new_memo
     from pricing.scenario import InputError
@@ -51,7 +49,7 @@ def size_files(args: argparse.Namespace) -> int:
             print(f"{PROG}: error: {where}: {problem.message}", file=sys.stderr)
         return 2
     if args.format == "json":
-        print(orjson.dumps(sizing_dict(sized, engine)).decode())
+        print(sizing_json(sized, engine).decode())
     else:
         print(sizing_text(sized, permalink_of(sized, engine)))
     return 0

@@ -13,12 +13,11 @@ from app.inputs import parse_query
 from app.present import words as present
 from app.present.chart import chart_of
 from app.present.links import permalink_query
-from app.present.models import ErrorResponse
 from app.present.words import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
 from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
-from app.web.responses import JSON_TYPE, cached, json_bytes
+from app.web.responses import JSON_TYPE, ErrorResponse, cached, json_bytes
 from pricing import Catalog, Estimate
 from pricing.scenario import FieldProblem, InputError
 

@@ -25,7 +25,8 @@ def decimal_text(value: Decimal) -> str:
 
 def json_number(value: Decimal) -> float | int:
     """A JSON number: integral values as ints, others as floats (at most 6 places here)."""
-    return int(value) if value == value.to_integral_value() else float(value)
+    whole = int(value)  # exact for a whole value, and cheaper than to_integral_value()
+    return whole if whole == value else float(value)
 
 
 def optional_number(value: Decimal | None) -> float | int | None:

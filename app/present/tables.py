@@ -1,18 +1,11 @@
-"""An Estimate as JSON-ready dicts and CSV rows. Formatting only: no arithmetic."""
+"""An Estimate as CSV rows (GET /api/v1/estimate?format=csv): a row per line item, or the
+summary row. Formatting only: no arithmetic. Its JSON is app.present.estimate."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any
-
 from app.present import columns
-from app.present.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
-from app.present.words import advice_summary
-from pricing import Bill, Estimate, Flip, LineItem
-from pricing.capacity import Fit
-from pricing.catalog import Availability
-from pricing.scenario import Scenario
+from app.present.cells import cents_text, decimal_text, safe_cell
+from pricing import Estimate
 
 ITEM_COLUMNS = (
     "setup",
@@ -24,126 +17,6 @@ ITEM_COLUMNS = (
     "monthly",
     "list_unit_price",
 )
-
-
-def scenario_dict(scenario: Scenario) -> dict[str, Any]:
-    return {
-        name: json_number(value) if isinstance(value, Decimal) else value
-        for name, value in scenario.model_dump().items()
-    }
-
-
-def _item_dict(item: LineItem) -> dict[str, Any]:
-    return {
-        "category": item.category,
-        "label": item.label,
-        "quantity": json_number(item.quantity),
-        "unit": item.unit,
-        "unit_price": json_number(item.unit_price),
-        "monthly": json_number(item.monthly),
-        "list_unit_price": optional_number(item.list_unit_price),
-        "source": item.source,
-        "as_of": item.as_of.isoformat() if item.as_of else None,
-    }
-
-
-def _fit_dict(fit: Fit) -> dict[str, Any]:
-    return {
-        "setup": fit.setup,
-        "fits": fit.fits,
-        "count": fit.count,
-        "needed": fit.needed,
-        "cpu_allocatable": json_number(fit.cpu_allocatable),
-        "memory_allocatable_gib": json_number(fit.memory_allocatable_gib),
-        "cpu_utilisation": optional_number(fit.cpu_utilisation),
-        "memory_utilisation": optional_number(fit.memory_utilisation),
-        "pods_per_vm": fit.pods_per_vm,
-    }
-
-
-def flip_dicts(flips: Iterable[Flip]) -> list[dict[str, str]]:
-    return [
-        {
-            "field": flip.field,
-            "label": flip.label,
-            "current": flip.current,
-            "needed": flip.needed,
-            "change": flip.change,
-        }
-        for flip in flips
-    ]
-
-
-def _availability_dict(promise: Availability | None) -> dict[str, Any] | None:
-    if promise is None:
-        return None
-    return {
-        "label": promise.label,
-        "percent": json_number(promise.percent),
-        "source": promise.source,
-        "as_of": promise.as_of.isoformat(),
-    }
-
-
-def _bill_dict(bill: Bill) -> dict[str, Any]:
-    result: dict[str, Any] = {"line_items": [_item_dict(item) for item in bill.line_items]}
-    result.update({name: json_number(getattr(bill, name)) for name in columns.SETUP_TOTALS})
-    low_high = bill.monthly_range
-    result["monthly_range"] = [json_number(v) for v in low_high] if low_high else None
-    result["availability"] = _availability_dict(bill.availability)
-    return result
-
-
-def estimate_dict(result: Estimate) -> dict[str, Any]:
-    """The comparison and its advice in the JSON shape of DESIGN.md."""
-    comparison, advice = result
-    difference = comparison.difference
-    return {
-        "catalog": {
-            "version": comparison.catalog_version,
-            "as_of": comparison.as_of.isoformat(),
-        },
-        "currency": {
-            "code": comparison.currency,
-            "per_usd": json_number(comparison.scenario.exchange_rate),
-            "catalog": comparison.resolved.matches.provider.currency,
-            "per_catalog_unit": json_number(comparison.resolved.matches.price_rate),
-        },
-        "scenario": scenario_dict(comparison.scenario),
-        "docker": _bill_dict(comparison.docker),
-        "kubernetes": _bill_dict(comparison.kubernetes),
-        "timeline": [
-            {
-                "month": point.month,
-                "docker": json_number(point.docker),
-                "kubernetes": json_number(point.kubernetes),
-            }
-            for point in comparison.timeline
-        ],
-        "difference": {
-            "monthly": json_number(difference.monthly),
-            "first_month": json_number(difference.first_month),
-            "horizon": json_number(difference.horizon),
-            "ratio": optional_number(difference.ratio),
-            "cheaper": difference.cheaper,
-            "break_even_month": difference.break_even_month,
-        },
-        "fit": [_fit_dict(fit) for fit in comparison.fit],
-        "advice": {
-            "recommendation": advice.recommendation,
-            "summary": advice_summary(result),
-            "reasons": [
-                {
-                    "question": reason.question,
-                    "points_to": reason.points_to,
-                    "text": reason.text,
-                    "weight": reason.weight,
-                }
-                for reason in advice.reasons
-            ],
-            "notes": list(advice.notes),
-        },
-    }
 
 
 def item_rows(result: Estimate) -> list[list[str]]:

@@ -9,12 +9,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.openapi import scenario_parameters
-from app.present.models import ErrorResponse, SizingOut
 from app.sizing.options import option_parameters, parse_sizing_query
-from app.sizing.report import size_and_estimate, sizing_dict
+from app.sizing.report import SizingOut, size_and_estimate, sizing_json
 from app.web.deps import EngineDep, SettingsDep
 from app.web.errors import JsonErrors
-from app.web.responses import JSON_TYPE, json_bytes, problems_response
+from app.web.responses import JSON_TYPE, ErrorResponse, problems_response
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
@@ -41,7 +40,7 @@ BODY: dict[str, Any] = {
     },
 }
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"model": SizingOut, "description": "The workload found, both setups sized, priced."},
+    200: {"description": "The workload found, both setups sized, priced."},
     413: {"model": ErrorResponse, "description": "The body is larger than CALC_SIZE_MAX_BYTES."},
     415: {"model": ErrorResponse, "description": "The body is not YAML (see the content types)."},
     422: {
@@ -67,7 +66,7 @@ def decode_yaml(body: bytes) -> str:
 @router.post(
     "/size",
     summary="Size both setups from a Compose file or Kubernetes manifests",
-    response_model=None,
+    response_model=SizingOut,
     responses=RESPONSES,
     openapi_extra={**scenario_parameters(*option_parameters()), "requestBody": BODY},
 )
@@ -83,5 +82,5 @@ async def post_size(request: Request, engine: EngineDep, settings: SettingsDep) 
     text = decode_yaml(await request.body())
     # CPU-bound (up to a few hundred ms for a large manifest set): off the event loop.
     sized = await run_in_threadpool(size_and_estimate, engine, text, scenario, options)
-    body = sizing_dict(sized, engine, request.scope.get("root_path", ""))
-    return Response(json_bytes(body), media_type=JSON_TYPE)
+    body = sizing_json(sized, engine, request.scope.get("root_path", ""))
+    return Response(body, media_type=JSON_TYPE)

@@ -1,21 +1,24 @@
-"""Sizing for every face: a SizingReport with its Comparison as the JSON dict that
-POST /api/v1/size returns (the CLI's --format json and the page use it too), and the reasons for
-each choice. The options a user may set are in ``app.sizing_options``. Formatting only: the
-sizing and the prices come from ``pricing``."""
+"""Sizing for every face: the files sized and the sized Scenario priced (SizedEstimate), the
+reasons for each choice, and the JSON of it all, defined once (SizingOut): what POST
+/api/v1/size returns, and ``dockerk8s-cost size --format json`` prints. The options a user may
+set are in ``app.sizing.options``. Formatting only: the sizing and the prices come from
+``pricing``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Literal
 
-from app.present.cells import json_number
+from pydantic import Field
+
+from app.present.estimate import ComparisonOut, ScenarioValues, comparison_source
 from app.present.links import permalink_query
-from app.present.tables import estimate_dict, scenario_dict
+from app.present.output import Number, Output
 from pricing import Engine, Estimate
 from pricing.money import format_money
 from pricing.scenario import Scenario
-from pricing.workload import Sizing, SizingOptions, SizingReport, size
+from pricing.workload import Sizing, SizingOptions, size
 from pricing.workload.report import Choice, DockerSizing, KubernetesSizing
 
 # What the sizing writes into the Scenario (pricing.workload.sizing.sized_scenario). The page
@@ -58,16 +61,6 @@ def size_and_estimate(
     return SizedEstimate(sizing, engine.estimate(sizing.scenario))
 
 
-def _choice_dict(choice: Choice | None) -> dict[str, Any] | None:
-    if choice is None:
-        return None
-    return {
-        "instance_type": choice.instance_type,
-        "count": choice.count,
-        "monthly": json_number(choice.monthly),
-    }
-
-
 def _runner_up_text(choice: Choice | None, unit: str, currency: str) -> str:
     if choice is None:
         return "; no other type fits"
@@ -97,87 +90,102 @@ def kubernetes_reason(cluster: KubernetesSizing, currency: str) -> str:
     )
 
 
-def _docker_dict(docker: DockerSizing | None, currency: str) -> dict[str, Any] | None:
-    if docker is None:
-        return None
-    return {
-        "instance_type": docker.instance_type,
-        "hosts": docker.hosts,
-        "vcpu": docker.vcpu,
-        "memory_gib": json_number(docker.memory_gib),
-        "needed_cpu": json_number(docker.needed_cpu),
-        "needed_memory_gib": json_number(docker.needed_memory_gib),
-        "allocatable_cpu": json_number(docker.allocatable_cpu),
-        "allocatable_memory_gib": json_number(docker.allocatable_memory_gib),
-        "monthly": json_number(docker.monthly),
-        "runner_up": _choice_dict(docker.runner_up),
-        "reason": docker_reason(docker, currency),
-    }
+class SourceOut(Output):
+    kind: Literal["compose", "kubernetes"]
+    documents: int = Field(description="YAML documents read.")
 
 
-def _kubernetes_dict(cluster: KubernetesSizing, currency: str) -> dict[str, Any]:
-    return {
-        "instance_type": cluster.instance_type,
-        "nodes": cluster.nodes,
-        "nodes_min": cluster.nodes_min,
-        "nodes_max": cluster.nodes_max,
-        "allocatable": {
-            "cpu": json_number(cluster.allocatable.cpu),
-            "memory_gib": json_number(cluster.allocatable.memory_gib),
-            "pods": cluster.allocatable.pods,
-        },
-        "monthly": json_number(cluster.monthly),
-        "runner_up": _choice_dict(cluster.runner_up),
-        "reason": kubernetes_reason(cluster, currency),
-        "placement": [
-            {
-                "node": node.node,
-                "pods": list(node.pods),
-                "cpu_used": json_number(node.cpu_used),
-                "memory_gib_used": json_number(node.memory_gib_used),
-            }
-            for node in cluster.placement
-        ],
-    }
+class WorkloadOut(Output):
+    name: str
+    kind: str = Field(description="Deployment, StatefulSet, DaemonSet, compose service, ...")
+    replicas: int
+    per_node: bool = Field(description="One replica on every node (DaemonSet, mode: global).")
+    cpu: Number = Field(description="vCPU requested per replica.")
+    memory_gib: Number = Field(description="GiB requested per replica.")
+    storage_gib: Number = Field(description="Persistent storage per replica, GiB.")
+    assumed: list[str] = Field(description="Resources not stated and assumed (cpu, memory).")
+    min_replicas: int | None = Field(description="From a HorizontalPodAutoscaler, if any.")
+    max_replicas: int | None
 
 
-def report_dict(report: SizingReport) -> dict[str, Any]:
-    """What was read, assumed and chosen (no prices of the Comparison)."""
-    totals = report.totals
-    return {
-        "source": {"kind": report.source.kind, "documents": report.source.documents},
-        "workloads": [
-            {
-                "name": line.name,
-                "kind": line.kind,
-                "replicas": line.replicas,
-                "per_node": line.per_node,
-                "cpu": json_number(line.cpu),
-                "memory_gib": json_number(line.memory_gib),
-                "storage_gib": json_number(line.storage_gib),
-                "assumed": list(line.assumed),
-                "min_replicas": line.min_replicas,
-                "max_replicas": line.max_replicas,
-            }
-            for line in report.workloads
-        ],
-        "totals": {
-            "cpu": json_number(totals.cpu),
-            "memory_gib": json_number(totals.memory_gib),
-            "storage_gib": json_number(totals.storage_gib),
-            "daemonset_cpu_per_node": json_number(totals.daemonset_cpu_per_node),
-            "daemonset_memory_gib_per_node": json_number(totals.daemonset_memory_gib_per_node),
-            "load_balancers": totals.load_balancers,
-            "pods": totals.pods,
-        },
-        "docker": _docker_dict(report.docker, report.currency),
-        "kubernetes": _kubernetes_dict(report.kubernetes, report.currency),
-        "currency": report.currency,
-        "ignored": list(report.ignored),
-        "jobs": list(report.jobs),
-        "warnings": [{"workload": w.workload, "message": w.message} for w in report.warnings],
-        "assumptions": list(report.assumptions),
-    }
+class SizingTotalsOut(Output):
+    cpu: Number = Field(description="vCPU of every steady replica.")
+    memory_gib: Number
+    storage_gib: Number
+    daemonset_cpu_per_node: Number
+    daemonset_memory_gib_per_node: Number
+    load_balancers: int
+    pods: int = Field(description="Steady replicas (DaemonSet pods not included).")
+
+
+class ChoiceOut(Output):
+    instance_type: str
+    count: int
+    monthly: Number = Field(description="List price a month for that many VMs (see currency).")
+
+
+class DockerSizingOut(Output):
+    instance_type: str
+    hosts: int
+    vcpu: int
+    memory_gib: Number
+    needed_cpu: Number = Field(description="vCPU the host must hold: workload plus headroom.")
+    needed_memory_gib: Number
+    allocatable_cpu: Number = Field(description="vCPU left after the system's reservation.")
+    allocatable_memory_gib: Number
+    monthly: Number = Field(description="List price a month for the hosts (see currency).")
+    runner_up: ChoiceOut | None = Field(description="The next cheapest type that fits.")
+    reason: str
+
+
+class AllocatableOut(Output):
+    cpu: Number = Field(description="vCPU per node for pods, after kubelet reservations.")
+    memory_gib: Number
+    pods: int = Field(description="Most pods per node.")
+
+
+class PlacementOut(Output):
+    node: int
+    pods: list[str]
+    cpu_used: Number
+    memory_gib_used: Number
+
+
+class KubernetesSizingOut(Output):
+    instance_type: str
+    nodes: int
+    nodes_min: int | None = Field(description="With HPAs: nodes at their min replicas.")
+    nodes_max: int | None
+    allocatable: AllocatableOut
+    monthly: Number = Field(description="List price a month for the nodes (see currency).")
+    runner_up: ChoiceOut | None
+    reason: str
+    placement: list[PlacementOut] = Field(
+        description="The pods on each node, its DaemonSets' among them, and what they use."
+    )
+
+
+class SizingWarningOut(Output):
+    workload: str = Field(description="The workload concerned; empty for the whole input.")
+    message: str
+
+
+class SizingOut(Output):
+    source: SourceOut
+    workloads: list[WorkloadOut]
+    totals: SizingTotalsOut
+    docker: DockerSizingOut | None = Field(description="null when no host type holds it all.")
+    kubernetes: KubernetesSizingOut
+    currency: str = Field(
+        description="The currency of the sizing's monthly prices: the provider's list prices."
+    )
+    ignored: list[str] = Field(description="Objects read but not sized (ConfigMap, ...).")
+    jobs: list[str] = Field(description="Jobs and CronJobs: listed, not sized.")
+    warnings: list[SizingWarningOut]
+    assumptions: list[str]
+    scenario: ScenarioValues = Field(description="The sized Scenario, as priced.")
+    permalink: str = Field(description="The calculator page for the sized Scenario.")
+    comparison: ComparisonOut
 
 
 def permalink_of(sized: SizedEstimate, engine: Engine, root: str = "") -> str:
@@ -185,11 +193,27 @@ def permalink_of(sized: SizedEstimate, engine: Engine, root: str = "") -> str:
     return f"{root}/?{query}" if query else f"{root}/"
 
 
-def sizing_dict(sized: SizedEstimate, engine: Engine, root: str = "") -> dict[str, Any]:
-    """The body of POST /api/v1/size (and of ``dockerk8s-cost size --format json``)."""
+def _values(data: Any) -> dict[str, Any]:
+    """A dataclass's fields by name, for output models to read beside what a face adds."""
+    return {field.name: getattr(data, field.name) for field in fields(data)}
+
+
+def sizing_source(sized: SizedEstimate, engine: Engine, root: str = "") -> dict[str, Any]:
+    """A sizing as SizingOut reads it: the report's objects, the reasons, the priced scenario."""
+    report = sized.sizing.report
+    docker, cluster, currency = report.docker, report.kubernetes, report.currency
     return {
-        **report_dict(sized.sizing.report),
-        "scenario": scenario_dict(sized.estimate.comparison.scenario),
+        **_values(report),
+        "docker": {**_values(docker), "reason": docker_reason(docker, currency)}
+        if docker
+        else None,
+        "kubernetes": {**_values(cluster), "reason": kubernetes_reason(cluster, currency)},
+        "scenario": sized.estimate.comparison.scenario,
         "permalink": permalink_of(sized, engine, root),
-        "comparison": estimate_dict(sized.estimate),
+        "comparison": comparison_source(sized.estimate),
     }
+
+
+def sizing_json(sized: SizedEstimate, engine: Engine, root: str = "") -> bytes:
+    """The body of POST /api/v1/size (and of ``dockerk8s-cost size --format json``)."""
+    return SizingOut.to_json(sizing_source(sized, engine, root))

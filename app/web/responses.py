@@ -6,9 +6,11 @@ import hashlib
 from typing import Any
 
 import orjson
+from pydantic import Field
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.present.output import Output
 from pricing.scenario import FieldProblem
 
 CACHE_CONTROL = "public, max-age=300"
@@ -33,8 +35,18 @@ def cached(request: Request, body: bytes, media_type: str, **headers: str) -> Re
     return Response(body, media_type=media_type, headers=common)
 
 
-def problem_dicts(problems: list[FieldProblem]) -> list[dict[str, str]]:
-    return [{"field": p.field, "message": p.message} for p in problems]
+class Problem(Output):
+    field: str = Field(description="The input field (or 'body', 'preset', 'columns') at fault.")
+    message: str = Field(description="What is wrong, in words.")
+
+
+class ErrorResponse(Output):
+    detail: list[Problem]
+
+
+def problems_json(problems: list[FieldProblem]) -> bytes:
+    """The JSON body of a 4xx: every problem, each naming its field."""
+    return ErrorResponse.to_json({"detail": problems})
 
 
 def problems_response(problems: list[FieldProblem], status: int, as_text: bool) -> Response:
@@ -42,5 +54,4 @@ def problems_response(problems: list[FieldProblem], status: int, as_text: bool) 
     if as_text:
         text = "\n".join(f"error: {p.field}: {p.message}" for p in problems)
         return Response(text, status_code=status, media_type=TEXT_TYPE)
-    body = json_bytes({"detail": problem_dicts(problems)})
-    return Response(body, status_code=status, media_type=JSON_TYPE)
+    return Response(problems_json(problems), status_code=status, media_type=JSON_TYPE)

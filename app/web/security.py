@@ -7,6 +7,9 @@ import asyncio
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.web.responses import problems_json
+from pricing.scenario import FieldProblem
+
 BASE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -134,11 +137,7 @@ async def discard_body(
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = (
-        b'{"detail":[{"field":"body","message":"request body larger than '
-        + str(limit).encode()
-        + b' bytes"}]}'
-    )
+    body = problems_json([FieldProblem("body", str(BodyTooLarge(limit)))])
     await send(
         {
             "type": "http.response.start",
