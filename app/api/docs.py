@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.web.state import templates_of
+from app.web.urls import root_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -13,5 +14,5 @@ router = APIRouter(include_in_schema=False)
 @router.get("/docs")
 async def get_docs(request: Request) -> Response:
     """The interactive OpenAPI documentation."""
-    context = {"request": request, "root": request.scope.get("root_path", "")}
+    context = {"request": request, "root": root_of(request)}
     return templates_of(request).TemplateResponse(request, "docs.html", context)

@@ -10,14 +10,21 @@ from markupsafe import escape
 from starlette.responses import Response
 
 from app.inputs import parse_query
-from app.present import words as present
+from app.present import words
 from app.present.chart import chart_of
-from app.present.links import permalink_query
-from app.present.words import CARD_HEIGHT, CARD_WIDTH, IMAGE_HEIGHT, IMAGE_WIDTH
+from app.present.links import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    IMAGE_HEIGHT,
+    IMAGE_WIDTH,
+    iframe_snippet,
+    permalink_query,
+)
 from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
 from app.web.responses import JSON_TYPE, ErrorResponse, cached, json_bytes
+from app.web.urls import links_of, root_of
 from pricing import Catalog, Estimate
 from pricing.scenario import FieldProblem, InputError
 
@@ -32,19 +39,16 @@ def _context(
     request: Request, catalog: Catalog, result: Estimate, width: int, height: int
 ) -> dict[str, Any]:
     comparison = result.comparison
-    query = permalink_query(comparison.scenario, catalog)
-    base = str(request.base_url).rstrip("/")
+    links = links_of(request, permalink_query(comparison.scenario, catalog))
     return {
         "request": request,
-        "root": request.scope.get("root_path", ""),
+        "root": links.root,
         "comparison": comparison,
         "advice": result.advice,
-        "summary": present.advice_summary(result),
-        "present": present,
+        "summary": words.advice_summary(result),
+        "present": words,
         "chart": chart_of(comparison, width, height),
-        "query": query,
-        "page_url": f"{base}/" + (f"?{query}" if query else ""),
-        "base_url": base,
+        "links": links,
     }
 
 
@@ -82,7 +86,7 @@ def _calculator_url(request: Request, url: str) -> str:
     """The query string of ``url`` if it is this calculator's page or embed, else 404."""
     parts = urlsplit(url)
     ours = urlsplit(str(request.base_url))
-    root = request.scope.get("root_path", "")
+    root = root_of(request)
     paths = {f"{root}/", f"{root}/embed", f"{root}"}
     if (parts.scheme, parts.netloc) != (ours.scheme, ours.netloc) or parts.path not in paths:
         raise InputError([FieldProblem("url", "is not a page of this calculator")], "not_found")
@@ -120,17 +124,16 @@ async def get_oembed(
     comparison = engine.estimate(scenario).comparison
     width = min(CARD_WIDTH, maxwidth or CARD_WIDTH)
     height = min(CARD_HEIGHT, maxheight or CARD_HEIGHT)
-    base = str(request.base_url).rstrip("/")
-    src = f"{base}/embed" + (f"?{query}" if query else "")
+    links = links_of(request, query)
     body = {
         "version": "1.0",
         "type": "rich",
         "provider_name": "Docker vs Kubernetes cost calculator",
-        "provider_url": f"{base}/",
-        "title": present.title(comparison),
+        "provider_url": links.base,
+        "title": words.title(comparison),
         "width": width,
         "height": height,
-        "html": present.iframe_snippet(str(escape(src)), width, height),
+        "html": iframe_snippet(str(escape(links.embed)), width, height),
         "cache_age": 300,
     }
     return Response(json_bytes(body), media_type=JSON_TYPE)

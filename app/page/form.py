@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
-from typing import Any
 
 from app.present.cells import decimal_text
+from app.present.links import value_text
 from pricing.catalog import Catalog, Provider
 from pricing.money import format_money, to_cents
 from pricing.presets import PRESETS
@@ -49,17 +49,6 @@ class FormView:
         return moved | set(self.errors)
 
 
-def form_text(value: Any) -> str:
-    """A Scenario value as the form shows it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "normalize"):
-        return decimal_text(value)
-    return str(value)
-
-
 @cache
 def default_values() -> dict[str, str]:
     """The defaults as the form shows them (DEFAULT_SCENARIO is fixed): read, never changed."""
@@ -67,7 +56,7 @@ def default_values() -> dict[str, str]:
 
 
 def values_of(scenario: Scenario) -> dict[str, str]:
-    return {name: form_text(value) for name, value in scenario.model_dump().items()}
+    return {name: value_text(value) for name, value in scenario.model_dump().items()}
 
 
 def _unit_price(value: Decimal, currency: str) -> str:

@@ -9,12 +9,12 @@ from starlette.responses import Response
 
 from app.inputs import PRESET, parse_scenario, split_query
 from app.page.form import FormView, default_values, switch_cloud, values_of
-from app.page.layout import FIELDS, GROUPS
-from app.present import words as present
-from app.present.chart import chart_of
-from app.present.links import permalink_query
+from app.page.layout import FIELDS
+from app.page.presenter import page_context
+from app.present import words
 from app.web.deps import EngineDep, ScenarioDep, TemplatesDep
 from app.web.errors import TextErrors
+from app.web.htmx import VARY, is_partial
 from app.web.response_cache import cacheable
 from pricing import Engine, Estimate
 from pricing.presets import preset_values
@@ -57,23 +57,6 @@ def _estimate(engine: Engine, values: dict[str, str]) -> tuple[Estimate | None, 
         return None, {p.field: p.message for p in exc.problems}
 
 
-def results_context(request: Request, engine: Engine, result: Estimate | None) -> dict[str, Any]:
-    """What the results partial needs: the comparison, its advice, chart and permalink."""
-    comparison = result.comparison if result else None
-    query = permalink_query(comparison.scenario, engine.catalog) if comparison else ""
-    return {
-        "request": request,
-        "root": request.scope.get("root_path", ""),
-        "comparison": comparison,
-        "advice": result.advice if result else None,
-        "summary": present.advice_summary(result) if result else "",
-        "present": present,
-        "chart": chart_of(comparison) if comparison else None,
-        "query": query,
-        "snippets": present.embed_snippets(str(request.base_url), query),
-    }
-
-
 @router.get("/")
 @cacheable
 async def get_calculator(request: Request, engine: EngineDep, templates: TemplatesDep) -> Response:
@@ -83,9 +66,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     values = switch_cloud(catalog, values, trigger)
     result, problems = _estimate(engine, values) if not errors else (None, {})
     errors.update(problems)
-    partial = request.headers.get("hx-request") == "true" and not request.headers.get(
-        "hx-history-restore-request"
-    )
+    partial = is_partial(request)
     cloud_oob = (
         [k for k in (*CATALOG_FIELDS, *OWN_PRICES.values()) if k != trigger]
         if partial and trigger in ("provider", "region")
@@ -96,14 +77,8 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     if result is not None and (not partial or cloud_oob):
         values = values_of(result.comparison.scenario)
     view = FormView(values, catalog, errors)
-    context = {
-        **results_context(request, engine, result),
-        "view": view,
-        "groups": GROUPS,
-        "fields": FIELDS,
-        "cloud_oob": cloud_oob,
-    }
-    headers = {"Vary": "HX-Request, HX-History-Restore-Request"}
+    context = page_context(request, engine, result, view, cloud_oob=cloud_oob)
+    headers = {"Vary": VARY}
     status = 422 if errors else 200
     if not partial:
         return templates.TemplateResponse(
@@ -112,7 +87,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     if errors:
         headers["HX-Reswap"] = "none"
     else:
-        headers["HX-Replace-Url"] = f"{context['root']}/?{context['query']}".rstrip("?")
+        headers["HX-Replace-Url"] = context["links"].page
     return templates.TemplateResponse(
         request, "partials/update.html", context, status_code=status, headers=headers
     )
@@ -123,9 +98,11 @@ async def get_flips(request: Request, query: ScenarioDep, templates: TemplatesDe
     """The sensitivity list, loaded into the results when the reader opens it."""
     engine = query.engine
     comparison = engine.estimate(query.scenario).comparison
+    cheaper = comparison.difference.cheaper
     context = {
         "request": request,
         "flips": engine.sensitivity(comparison),
-        "cheaper": comparison.difference.cheaper,
+        "cheaper": cheaper,
+        "other": words.other_setup(cheaper),
     }
     return templates.TemplateResponse(request, "partials/flips.html", context)

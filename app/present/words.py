@@ -1,6 +1,6 @@
 """What several faces say of one result, written once: the headline sentences, the advice's
-summary, the autoscaling range and the embed snippets. The page, the htmx partial, the embed
-card, the SVG, oEmbed and the JSON all take their words from here.
+summary and labels, the autoscaling range, the setups' titles. The page, the htmx partial, the
+embed card, the SVG, oEmbed, the JSON and the CLI take their words from here.
 
 A sentence is a tuple of Phrases so that each face can stress what it likes (HTML in
 ``<strong>``) while the words stay the same; ``spoken`` joins them for plain text.
@@ -13,13 +13,14 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from app.present.cells import decimal_text
-from pricing import Bill, Comparison, Estimate
+from pricing import Advice, Bill, Comparison, Estimate
+from pricing.advice import Reason
 from pricing.money import format_money
 
-# The embed card's size in an iframe snippet (and the most oEmbed offers); the SVG image's.
-CARD_WIDTH, CARD_HEIGHT = 640, 460
-IMAGE_WIDTH, IMAGE_HEIGHT = 640, 360
 SETUP_NAMES = {"docker": "Docker", "kubernetes": "Kubernetes"}
+# What the page and the card call each setup's column, and each side a reason leans to.
+SETUP_TITLES = {"docker": "Docker host", "kubernetes": "Kubernetes"}
+LEAN_NAMES = {**SETUP_NAMES, "neutral": "Note"}
 
 
 class Phrase(NamedTuple):
@@ -144,47 +145,6 @@ def title(comparison: Comparison) -> str:
     )
 
 
-class Snippet(NamedTuple):
-    key: str
-    title: str
-    code: str
-
-
-def iframe_snippet(src: str, width: int = CARD_WIDTH, height: int = CARD_HEIGHT) -> str:
-    """The iframe a wiki embeds for the card at ``src`` (a URL of ours: its query string is
-    percent-encoded, so only its ``&`` may want escaping where strict HTML is needed)."""
-    return (
-        f'<iframe src="{src}" width="{width}" height="{height}" '
-        'style="border:0;max-width:100%" loading="lazy" '
-        'title="Docker vs Kubernetes cost comparison"></iframe>'
-    )
-
-
-def embed_snippets(base_url: str, query: str) -> tuple[Snippet, ...]:
-    """What the page offers to paste into a wiki: the card's iframe and the image's embeds.
-    ``base_url`` ends in a slash; ``query`` is the permalink's query string."""
-    tail = f"?{query}" if query else ""
-    page, image = f"{base_url}{tail}", f"{base_url}embed.svg{tail}"
-    return (
-        Snippet(
-            "iframe",
-            "Iframe (Confluence iframe or HTML macro, Docusaurus, MkDocs, any HTML page)",
-            iframe_snippet(f"{base_url}embed{tail}"),
-        ),
-        Snippet(
-            "markdown",
-            "Image in Markdown (GitHub, GitLab, MkDocs, Notion)",
-            f"[![Docker vs Kubernetes cost]({image})]({page})",
-        ),
-        Snippet(
-            "html",
-            "Image in HTML",
-            f'<a href="{page}"><img src="{image}" width="{IMAGE_WIDTH}" height="{IMAGE_HEIGHT}" '
-            'alt="Docker vs Kubernetes monthly cost comparison"></a>',
-        ),
-    )
-
-
 def stressed_html(sentence: Sentence) -> Markup:
     """The sentence as HTML, stressed phrases in ``<strong>``."""
     return Markup("").join(
@@ -193,3 +153,28 @@ def stressed_html(sentence: Sentence) -> Markup:
         else escape(phrase.text)
         for phrase in sentence
     )
+
+
+def titled_bills(comparison: Comparison) -> tuple[tuple[str, Bill], ...]:
+    """Each setup's title and bill, Docker first: the page's and the card's columns."""
+    return tuple(
+        (SETUP_TITLES[bill.setup], bill) for bill in (comparison.docker, comparison.kubernetes)
+    )
+
+
+def recommendation_title(advice: Advice) -> str:
+    """The advice's heading: the setup it recommends, or that either can work."""
+    if advice.recommendation == "either":
+        return "either can work"
+    return SETUP_NAMES[advice.recommendation]
+
+
+def lean_label(reason: Reason) -> str:
+    """The side a checklist answer leans to, and its weight when it counts more than once."""
+    name = LEAN_NAMES[reason.points_to]
+    return f"{name} ×{reason.weight}" if reason.weight > 1 else name
+
+
+def other_setup(setup: str) -> str:
+    """The setup a flip would make the cheaper."""
+    return "Kubernetes" if setup == "docker" else "Docker"

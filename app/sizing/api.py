@@ -14,6 +14,7 @@ from app.sizing.report import SizingOut, size_and_estimate, sizing_json
 from app.web.deps import EngineDep, SettingsDep
 from app.web.errors import JsonErrors
 from app.web.responses import JSON_TYPE, ErrorResponse, problems_response
+from app.web.urls import root_of
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
@@ -82,5 +83,5 @@ async def post_size(request: Request, engine: EngineDep, settings: SettingsDep) 
     text = decode_yaml(await request.body())
     # CPU-bound (up to a few hundred ms for a large manifest set): off the event loop.
     sized = await run_in_threadpool(size_and_estimate, engine, text, scenario, options)
-    body = sizing_json(sized, engine, request.scope.get("root_path", ""))
+    body = sizing_json(sized, engine, root_of(request))
     return Response(body, media_type=JSON_TYPE)

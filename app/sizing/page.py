@@ -15,14 +15,15 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from app.page.form import FormView, values_of
-from app.page.layout import FIELDS, GROUPS
-from app.page.routes import results_context
+from app.page.presenter import page_context
 from app.sizing.options import parse_sizing_query
 from app.sizing.panel import sizing_panel
 from app.sizing.report import SIZED_FIELDS, permalink_of, size_and_estimate
 from app.web.deps import EngineDep, SettingsDep, TemplatesDep
 from app.web.errors import STATUS, TextErrors
-from pricing import Engine, Scenario
+from app.web.htmx import is_partial
+from app.web.urls import root_of
+from pricing import Engine, Estimate, Scenario
 from pricing.scenario import DEFAULT_SCENARIO, FieldProblem, InputError
 
 router = APIRouter(include_in_schema=False, route_class=TextErrors)
@@ -59,17 +60,10 @@ async def _texts(request: Request) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def _page_context(
-    request: Request, engine: Engine, scenario: Scenario, result: Any, **extra: Any
+    request: Request, engine: Engine, scenario: Scenario, result: Estimate | None, **extra: Any
 ) -> dict[str, Any]:
     values = values_of(result.comparison.scenario if result else scenario)
-    view = FormView(values, engine.catalog)
-    return {
-        **results_context(request, engine, result),
-        "view": view,
-        "groups": GROUPS,
-        "fields": FIELDS,
-        **extra,
-    }
+    return page_context(request, engine, result, FormView(values, engine.catalog), **extra)
 
 
 @router.post("/size")
@@ -77,7 +71,7 @@ async def post_size_page(
     request: Request, engine: EngineDep, settings: SettingsDep, templates: TemplatesDep
 ) -> Response:
     """Size the pasted or uploaded files; show the calculator filled from the result."""
-    htmx = request.headers.get("hx-request") == "true"
+    htmx = is_partial(request)
     scenario = DEFAULT_SCENARIO
     try:
         # The scenario is the page's permalink, in the query string: the form's action (no
@@ -105,7 +99,7 @@ async def post_size_page(
         )
         return templates.TemplateResponse(request, "calculator.html", context, STATUS[exc.kind])
     panel = sizing_panel(sized)
-    root = request.scope.get("root_path", "")
+    root = root_of(request)
     context = _page_context(
         request, engine, scenario, sized.estimate, sizing=panel, sizing_errors=[]
     )

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from app.present.estimate import ComparisonOut, ScenarioValues, comparison_source
-from app.present.links import permalink_query
+from app.present.links import page_path, permalink_query
 from app.present.output import Number, Output
 from pricing import Engine, Estimate
 from pricing.money import format_money
@@ -189,8 +189,8 @@ class SizingOut(Output):
 
 
 def permalink_of(sized: SizedEstimate, engine: Engine, root: str = "") -> str:
-    query = permalink_query(sized.sizing.scenario, engine.catalog)
-    return f"{root}/?{query}" if query else f"{root}/"
+    """The calculator page (its path under ``root``) for the sized Scenario."""
+    return page_path(root, permalink_query(sized.sizing.scenario, engine.catalog))
 
 
 def _values(data: Any) -> dict[str, Any]:

@@ -73,14 +73,6 @@ def test_the_image_breaks_the_headline_in_two_lines(client: TestClient) -> None:
     assert ">over 12 months Docker is cheaper by $28,236.00.</text>" in svg
 
 
-def test_the_iframe_snippet_has_the_card_size_everywhere(client: TestClient) -> None:
-    page = client.get("/", params={"preset": "article"}).text
-    oembed = client.get("/oembed", params={"url": "http://testserver/?preset=article"}).json()
-    size = f'width="{present.CARD_WIDTH}" height="{present.CARD_HEIGHT}"'
-    assert size.replace('"', "&#34;") in page
-    assert size in oembed["html"]
-
-
 def test_node_range_in_words(catalog: Catalog) -> None:
     result = estimate(catalog, k8s_nodes="4", k8s_nodes_min="2", k8s_nodes_max="6")
     words = present.node_range(result.comparison)
