@@ -17,7 +17,8 @@ import pytest
 from fastapi.testclient import TestClient
 from openapi_spec_validator import validate
 
-SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
+from tests.conftest import Goldens
+
 BIN = Path(sys.executable).parent
 
 
@@ -47,13 +48,12 @@ def test_every_reference_resolves(client: TestClient) -> None:
         assert ref.rsplit("/", 1)[1] in schemas, ref
 
 
-def test_document_matches_its_snapshot(client: TestClient) -> None:
-    """The v1 contract changes only on purpose: UPDATE_SNAPSHOTS=1 pytest rewrites it."""
+def test_document_matches_its_golden_file(client: TestClient, goldens: Goldens) -> None:
+    """The v1 contract changes only on purpose: ``pytest --update-goldens`` rewrites it."""
     document = client.get("/openapi.json").json()
-    text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOT.write_text(text, encoding="utf-8")
-    assert text == SNAPSHOT.read_text(encoding="utf-8")
+    goldens.check(
+        "openapi.json", json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    )
 
 
 def test_decimal_inputs_state_what_is_accepted(client: TestClient) -> None:
