@@ -1,15 +1,16 @@
-"""The catalog as JSON-ready dicts and CSV rows, for GET /api/v1/catalog and the form."""
+"""The catalog as JSON-ready dicts and CSV rows, for GET /api/v1/catalog."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from app.present.cells import cents_text, decimal_text, json_number, optional_number, safe_cell
-from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Sourced
+from pricing.catalog import HOURS_PER_MONTH, Catalog, Provider, Region, Sourced
 
 CSV_COLUMNS = [
     "provider",
@@ -55,35 +56,27 @@ def _optional(entry: BaseModel | None) -> Any:
     return None if entry is None else _plain(entry.model_dump(exclude={"note"}))
 
 
-def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
+def _instances(p: Provider, region: Region) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": type_key,
+            "vcpu": p.instance_types[type_key].vcpu,
+            "memory_gib": json_number(p.instance_types[type_key].memory_gib),
+            "family": p.instance_types[type_key].family,
+            "arch": p.instance_types[type_key].arch,
+            "max_pods": p.instance_types[type_key].max_pods,
+            "hourly": json_number(price.hourly),
+            "monthly": json_number(price.monthly()),
+            "monthly_cap": optional_number(price.monthly_cap),
+            **_sourced(price),
+        }
+        for type_key, price in region.instances.items()
+    ]
+
+
+def _services(p: Provider) -> dict[str, Any]:
+    """The provider's control-plane tiers, load balancers and disks."""
     return {
-        "key": key,
-        "name": p.name,
-        "currency": p.currency,
-        "note": p.note,
-        "defaults": p.defaults.model_dump(),
-        "regions": [
-            {
-                "key": region_key,
-                "name": region.name,
-                "instances": [
-                    {
-                        "type": type_key,
-                        "vcpu": p.instance_types[type_key].vcpu,
-                        "memory_gib": json_number(p.instance_types[type_key].memory_gib),
-                        "family": p.instance_types[type_key].family,
-                        "arch": p.instance_types[type_key].arch,
-                        "max_pods": p.instance_types[type_key].max_pods,
-                        "hourly": json_number(price.hourly),
-                        "monthly": json_number(price.monthly()),
-                        "monthly_cap": optional_number(price.monthly_cap),
-                        **_sourced(price),
-                    }
-                    for type_key, price in region.instances.items()
-                ],
-            }
-            for region_key, region in p.regions.items()
-        ],
         "control_planes": [
             {
                 "key": k,
@@ -112,6 +105,21 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             {"key": k, "label": d.label, "gb_month": json_number(d.gb_month), **_sourced(d)}
             for k, d in p.disks.items()
         ],
+    }
+
+
+def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
+    return {
+        "key": key,
+        "name": p.name,
+        "currency": p.currency,
+        "note": p.note,
+        "defaults": p.defaults.model_dump(),
+        "regions": [
+            {"key": region_key, "name": region.name, "instances": _instances(p, region)}
+            for region_key, region in p.regions.items()
+        ],
+        **_services(p),
         "egress": _optional(p.egress),
         "cross_zone": _optional(p.cross_zone),
         "public_ipv4": _optional(p.public_ipv4),
@@ -139,113 +147,89 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def catalog_rows(catalog: Catalog) -> list[list[str]]:
-    """One CSV row per priced entry."""
-    rows: list[list[object]] = [list(CSV_COLUMNS)]
+class _Row(NamedTuple):
+    """One priced entry as a CSV row (the cells of CSV_COLUMNS but the entry's source, date
+    and confidence, and the currency)."""
 
-    def add(
-        provider: str,
-        region: str,
-        kind: str,
-        key: str,
-        label: str,
-        entry: Sourced,
-        price: str,
-        unit: str,
-        vcpu: object = "",
-        memory: object = "",
-        monthly: str = "",
-        max_pods: object = "",
-    ) -> None:
-        rows.append(
-            [
-                provider,
-                region,
-                kind,
-                key,
-                label,
-                vcpu,
-                memory,
-                price,
-                unit,
-                monthly,
-                entry.source,
-                entry.as_of.isoformat(),
-                entry.confidence,
-                catalog.providers[provider].currency if provider in catalog.providers else "USD",
-                max_pods,
-            ]
-        )
+    provider: str
+    region: str
+    kind: str
+    key: str
+    label: str
+    entry: Sourced
+    price: str
+    unit: str
+    vcpu: object = ""
+    memory: object = ""
+    monthly: str = ""
+    max_pods: object = ""
 
-    for pk, p in catalog.providers.items():
-        for rk, region in p.regions.items():
-            for tk, price in region.instances.items():
-                spec = p.instance_types[tk]
-                add(
-                    pk,
-                    rk,
-                    "instance",
-                    tk,
-                    spec.family,
-                    price,
-                    decimal_text(price.hourly),
-                    "hour",
-                    spec.vcpu,
-                    decimal_text(spec.memory_gib),
-                    cents_text(price.monthly()),
-                    spec.max_pods or "",
-                )
-        for k, c in p.control_planes.items():
-            add(pk, "", "control_plane", k, c.label, c, decimal_text(c.hourly), "hour")
-        for k, lb in p.load_balancers.items():
-            add(pk, "", "load_balancer", k, lb.label, lb, decimal_text(lb.hourly), "hour")
-            add(
-                pk,
-                "",
-                "load_balancer_usage",
-                k,
-                lb.label,
-                lb,
-                decimal_text(lb.usage_price),
-                lb.usage_unit,
+    def cells(self, currency: str) -> list[object]:
+        entry = self.entry
+        return [
+            *(self.provider, self.region, self.kind, self.key, self.label),
+            *(self.vcpu, self.memory, self.price, self.unit, self.monthly),
+            *(entry.source, entry.as_of.isoformat(), entry.confidence, currency, self.max_pods),
+        ]
+
+
+def _instance_rows(pk: str, p: Provider) -> Iterator[_Row]:
+    for rk, region in p.regions.items():
+        for tk, price in region.instances.items():
+            spec = p.instance_types[tk]
+            yield _Row(
+                *(pk, rk, "instance", tk, spec.family, price, decimal_text(price.hourly), "hour"),
+                vcpu=spec.vcpu,
+                memory=decimal_text(spec.memory_gib),
+                monthly=cents_text(price.monthly()),
+                max_pods=spec.max_pods or "",
             )
-        for k, d in p.disks.items():
-            add(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
-        if p.egress is not None:
-            floor = "0"
-            for tier in p.egress.tiers:
-                top = decimal_text(tier.up_to) if tier.up_to is not None else ""
-                key = f"{floor}-{top}" if top else f"over {floor}"
-                tier_price = decimal_text(tier.price)
-                add(pk, "", "egress_tier", key, p.egress.label, p.egress, tier_price, p.egress.unit)
-                floor = top
-        if p.cross_zone is not None:
-            zone = p.cross_zone
-            add(pk, "", "cross_zone", "", zone.label, zone, decimal_text(zone.gb_price), "GB")
-        if p.public_ipv4 is not None:
-            address = p.public_ipv4
-            hourly = decimal_text(address.hourly)
-            add(pk, "", "public_ipv4", "", address.label, address, hourly, "hour")
-    for k, plan in catalog.plans.items():  # Docker's plans: in USD
-        add(
-            "docker",
-            "",
-            "plan",
-            k,
-            plan.label,
-            plan,
-            decimal_text(plan.annual),
-            "seat-month, annual",
-        )
+
+
+def _service_rows(pk: str, p: Provider) -> Iterator[_Row]:
+    for k, c in p.control_planes.items():
+        yield _Row(pk, "", "control_plane", k, c.label, c, decimal_text(c.hourly), "hour")
+    for k, lb in p.load_balancers.items():
+        yield _Row(pk, "", "load_balancer", k, lb.label, lb, decimal_text(lb.hourly), "hour")
+        usage = decimal_text(lb.usage_price)
+        yield _Row(pk, "", "load_balancer_usage", k, lb.label, lb, usage, lb.usage_unit)
+    for k, d in p.disks.items():
+        yield _Row(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+
+
+def _network_rows(pk: str, p: Provider) -> Iterator[_Row]:
+    if p.egress is not None:
+        egress, floor = p.egress, "0"
+        for tier in egress.tiers:
+            top = decimal_text(tier.up_to) if tier.up_to is not None else ""
+            key = f"{floor}-{top}" if top else f"over {floor}"
+            price = decimal_text(tier.price)
+            yield _Row(pk, "", "egress_tier", key, egress.label, egress, price, egress.unit)
+            floor = top
+    if p.cross_zone is not None:
+        zone = p.cross_zone
+        yield _Row(pk, "", "cross_zone", "", zone.label, zone, decimal_text(zone.gb_price), "GB")
+    if p.public_ipv4 is not None:
+        address = p.public_ipv4
+        hourly = decimal_text(address.hourly)
+        yield _Row(pk, "", "public_ipv4", "", address.label, address, hourly, "hour")
+
+
+def _plan_rows(catalog: Catalog) -> Iterator[_Row]:
+    """Docker's plans (in USD): a row for the annual price, and one for the monthly."""
+    for k, plan in catalog.plans.items():
+        annual = decimal_text(plan.annual)
+        yield _Row("docker", "", "plan", k, plan.label, plan, annual, "seat-month, annual")
         if plan.monthly is not None:
-            add(
-                "docker",
-                "",
-                "plan",
-                k,
-                plan.label,
-                plan,
-                decimal_text(plan.monthly),
-                "seat-month, monthly",
-            )
+            monthly = decimal_text(plan.monthly)
+            yield _Row("docker", "", "plan", k, plan.label, plan, monthly, "seat-month, monthly")
+
+
+def catalog_rows(catalog: Catalog) -> list[list[str]]:
+    """The header, then one CSV row per priced entry, each in its provider's currency."""
+    rows: list[list[object]] = [list(CSV_COLUMNS)]
+    for pk, p in catalog.providers.items():
+        for row in (*_instance_rows(pk, p), *_service_rows(pk, p), *_network_rows(pk, p)):
+            rows.append(row.cells(p.currency))
+    rows += [row.cells("USD") for row in _plan_rows(catalog)]
     return [[safe_cell(cell) for cell in row] for row in rows]

@@ -3,7 +3,7 @@
 The full page draws 56 controls through the ``field`` macro of templates/partials/fields.html
 (about 1,270 escapes a page), yet a new scenario changes one or two of them: a control's HTML
 depends only on its field, its value, its error and, for a select, the cloud whose options it
-lists. ``FieldHtml`` keeps each control's HTML by those, in a bounded dict on the app's
+lists. ``FieldHtml`` keeps each control's HTML by those, in a bounded memo on the app's
 template environment, and the page calls it in place of the macro.
 """
 
@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from app.page.form import FormView
+from pricing.memo import Memo
 
 # Controls kept: 56 fields with a few values each; the oldest is forgotten past this.
 MAX_CONTROLS = 8192
@@ -27,19 +28,16 @@ class FieldHtml:
 
     def __init__(self, env: Environment) -> None:
         self.env = env
-        self.kept: dict[ControlKey, Markup] = {}
+        self.kept: Memo[Markup] = Memo(MAX_CONTROLS)
 
     def __call__(self, f: Any, view: FormView) -> Markup:
         # Saves most of the full page's form rendering (the macro and its escapes).
         cloud = view.cloud if f.kind == "select" else None
-        key = (f.name, view.values.get(f.name), view.errors.get(f.name), cloud)
-        html = self.kept.get(key)
+        key: ControlKey = (f.name, view.values.get(f.name), view.errors.get(f.name), cloud)
+        html = self.kept.find(key)
         if html is None:
             module: Any = self.env.get_template("partials/fields.html").module
-            macro = module.field
-            html = self.kept[key] = macro(f, view)  # Markup: the environment autoescapes
-            if len(self.kept) > MAX_CONTROLS:
-                del self.kept[next(iter(self.kept))]
+            html = self.kept.keep(key, module.field(f, view))  # Markup: the env autoescapes
         return html
 
 

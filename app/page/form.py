@@ -12,7 +12,8 @@ from functools import cache, cached_property
 from app.present.cells import decimal_text
 from app.present.links import value_text
 from pricing.catalog import Catalog, Provider
-from pricing.money import format_money, to_cents
+from pricing.memo import Memo
+from pricing.money import format_money, to_cents, with_currency
 from pricing.presets import PRESETS
 from pricing.resolve import OWN_PRICES, catalog_choices
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
@@ -61,8 +62,7 @@ def values_of(scenario: Scenario) -> dict[str, str]:
 
 def _unit_price(value: Decimal, currency: str) -> str:
     """A catalog unit price as the form shows it: $0.0416, or 0.0088 EUR."""
-    text = decimal_text(value)
-    return f"${text}" if currency == "USD" else f"{text} {currency}"
+    return with_currency(decimal_text(value), currency)
 
 
 def _machine_options(offered: Provider, region: str) -> list[Option]:
@@ -84,21 +84,35 @@ def _machine_options(offered: Provider, region: str) -> list[Option]:
 
 # Options by (catalog, provider, region), which are all they depend on: building them cost
 # about 370 µs a request (the VM types' labels), for lists that never change.
-_kept_options: dict[tuple[int, str, str], tuple[Catalog, dict[str, list[Option]]]] = {}
-MAX_KEPT_OPTIONS = 256
+_kept_options: Memo[tuple[Catalog, dict[str, list[Option]]]] = Memo(256)
 
 
 def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[Option]]:
     """Every select's options for this provider and region (built once, then kept)."""
     key = (id(catalog), provider, region)
-    kept = _kept_options.get(key)
+    kept = _kept_options.find(key)
     if kept is not None and kept[0] is catalog:
         return kept[1]
-    options = _build_options(catalog, provider, region)
-    if len(_kept_options) >= MAX_KEPT_OPTIONS:
-        del _kept_options[next(iter(_kept_options))]
-    _kept_options[key] = (catalog, options)
-    return options
+    return _kept_options.keep(key, (catalog, _build_options(catalog, provider, region)))[1]
+
+
+def _choices(*pairs: tuple[str, str]) -> list[Option]:
+    return [Option(value, text) for value, text in pairs]
+
+
+# The selects whose choices no catalog changes.
+FIXED_OPTIONS = {
+    "docker_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year")],
+    "docker_setup": _choices(
+        ("single", "Single host"), ("failover", "Failover: hosts behind a load balancer")
+    ),
+    "k8s_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year", "spot")],
+    "plan_billing": _choices(("annual", "Annual"), ("monthly", "Monthly")),
+    "deploy_frequency": _choices(
+        ("weekly", "Weekly or less"), ("daily", "Daily"), ("several-daily", "Several times a day")
+    ),
+    "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
+}
 
 
 def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, list[Option]]:
@@ -106,23 +120,16 @@ def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, li
     currency = offered.currency
     machines = _machine_options(offered, region)
     plans = [
-        Option(key, f"{plan.label}: ${decimal_text(plan.annual)}/seat/month billed annually")
+        Option(key, f"{plan.label}: {_unit_price(plan.annual, 'USD')}/seat/month billed annually")
         for key, plan in catalog.plans.items()
     ]
     return {
+        **FIXED_OPTIONS,
         "provider": [Option(key, entry.name) for key, entry in catalog.providers.items()],
         "region": [Option(key, f"{entry.name} ({key})") for key, entry in offered.regions.items()],
         "docker_instance_type": machines,
         "k8s_instance_type": machines,
         "k8s_control_instance_type": [Option("", "Same as the worker nodes"), *machines],
-        "docker_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year")],
-        "docker_setup": [
-            Option("single", "Single host"),
-            Option("failover", "Failover: hosts behind a load balancer"),
-        ],
-        "k8s_pricing": [
-            Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year", "spot")
-        ],
         "control_plane": [
             Option(key, f"{tier.label}: {_unit_price(tier.hourly, currency)}/h")
             for key, tier in offered.control_planes.items()
@@ -134,13 +141,6 @@ def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, li
         ],
         "docker_plan": plans,
         "k8s_plan": plans,
-        "plan_billing": [Option("annual", "Annual"), Option("monthly", "Monthly")],
-        "deploy_frequency": [
-            Option("weekly", "Weekly or less"),
-            Option("daily", "Daily"),
-            Option("several-daily", "Several times a day"),
-        ],
-        "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
     }
 
 

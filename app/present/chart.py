@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing import Comparison
-from pricing.money import format_money
+from pricing.comparison import TimelinePoint
+from pricing.money import format_money, with_currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,43 @@ def _short_money(value: float, currency: str) -> str:
         text = f"{value / 1_000:g}k"
     else:
         text = f"{value:g}"
-    return f"${text}" if currency == "USD" else f"{text} {currency}"
+    return with_currency(text, currency)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plot:
+    """The plot area: where a month and an amount land in it."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    months: int
+    y_max: float
+
+    def x(self, month: int) -> float:
+        return self.left + (self.width * month / self.months)
+
+    def y(self, value: Decimal) -> float:
+        return self.top + self.height - (self.height * float(value) / self.y_max)
+
+    def points(self, timeline: tuple[TimelinePoint, ...], setup: str) -> str:
+        """A setup's cumulative cost as a polyline's points, from month 0 at zero."""
+        start = (self.x(0), float(self.top + self.height))
+        coords = [start] + [(self.x(p.month), self.y(getattr(p, setup))) for p in timeline]
+        return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
+
+    def y_ticks(self, step: float, currency: str) -> tuple[Tick, ...]:
+        top, height = self.top, self.height
+        return tuple(
+            Tick(top + height - height * i * step / self.y_max, _short_money(i * step, currency))
+            for i in range(round(self.y_max / step) + 1)
+        )
+
+    def x_ticks(self) -> tuple[Tick, ...]:
+        """A tick each month, or each few months past a year: at most 12 or so."""
+        every = max(1, math.ceil(self.months / 12))
+        return tuple(Tick(self.x(m), str(m)) for m in range(every, self.months + 1, every))
 
 
 def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
@@ -56,24 +93,7 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
     months = len(timeline)
     peak = float(max(max(p.docker, p.kubernetes) for p in timeline) or Decimal(1))
     step = _nice_step(peak)
-    y_max = step * math.ceil(peak / step)
-
-    def x(month: int) -> float:
-        return left + (pw * month / months)
-
-    def y(value: Decimal) -> float:
-        return top + ph - (ph * float(value) / y_max)
-
-    def points(setup: str) -> str:
-        coords = [(x(0), top + ph)] + [(x(p.month), y(getattr(p, setup))) for p in timeline]
-        return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
-
-    y_ticks = tuple(
-        Tick(top + ph - ph * i * step / y_max, _short_money(i * step, c.currency))
-        for i in range(round(y_max / step) + 1)
-    )
-    every = max(1, math.ceil(months / 12))
-    x_ticks = tuple(Tick(x(m), str(m)) for m in range(every, months + 1, every))
+    plot = _Plot(left, top, pw, ph, months, step * math.ceil(peak / step))
     last = timeline[-1]
     return Chart(
         width,
@@ -82,10 +102,10 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
         top,
         pw,
         ph,
-        points("docker"),
-        points("kubernetes"),
-        y_ticks,
-        x_ticks,
+        plot.points(timeline, "docker"),
+        plot.points(timeline, "kubernetes"),
+        plot.y_ticks(step, c.currency),
+        plot.x_ticks(),
         title=f"Cumulative cost over {months} months",
         description=(
             f"After {months} months Docker totals {format_money(last.docker, c.currency)} "

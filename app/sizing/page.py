@@ -66,6 +66,20 @@ def _page_context(
     return page_context(request, engine, result, FormView(values, engine.catalog), **extra)
 
 
+def _sizing_failed(
+    request: Request, engine: Engine, scenario: Scenario, exc: InputError, htmx: bool
+) -> tuple[str, dict[str, Any], int, dict[str, str]]:
+    """The template, context, status and headers that say why the files were not sized: the
+    errors alone for htmx, else the calculator for ``scenario`` with them."""
+    errors = [f"{p.field}: {p.message}" if p.field != "body" else p.message for p in exc.problems]
+    if htmx:
+        headers = {"HX-Retarget": "#sizing-errors", "HX-Reswap": "outerHTML"}
+        return "partials/sizing_errors.html", {"sizing_errors": errors}, 422, headers
+    result = engine.estimate(scenario)
+    context = _page_context(request, engine, scenario, result, sizing_errors=errors)
+    return "calculator.html", context, STATUS[exc.kind], {}
+
+
 @router.post("/size")
 async def post_size_page(
     request: Request, engine: EngineDep, settings: SettingsDep, templates: TemplatesDep
@@ -86,26 +100,17 @@ async def post_size_page(
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes, CONTROLS)
         sized = await run_in_threadpool(size_and_estimate, engine, texts, scenario, options)
     except InputError as exc:
-        errors = [
-            f"{p.field}: {p.message}" if p.field != "body" else p.message for p in exc.problems
-        ]
-        if htmx:
-            headers = {"HX-Retarget": "#sizing-errors", "HX-Reswap": "outerHTML"}
-            return templates.TemplateResponse(
-                request, "partials/sizing_errors.html", {"sizing_errors": errors}, 422, headers
-            )
-        context = _page_context(
-            request, engine, scenario, engine.estimate(scenario), sizing_errors=errors
-        )
-        return templates.TemplateResponse(request, "calculator.html", context, STATUS[exc.kind])
-    panel = sizing_panel(sized)
-    root = root_of(request)
+        name, context, status, headers = _sizing_failed(request, engine, scenario, exc, htmx)
+        return templates.TemplateResponse(request, name, context, status, headers or None)
     context = _page_context(
-        request, engine, scenario, sized.estimate, sizing=panel, sizing_errors=[]
+        request, engine, scenario, sized.estimate, sizing=sizing_panel(sized), sizing_errors=[]
     )
     if not htmx:
         return templates.TemplateResponse(request, "calculator.html", context)
-    headers = {"HX-Replace-Url": permalink_of(sized, engine, root), "Vary": "HX-Request"}
+    headers = {
+        "HX-Replace-Url": permalink_of(sized, engine, root_of(request)),
+        "Vary": "HX-Request",
+    }
     return templates.TemplateResponse(
         request, "partials/sizing_update.html", context, headers=headers
     )

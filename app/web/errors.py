@@ -17,8 +17,8 @@ from starlette.responses import Response
 from starlette.routing import Match, Route
 
 from app.inputs import message_of
+from app.web.body_limit import BodyTooLarge
 from app.web.responses import problems_response
-from app.web.security import BodyTooLarge
 from pricing.scenario import FieldProblem, InputError, ProblemKind
 
 STATUS: dict[ProblemKind, int] = {

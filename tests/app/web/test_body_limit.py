@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from starlette.types import Message
 
-from app.web.security import discard_body
+from app.web.body_limit import discard_body
 
 BIG = 64 * 1024 * 1024
 MESSAGE = "request body larger than 1000000 bytes"
