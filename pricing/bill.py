@@ -12,29 +12,19 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from pricing import lines
+from pricing import lines, roles
 from pricing.catalog import Availability
 from pricing.lines import LineItem
 from pricing.money import total
 from pricing.resolve import Matches, Resolved
+from pricing.roles import fields_with
 from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, Scenario, Setup
 
-# Fields no infrastructure line reads: scenarios that differ only in these share one
+# Fields no infrastructure line reads (their role says so, pricing.roles, and the checklist's
+# answers shape the advice, not the costs): scenarios that differ only in these share one
 # InfrastructureBill.
 NOT_INFRASTRUCTURE = frozenset(
-    {
-        "devops_hourly_rate",
-        "docker_devops_hours",
-        "k8s_rampup_hours",
-        "k8s_rampup_months",
-        "k8s_steady_hours",
-        "horizon_months",
-        *CHECKLIST_FIELDS,
-        "workload_vcpu",
-        "workload_memory_gib",
-        "workload_pods",
-        "k8s_max_pods",
-    }
+    (*fields_with(Scenario, roles.NOT_INFRASTRUCTURE), *CHECKLIST_FIELDS)
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
 

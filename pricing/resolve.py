@@ -18,25 +18,24 @@ from pricing.catalog import (
     LoadBalancer,
     Plan,
     Provider,
+    ProviderDefaults,
     Rate,
     Region,
 )
-from pricing.scenario import FieldProblem, InputError, Scenario
+from pricing.roles import CATALOG_KEY, fields_with, own_prices
+from pricing.rules import Problems, check_pod_pricing, check_rules, price_rate
+from pricing.scenario import InputError, Scenario
 
 T = TypeVar("T")
 
-# The Scenario fields that name an entry of the provider's catalog; empty means the
-# provider's default (the control-plane VM type defaults to the node type instead).
+# The Scenario fields that name an entry of the provider's catalog (their role, CATALOG_KEY):
+# those the provider has a default for (an empty one means it), and the control-plane VM type,
+# which defaults to the node type instead.
+DEFAULTED_FIELDS = tuple(ProviderDefaults.model_fields)
 CATALOG_FIELDS = (
-    "k8s_control_instance_type",
-    "region",
-    "docker_instance_type",
-    "k8s_instance_type",
-    "control_plane",
-    "load_balancer",
-    "disk",
+    *(name for name in fields_with(Scenario, CATALOG_KEY) if name not in DEFAULTED_FIELDS),
+    *DEFAULTED_FIELDS,
 )
-DEFAULTED_FIELDS = tuple(f for f in CATALOG_FIELDS if f != "k8s_control_instance_type")
 
 
 def provider_defaults(provider: Provider) -> dict[str, str]:
@@ -45,12 +44,9 @@ def provider_defaults(provider: Provider) -> dict[str, str]:
     return {field: getattr(defaults, field) for field in DEFAULTED_FIELDS}
 
 
-# The user's own hourly price, by the VM-type field whose machine it prices: it belongs to that
-# type, so it goes when the type does.
-OWN_PRICES = {
-    "docker_instance_type": "docker_hourly_price",
-    "k8s_instance_type": "k8s_hourly_price",
-}
+# The user's own hourly price, by the VM-type field whose machine it prices (their role,
+# OwnPriceOf): it belongs to that type, so it goes when the type does.
+OWN_PRICES = own_prices(Scenario)
 
 
 def catalog_choices(provider: Provider, region_key: str) -> dict[str, Mapping[str, object]]:
@@ -122,134 +118,68 @@ def resolved_with(scenario: Scenario, matches: Matches) -> Resolved:
     return Resolved(scenario.model_copy(update=matches.keys), matches)
 
 
-class _Problems:
-    """Collects every problem instead of stopping at the first, so a form shows them all."""
-
-    def __init__(self) -> None:
-        self.found: list[FieldProblem] = []
-
-    def add(self, field: str, message: str) -> None:
-        self.found.append(FieldProblem(field, message))
-
-    def find(self, field: str, key: str, table: Mapping[str, T], what: str) -> T | None:
-        if key in table:
-            return table[key]
-        self.add(field, f"{key!r} is not {what}; choose one of: {', '.join(sorted(table))}")
-        return None
-
-    def machine(
-        self, field: str, key: str, provider: Provider, region: Region | None, region_key: str
-    ) -> Machine | None:
-        if region is None:
-            return None
-        price = self.find(field, key, region.instances, f"offered in {region_key}")
-        return Machine(key, provider.instance_types[key], price) if price else None
-
-    def purchase(
-        self, field: str, option: str, percent: Decimal | None, machine: Machine | None
-    ) -> Purchase:
-        if option == "on-demand":
-            if percent is not None:
-                self.add(field, "applies only to a 1-year, 3-year or spot purchase")
-            return Purchase(option)
-        rate = machine.price.commitments.get(option) if machine else None
-        if percent is None and rate is None and machine is not None:
-            self.add(
-                field,
-                f"the catalog has no sourced {option} rate for {machine.key}: "
-                "enter your discount off on-demand, in percent",
-            )
-        return Purchase(option, percent, None if percent is not None else rate)
-
-
 def _filled_keys(scenario: Scenario, provider: Provider) -> dict[str, str]:
     defaults = provider_defaults(provider)
     return {field: getattr(scenario, field) or defaults[field] for field in DEFAULTED_FIELDS}
 
 
-def _price_rate(scenario: Scenario, provider: Provider, problems: _Problems) -> Decimal:
-    """Units of the display currency per unit of the provider's currency, from the rates the
-    user entered; a problem where a rate is missing or contradicts the currency."""
-    display, rate, eur_rate = scenario.currency, scenario.exchange_rate, scenario.eur_rate
-    if display == "USD" and rate != 1:
-        problems.add("exchange_rate", "must be 1 for USD; pick another currency to convert")
-    if display != "USD" and rate == 1:
+def _machine(
+    problems: Problems, field: str, key: str, provider: Provider, region: Region | None, where: str
+) -> Machine | None:
+    """The VM type ``key`` as offered in the region (``where``), or None and a problem."""
+    if region is None:
+        return None
+    price = problems.find(field, key, region.instances, f"offered in {where}")
+    return Machine(key, provider.instance_types[key], price) if price else None
+
+
+def _purchase(
+    problems: Problems, field: str, option: str, machine: Machine | None, scenario: Scenario
+) -> Purchase:
+    """How a VM is bought: at the percent off on-demand the user entered in ``field``, else at
+    the catalog's sourced rate (a problem when it has none)."""
+    percent: Decimal | None = getattr(scenario, field)
+    if option == "on-demand":
+        if percent is not None:
+            problems.add(field, "applies only to a 1-year, 3-year or spot purchase")
+        return Purchase(option)
+    rate = machine.price.commitments.get(option) if machine else None
+    if percent is None and rate is None and machine is not None:
         problems.add(
-            "exchange_rate",
-            f"enter the {display} per US dollar rate (the DevOps rate, the Docker seats and "
-            "prices you enter are in USD)",
+            field,
+            f"the catalog has no sourced {option} rate for {machine.key}: "
+            "enter your discount off on-demand, in percent",
         )
-    if provider.currency == "USD":
-        if eur_rate is not None:
-            problems.add(
-                "eur_rate", f"applies only to a provider that prices in euros, not {provider.name}"
-            )
-        return rate
-    if display == "EUR":
-        if eur_rate is not None and eur_rate != 1:
-            problems.add("eur_rate", "must be empty or 1 when the results are shown in EUR")
-        return Decimal(1)
-    if eur_rate is None:
-        problems.add(
-            "eur_rate",
-            f"{provider.name} prices in EUR: enter the {display} per euro rate, or show the "
-            "results in EUR",
-        )
-        return Decimal(1)
-    return eur_rate
+    return Purchase(option, percent, None if percent is not None else rate)
 
 
-def _check_pod_pricing(
-    scenario: Scenario, label: str, regions: list[str], region_key: str, problems: _Problems
-) -> None:
-    """A tier that bills pods needs their requests, and a sourced rate where they run."""
-    if region_key not in regions:
-        problems.add(
-            "control_plane",
-            f"the catalog has sourced {label} rates only in {', '.join(regions)}",
-        )
-    for field in ("workload_vcpu", "workload_memory_gib"):
-        if getattr(scenario, field) is None:
-            problems.add(field, f"{label} bills the pods' requests: enter the workload's total")
+class _Found(NamedTuple):
+    """What each key found in the catalog; None where it found nothing (a problem says why)."""
+
+    region: Region | None
+    docker: Machine | None
+    k8s: Machine | None
+    control: Machine | None
+    tier: ControlPlane | None
+    balancer: LoadBalancer | None
+    disk: Disk | None
+    docker_plan: Plan | None
+    k8s_plan: Plan | None
 
 
-def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) -> None:
-    """Rules across fields that a single field's constraints cannot state."""
-    name = provider.name
-    if scenario.k8s_nodes_min is not None and scenario.k8s_nodes_min > scenario.k8s_nodes:
-        problems.add("k8s_nodes_min", "must not be more than k8s_nodes (the average)")
-    if scenario.k8s_nodes_max is not None and scenario.k8s_nodes_max < scenario.k8s_nodes:
-        problems.add("k8s_nodes_max", "must not be less than k8s_nodes (the average)")
-    if scenario.docker_setup == "failover":
-        if scenario.docker_hosts < 2:
-            problems.add("docker_hosts", "a failover setup needs at least 2 hosts")
-        if scenario.docker_load_balancers < 1:
-            problems.add("docker_load_balancers", "a failover setup needs a load balancer in front")
-    if scenario.k8s_private_nodes and provider.nat_gateway is None:
-        problems.add(
-            "k8s_private_nodes", f"the catalog has no sourced NAT gateway price for {name}"
-        )
-    if scenario.cross_zone_gb > 0 and provider.cross_zone is None:
-        problems.add("cross_zone_gb", f"the catalog has no sourced cross-zone price for {name}")
-    if scenario.egress_gb > 0:
-        last = provider.egress.tiers[-1].up_to if provider.egress else Decimal(0)
-        if last is not None and scenario.egress_gb > last:
-            problems.add("egress_gb", f"the catalog prices {name} egress only up to {last} a month")
-
-
-def match(scenario: Scenario, catalog: Catalog) -> Matches:
-    """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
-    raise InputError naming every field with a problem."""
-    problems = _Problems()
-    provider = problems.find("provider", scenario.provider, catalog.providers, "a known provider")
-    if provider is None:
-        raise InputError(problems.found)
-    keys = _filled_keys(scenario, provider)
+def _look_up(
+    scenario: Scenario,
+    catalog: Catalog,
+    provider: Provider,
+    keys: dict[str, str],
+    problems: Problems,
+) -> _Found:
+    """Every key of ``scenario`` looked up (its empty ones filled in ``keys``)."""
     name, region_key = provider.name, keys["region"]
     region = problems.find("region", region_key, provider.regions, f"a region of {name}")
 
     def machine(field: str, key: str) -> Machine | None:
-        return problems.machine(field, key, provider, region, region_key)
+        return _machine(problems, field, key, provider, region, region_key)
 
     docker = machine("docker_instance_type", keys["docker_instance_type"])
     k8s = machine("k8s_instance_type", keys["k8s_instance_type"])
@@ -276,36 +206,46 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         for field, plan in (("docker_plan", docker_plan), ("k8s_plan", k8s_plan)):
             if plan is not None and plan.monthly is None:
                 problems.add("plan_billing", f"{plan.label} ({field}) is billed annually only")
-    docker_purchase = problems.purchase(
-        "docker_commitment_percent",
-        scenario.docker_pricing,
-        scenario.docker_commitment_percent,
-        docker,
+    return _Found(region, docker, k8s, control, tier, balancer, disk, docker_plan, k8s_plan)
+
+
+def match(scenario: Scenario, catalog: Catalog) -> Matches:
+    """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
+    raise InputError naming every field with a problem."""
+    problems = Problems()
+    provider = problems.find("provider", scenario.provider, catalog.providers, "a known provider")
+    if provider is None:
+        raise InputError(problems.found)
+    keys = _filled_keys(scenario, provider)
+    found = _look_up(scenario, catalog, provider, keys, problems)
+    docker_purchase = _purchase(
+        problems, "docker_commitment_percent", scenario.docker_pricing, found.docker, scenario
     )
-    k8s_purchase = problems.purchase(
-        "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
+    k8s_purchase = _purchase(
+        problems, "k8s_commitment_percent", scenario.k8s_pricing, found.k8s, scenario
     )
-    _check_rules(scenario, provider, problems)
-    if tier is not None and tier.pod_pricing is not None:
-        _check_pod_pricing(scenario, tier.label, tier.pod_pricing.regions, region_key, problems)
-    price_rate = _price_rate(scenario, provider, problems)
+    check_rules(scenario, provider, problems)
+    if found.tier is not None and found.tier.pod_pricing is not None:
+        pods = found.tier.pod_pricing
+        check_pod_pricing(scenario, found.tier.label, pods.regions, keys["region"], problems)
+    rate = price_rate(scenario, provider, problems)
     if problems.found:
         raise InputError(problems.found)
     return Matches(
         keys=keys,
         provider=provider,
-        region=_found(region),
-        docker_machine=_found(docker),
-        k8s_machine=_found(k8s),
-        control_machine=control,
-        control_plane=_found(tier),
-        load_balancer=_found(balancer),
-        disk=_found(disk),
-        docker_plan=_found(docker_plan),
-        k8s_plan=_found(k8s_plan),
+        region=_found(found.region),
+        docker_machine=_found(found.docker),
+        k8s_machine=_found(found.k8s),
+        control_machine=found.control,
+        control_plane=_found(found.tier),
+        load_balancer=_found(found.balancer),
+        disk=_found(found.disk),
+        docker_plan=_found(found.docker_plan),
+        k8s_plan=_found(found.k8s_plan),
         docker_purchase=docker_purchase,
         k8s_purchase=k8s_purchase,
-        price_rate=price_rate,
+        price_rate=rate,
     )
 
 

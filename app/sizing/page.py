@@ -18,13 +18,13 @@ from app.page.form import FormView, values_of
 from app.page.presenter import page_context
 from app.sizing.options import parse_sizing_query
 from app.sizing.panel import sizing_panel
-from app.sizing.report import SIZED_FIELDS, permalink_of, size_and_estimate
+from app.sizing.report import permalink_of, size_and_estimate
 from app.web.deps import EngineDep, SettingsDep, TemplatesDep
 from app.web.errors import STATUS, TextErrors
 from app.web.htmx import is_partial
 from app.web.urls import root_of
 from pricing import Engine, Estimate, Scenario
-from pricing.scenario import DEFAULT_SCENARIO, FieldProblem, InputError
+from pricing.scenario import DEFAULT_SCENARIO, SIZED_FIELDS, FieldProblem, InputError
 
 router = APIRouter(include_in_schema=False, route_class=TextErrors)
 TEXT_FIELD = "yaml"

@@ -21,29 +21,6 @@ from pricing.scenario import Scenario
 from pricing.workload import Sizing, SizingOptions, size
 from pricing.workload.report import Choice, DockerSizing, KubernetesSizing
 
-# What the sizing writes into the Scenario (pricing.workload.sizing.sized_scenario). The page
-# drops them from the scenario it sizes for, so sizing the files again gives the same answer
-# (docker_disk_gb and k8s_disk_gb grow by the storage found: they would grow twice).
-SIZED_FIELDS = frozenset(
-    {
-        "docker_instance_type",
-        "k8s_instance_type",
-        "k8s_nodes",
-        "k8s_max_pods",
-        "k8s_load_balancers",
-        "k8s_nodes_min",
-        "k8s_nodes_max",
-        "workload_vcpu",
-        "workload_memory_gib",
-        "workload_pods",
-        "services",
-        "stateful",
-        "needs_autoscaling",
-        "docker_disk_gb",
-        "k8s_disk_gb",
-    }
-)
-
 
 @dataclass(frozen=True, slots=True)
 class SizedEstimate:

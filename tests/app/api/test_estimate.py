@@ -26,7 +26,8 @@ def test_article_preset_in_json(client: TestClient) -> None:
 
 
 def test_post_takes_the_preset_from_the_query_string(client: TestClient) -> None:
-    # DESIGN.md: preset=NAME applies on every route, POST included.
+    # docs/SPREADSHEETS.md: preset=NAME applies on every route, POST included (in the body
+    # or the query string, not both).
     post = client.post("/api/v1/estimate?preset=article", json={"k8s_nodes": 4}).json()
     get = client.get("/api/v1/estimate", params={"preset": "article", "k8s_nodes": 4}).json()
     assert post["kubernetes"]["monthly_total"] == get["kubernetes"]["monthly_total"]
