@@ -4,9 +4,11 @@ table of every setting (the one in docs/DEPLOY.md)."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -76,3 +78,14 @@ def settings_table() -> str:
         meaning = (info.description or "").replace("|", "\\|")
         rows.append(f"| `{env_name(field)}` | {default_text(info.default)} | {meaning} |")
     return "\n".join(rows)
+
+
+def print_settings(_args: argparse.Namespace) -> int:
+    """Print the settings table."""
+    print(settings_table())
+    return 0
+
+
+def add_settings_parser(commands: Any) -> None:
+    table_parser = commands.add_parser("settings", help="print the table of every setting")
+    table_parser.set_defaults(run=print_settings)

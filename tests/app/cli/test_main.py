@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main as cli
+from app.cli import serve
 from tests.deploy.dockerfile import REPO
 
 EXAMPLE = REPO / "deploy" / "catalog-override.example.json"
@@ -20,16 +21,16 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("CALC_"):
             monkeypatch.delenv(name)
-    monkeypatch.setenv(cli.MULTIPROC_ENV, "unset-below")  # records "absent" for the undo
-    monkeypatch.delenv(cli.MULTIPROC_ENV)
+    monkeypatch.setenv(serve.MULTIPROC_ENV, "unset-below")  # records "absent" for the undo
+    monkeypatch.delenv(serve.MULTIPROC_ENV)
 
 
 @pytest.fixture
 def no_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: cli.GunicornServer) -> None:
+    def refuse(self: serve.GunicornServer) -> None:
         raise AssertionError("the server started despite a bad configuration")
 
-    monkeypatch.setattr(cli.GunicornServer, "run", refuse)
+    monkeypatch.setattr(serve.GunicornServer, "run", refuse)
 
 
 def bad_override(tmp_path: Path) -> Path:
@@ -103,7 +104,7 @@ def test_serve_stops_before_starting_on_a_bad_value(
 def test_serve_stops_before_starting_on_a_bad_override(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(serve.tempfile, "tempdir", str(tmp_path))
     monkeypatch.setenv("CALC_CATALOG_OVERRIDE", str(bad_override(tmp_path)))
     assert cli.main(["serve", "--port", "1"]) == 1
     assert "CALC_CATALOG_OVERRIDE" in capsys.readouterr().err
@@ -121,13 +122,13 @@ def test_unknown_variable_is_a_warning(
 def test_metrics_dir_is_made_for_several_workers_only(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli.tempfile, "tempdir", str(tmp_path))
-    assert cli.prepare_metrics_dir(1) is None
-    assert cli.MULTIPROC_ENV not in os.environ
-    made = cli.prepare_metrics_dir(2)
+    monkeypatch.setattr(serve.tempfile, "tempdir", str(tmp_path))
+    assert serve.prepare_metrics_dir(1) is None
+    assert serve.MULTIPROC_ENV not in os.environ
+    made = serve.prepare_metrics_dir(2)
     assert made is not None
     assert made.parent == tmp_path
-    assert os.environ[cli.MULTIPROC_ENV] == str(made)
+    assert os.environ[serve.MULTIPROC_ENV] == str(made)
 
 
 def test_configured_metrics_dir_is_emptied_not_replaced(
@@ -135,23 +136,23 @@ def test_configured_metrics_dir_is_emptied_not_replaced(
 ) -> None:
     (tmp_path / "counter_123.db").write_bytes(b"stale")
     (tmp_path / "keep.txt").write_text("not ours")
-    monkeypatch.setenv(cli.MULTIPROC_ENV, str(tmp_path))
-    assert cli.prepare_metrics_dir(4) is None
+    monkeypatch.setenv(serve.MULTIPROC_ENV, str(tmp_path))
+    assert serve.prepare_metrics_dir(4) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
 
 
 def test_metrics_dir_variable_is_the_one_app_metrics_reads() -> None:
     from app.web import metrics
 
-    assert cli.MULTIPROC_ENV == metrics.MULTIPROC_ENV
+    assert serve.MULTIPROC_ENV == metrics.MULTIPROC_ENV
 
 
 def test_gunicorn_options_stop_gracefully_and_write_nothing() -> None:
     args = cli.build_parser().parse_args(["serve", "--host", "::1", "--port", "9000"])
-    options = cli.gunicorn_options(args, 3, lambda server: None)
+    options = serve.gunicorn_options(args, 3, lambda server: None)
     assert options["bind"] == ["[::1]:9000"]
     assert options["workers"] == 3
     assert options["worker_class"] == "uvicorn_worker.UvicornWorker"
-    assert options["graceful_timeout"] == cli.GRACEFUL_TIMEOUT
+    assert options["graceful_timeout"] == serve.GRACEFUL_TIMEOUT
     assert options["control_socket_disable"] is True
     assert options["accesslog"] is None

@@ -1,4 +1,4 @@
-"""What several faces say, written once in app/present.py, and said alike by every face."""
+"""What several faces say, written once in app/present/words.py, and said alike by every face."""
 
 from __future__ import annotations
 
