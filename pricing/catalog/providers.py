@@ -102,9 +102,11 @@ class Catalog(Entry):
         for provider in self.providers.values():
             for region in provider.regions.values():
                 entries.extend(region.instances.values())
+                entries.extend([region.egress] if region.egress else [])
             entries.extend(provider.control_planes.values())
             entries.extend(provider.load_balancers.values())
-            entries.extend(provider.disks.values())
+            for disk in provider.disks.values():
+                entries.extend([disk, *disk.sizes])
             entries.extend(
                 entry
                 for entry in (

@@ -11,17 +11,16 @@ from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, pri
 from pricing.lines.machines import compute, control_plane, storage
 from pricing.lines.managed import node_fee, pod_requests
 from pricing.lines.network import (
-    ADDRESSES_PER_LOAD_BALANCER,
     cross_zone,
     egress,
     load_balancers,
     nat_gateway,
     public_addresses,
+    public_node_vms,
 )
 from pricing.lines.team import people, seats
 
 __all__ = [
-    "ADDRESSES_PER_LOAD_BALANCER",
     "Category",
     "LineItem",
     "by_the_hour",
@@ -37,6 +36,7 @@ __all__ = [
     "pod_requests",
     "priced",
     "public_addresses",
+    "public_node_vms",
     "seats",
     "storage",
 ]

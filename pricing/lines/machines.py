@@ -136,20 +136,39 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
 
 
 def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:
-    """A disk of ``gb_each`` GB on each of ``count`` VMs."""
+    """A disk of ``gb_each`` GB on each of ``count`` VMs: per GB-month, or at the monthly
+    price of the size tier that holds it (resolve checks that one does)."""
     if gb_each == 0:
         return []
     scenario, disk = resolved.scenario, resolved.matches.disk
+    rate, disks = resolved.matches.price_rate, f"{count} {noun}{plural(count)}"
+    size = disk.size_for(gb_each)
+    if size is not None:
+        tier = f"{size.name} ({size.up_to_gib} GiB)"
+        return [
+            priced(
+                scenario,
+                category="storage",
+                label=f"{disk.label} {tier} for {gb_each} GB × {disks}",
+                quantity=Decimal(count),
+                unit="disk-month",
+                price=discounted(scenario, size.monthly),
+                rate=rate,
+                sourced=size,
+                list_price=size.monthly,
+            )
+        ]
+    per_gb = disk.gb_month or Decimal(0)
     return [
         priced(
             scenario,
             category="storage",
-            label=f"{disk.label}, {gb_each} GB × {count} {noun}{plural(count)}",
+            label=f"{disk.label}, {gb_each} GB × {disks}",
             quantity=Decimal(count * gb_each),
             unit="GB-month",
-            price=discounted(scenario, disk.gb_month),
-            rate=resolved.matches.price_rate,
+            price=discounted(scenario, per_gb),
+            rate=rate,
             sourced=disk,
-            list_price=disk.gb_month,
+            list_price=per_gb,
         )
     ]
