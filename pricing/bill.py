@@ -30,10 +30,12 @@ NOT_INFRASTRUCTURE = frozenset(
         "k8s_steady_hours",
         "horizon_months",
         *CHECKLIST_FIELDS,
-        "workload_vcpu",
-        "workload_memory_gib",
+        # (workload_vcpu and workload_memory_gib are read by the pod lines of a tier that
+        # bills pods, GKE Autopilot: they are part of the key)
         "workload_pods",
         "k8s_max_pods",
+        "monthly_requests",
+        "request_ms",
     }
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)

@@ -22,7 +22,7 @@ from pricing.catalog import (
     Rate,
     Region,
 )
-from pricing.rules import cross_field_problems
+from pricing.rules import cross_field_problems, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
 
 T = TypeVar("T")
@@ -125,7 +125,11 @@ class Resolved(NamedTuple):
 
 def resolved_with(scenario: Scenario, matches: Matches) -> Resolved:
     """``scenario`` resolved with ``matches`` made for it (or for a scenario that differs
-    from it only in fields no lookup reads)."""
+    from it only in fields no lookup reads), or InputError where its usage fields break a
+    rule (checked here, so a remembered bill does not skip them)."""
+    problems = usage_problems(scenario, matches.control_plane)
+    if problems:
+        raise InputError(problems)
     return Resolved(scenario.model_copy(update=matches.keys), matches)
 
 
@@ -257,6 +261,7 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
     problems.found.extend(
         cross_field_problems(scenario, provider, region_key=region_key, tier=tier, disk=disk)
     )
+    problems.found.extend(usage_problems(scenario, tier))
     price_rate = _price_rate(scenario, provider, problems)
     if problems.found:
         raise InputError(problems.found)

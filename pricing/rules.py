@@ -1,5 +1,9 @@
 """The rules across a scenario's fields and its catalog matches that no single field's
-constraints can state; each broken rule is a FieldProblem naming the field to change."""
+constraints can state; each broken rule is a FieldProblem naming the field to change.
+
+``cross_field_problems`` reads the fields that decide the infrastructure; ``usage_problems``
+the others (workload, requests), so it runs for every scenario, also one whose infrastructure
+bill the Engine remembered."""
 
 from __future__ import annotations
 
@@ -98,8 +102,27 @@ def _tier_problems(
             "control_plane",
             f"the catalog has sourced {tier.label} rates only in {', '.join(rates.regions)}",
         )
-    for field in ("workload_vcpu", "workload_memory_gib"):
-        if getattr(scenario, field) is None:
-            yield FieldProblem(
+
+
+def usage_problems(scenario: Scenario, tier: ControlPlane | None) -> list[FieldProblem]:
+    """The rules on fields no infrastructure line reads: a tier that bills pods needs their
+    requests; a request count and a request time go together."""
+    problems = []
+    if tier is not None and tier.pod_pricing is not None:
+        problems += [
+            FieldProblem(
                 field, f"{tier.label} bills the pods' requests: enter the workload's total"
             )
+            for field in ("workload_vcpu", "workload_memory_gib")
+            if getattr(scenario, field) is None
+        ]
+    if (scenario.monthly_requests is None) != (scenario.request_ms is None):
+        missing, given = (
+            ("request_ms", "monthly_requests")
+            if scenario.request_ms is None
+            else ("monthly_requests", "request_ms")
+        )
+        problems.append(
+            FieldProblem(missing, f"enter it with {given}: per-request billing needs both")
+        )
+    return problems

@@ -6,6 +6,7 @@ and, optionally, an operator's override file merged over them. The entries' mode
 ``loading``; every name is importable from here.
 """
 
+from pricing.catalog.containers import ContainerRates, ContainerService, TaskSize
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
@@ -42,6 +43,8 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Confidence",
+    "ContainerRates",
+    "ContainerService",
     "ControlPlane",
     "CrossZone",
     "Disk",
@@ -64,6 +67,7 @@ __all__ = [
     "Region",
     "Sourced",
     "SustainedUse",
+    "TaskSize",
     "Tier",
     "bundled_data",
     "load_catalog",

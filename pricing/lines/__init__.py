@@ -9,7 +9,7 @@ Every name is importable from here: ``lines.compute(...)``.
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
 from pricing.lines.machines import compute, control_plane, storage
-from pricing.lines.managed import node_fee, pod_requests
+from pricing.lines.managed import node_fee, pod_lines, pod_requests
 from pricing.lines.network import (
     cross_zone,
     egress,
@@ -33,6 +33,7 @@ __all__ = [
     "nat_gateway",
     "node_fee",
     "people",
+    "pod_lines",
     "pod_requests",
     "priced",
     "public_addresses",
