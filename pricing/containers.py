@@ -246,33 +246,9 @@ def _autopilot(
         where = ", ".join(rates.regions) if rates else "no region"
         return quote._replace(unavailable=f"no sourced rates in {region}; the catalog has {where}")
     items = lines.pod_lines(resolved, rates, cpu=work.vcpu, memory=work.memory, hours=work.hours)
-    fee_hours, rate = scenario.hours_per_month, resolved.matches.price_rate
-    fee = lines.priced(
-        scenario,
-        category="control plane",
-        label=tier.label,
-        quantity=fee_hours,
-        unit="hour",
-        price=tier.hourly,
-        rate=rate,
-        sourced=tier,
+    items += lines.tier_fee(
+        resolved, tier, " (if your billing account's is not used by another cluster)"
     )
-    items.append(fee)
-    credit = min(tier.monthly_credit * rate, fee.monthly)
-    if credit > 0:
-        label = f"{tier.label}: monthly credit (if your billing account's is not used elsewhere)"
-        items.append(
-            lines.priced(
-                scenario,
-                category="credit",
-                label=label,
-                quantity=Decimal(1),
-                unit="month",
-                price=-credit / rate,
-                rate=rate,
-                sourced=tier,
-            )
-        )
     return _done(quote, items)
 
 

@@ -8,7 +8,7 @@ Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
-from pricing.lines.machines import compute, control_plane, storage
+from pricing.lines.machines import compute, control_plane, storage, tier_fee
 from pricing.lines.managed import node_fee, pod_lines, pod_requests
 from pricing.lines.network import (
     cross_zone,
@@ -40,4 +40,5 @@ __all__ = [
     "public_node_vms",
     "seats",
     "storage",
+    "tier_fee",
 ]

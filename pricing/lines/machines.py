@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pricing.catalog import Sourced
+from pricing.catalog import ControlPlane, Sourced
 from pricing.lines.item import HUNDRED, Category, LineItem, by_the_hour, discounted, plural, priced
 from pricing.resolve import Machine, Purchase, Resolved
 
@@ -92,19 +92,7 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
     """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
     monthly credit (up to the fee)."""
     scenario, matches = resolved
-    tier, rate = matches.control_plane, matches.price_rate
-    fee = by_the_hour(
-        scenario,
-        category="control plane",
-        label=tier.label,
-        count=1,
-        hours=scenario.hours_per_month,
-        price=discounted(scenario, tier.hourly),
-        list_price=tier.hourly,
-        cap=tier.monthly_cap,
-        rate=rate,
-        sourced=tier,
-    )
+    fee, *credit = tier_fee(resolved, matches.control_plane)
     items = [fee]
     if matches.control_machine is not None:
         items.append(
@@ -118,21 +106,41 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
                 category="control plane",
             )
         )
+    return items + credit
+
+
+def tier_fee(resolved: Resolved, tier: ControlPlane, credit_note: str = "") -> list[LineItem]:
+    """A control-plane tier's fee for the month, then its monthly credit (up to the fee),
+    where it has one; ``credit_note`` is added to the credit's label."""
+    scenario, rate = resolved.scenario, resolved.matches.price_rate
+    fee = by_the_hour(
+        scenario,
+        category="control plane",
+        label=tier.label,
+        count=1,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, tier.hourly),
+        list_price=tier.hourly,
+        cap=tier.monthly_cap,
+        rate=rate,
+        sourced=tier,
+    )
     credit = min(tier.monthly_credit * rate, fee.monthly)
-    if credit > 0:
-        items.append(
-            priced(
-                scenario,
-                category="credit",
-                label=f"{tier.label}: monthly credit",
-                quantity=Decimal(1),
-                unit="month",
-                price=-credit / rate,
-                rate=rate,
-                sourced=tier,
-            )
-        )
-    return items
+    if credit <= 0:
+        return [fee]
+    return [
+        fee,
+        priced(
+            scenario,
+            category="credit",
+            label=f"{tier.label}: monthly credit{credit_note}",
+            quantity=Decimal(1),
+            unit="month",
+            price=-credit / rate,
+            rate=rate,
+            sourced=tier,
+        ),
+    ]
 
 
 def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:
