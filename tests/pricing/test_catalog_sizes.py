@@ -89,15 +89,18 @@ def test_a_sample_of_the_new_prices_matches_its_source(
 def test_sizes_and_shapes_read_from_the_sources(catalog: Catalog) -> None:
     aws, gcp, azure = (catalog.providers[key].instance_types for key in ("aws", "gcp", "azure"))
     # karpenter's instance-type reference: 393,216 MiB = 384 GiB, 4,194,304 MiB = 4,096 GiB.
-    assert (aws["m6i.24xlarge"].vcpu, aws["m6i.24xlarge"].memory_gib) == (96, 384)
-    assert (aws["x2iedn.32xlarge"].vcpu, aws["x2iedn.32xlarge"].memory_gib) == (128, 4096)
+    assert (aws["m6i.24xlarge"].vcpu, aws["m6i.24xlarge"].memory_gib) == (96, Decimal(384))
+    assert (aws["x2iedn.32xlarge"].vcpu, aws["x2iedn.32xlarge"].memory_gib) == (128, Decimal(4096))
     assert aws["r7g.16xlarge"].arch == "arm64" and aws["r7g.16xlarge"].family == "memory optimised"
     # Cyclenerd: C4 standard has 3.75 GB a vCPU (15 for 4); C4A is Arm.
-    assert (gcp["c4-standard-4"].vcpu, gcp["c4-standard-4"].memory_gib) == (4, 15)
+    assert (gcp["c4-standard-4"].vcpu, gcp["c4-standard-4"].memory_gib) == (4, Decimal(15))
     assert gcp["c4a-highmem-72"].arch == "arm64" and gcp["c4a-highmem-72"].memory_gib == 576
     assert gcp["n4-highcpu-80"].family == "compute optimised"
     # AksNodeVmSizes: E96s_v5 has 672 GiB, not 96 x 8 = 768.
-    assert (azure["Standard_E96s_v5"].vcpu, azure["Standard_E96s_v5"].memory_gib) == (96, 672)
+    assert (azure["Standard_E96s_v5"].vcpu, azure["Standard_E96s_v5"].memory_gib) == (
+        96,
+        Decimal(672),
+    )
 
 
 def test_eks_max_pods_follow_the_enis_capped_as_managed_node_groups_do(catalog: Catalog) -> None:
