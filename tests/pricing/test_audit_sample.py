@@ -24,6 +24,7 @@ CITADEL = "masumi-network/Citadel control-plane design (Hetzner's page, read 202
 IC_DT = "infracost data_transfer_test.golden@01c59b17 (AWS price list)"
 E2_SKUS = "E2 SKU rates as several public notes read the Billing Catalog (2026-09)"
 N2_SKUS = "N2 SKU rates in public SKU tables (OpenCost's us-central1 default agrees)"
+LINODE_TYPES = "api-evangelist/linode plans, from /v4/linode/types (2026-09-17)"
 IC_AZ = "infracost azure goldens (kubernetes_cluster@25966f78, public_ip@1a29e8d7)"
 
 
@@ -93,10 +94,13 @@ ROWS = (
     Row("digitalocean", "nyc3/s-4vcpu-8gb", "0.07143/48.00", NOTE + ": pricing page, two reads"),
     Row("digitalocean", "nyc3/c-2", "0.0625/42.00", NOTE + ": pricing page, two reads"),
     Row("digitalocean", "nyc3/g-4vcpu-16gb", "0.1875/126.00", NOTE + ": pricing page, two reads"),
+    # $84 a month in two public DOKS size tables; hourly = 84 / 672 (DigitalOcean's cap)
+    Row("digitalocean", "nyc3/m-2vcpu-16gb", "0.125/84.00", "public DOKS size tables (2026)"),
     Row("digitalocean", "vm_availability", "99.99", "digitalocean.com/sla/cpu-droplets (2025-06)"),
     # Akamai (Linode)
     Row("linode", "us-east/g6-standard-4", "0.072/48.00", NOTE + ": pricing page and API"),
     Row("linode", "us-east/g6-dedicated-2", "0.054/36.00", NOTE + ": API types"),
+    Row("linode", "us-east/g7-highmem-1", "0.09/60.00", LINODE_TYPES),
     Row("linode", "vm_availability", "99.99", "linode.com/legal-sla-compute v1.1 (2021-02-01)"),
     # Hetzner (EUR, excl. VAT): one plan per line
     Row("hetzner", "fsn1/cx23", "0.0088/5.49", HETZNER),
