@@ -1,13 +1,13 @@
 """A provider's file (Provider, with the defaults it must price) and the Catalog of them all
-with Docker's plans."""
+with Docker's plans; the checks across a provider's entries, and where their problems lie."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from pricing.catalog.containers import ContainerService
 from pricing.catalog.entries import (
@@ -26,6 +26,26 @@ from pricing.catalog.entries import (
     Sourced,
     SustainedUse,
 )
+
+
+class EntryError(ValueError):
+    """A check across entries failed at ``field`` of ``entry``, a path below the model that
+    raised it (``("egress", "included_per_vm")``): ``first_problem`` adds it to the location."""
+
+    def __init__(self, entry: tuple[str, ...], field: str, reason: str) -> None:
+        super().__init__(f"{'.'.join(entry)}: field {field}: {reason}")
+        self.entry, self.field, self.reason = entry, field, reason
+
+
+def first_problem(exc: ValidationError) -> tuple[list[str], str]:
+    """Where the first problem of a catalog file lies (its path, the field last) and what it
+    is, taking the path an ``EntryError`` names below its model."""
+    first = exc.errors()[0]
+    where = [str(part) for part in first["loc"]]
+    error = first.get("ctx", {}).get("error")
+    if isinstance(error, EntryError):
+        return [*where, *error.entry, error.field], error.reason
+    return where, first["msg"]
 
 
 class ProviderDefaults(Entry):
@@ -96,6 +116,38 @@ class Provider(Entry):
             if key not in home:
                 raise ValueError(f"defaults.{field} {key!r} is not priced in {d.region}")
         return self
+
+    @model_validator(mode="after")
+    def _check_allowances(self) -> Provider:
+        """Where egress gives VMs a transfer allowance, every type it serves has one (else its
+        egress would be overstated), and each names a type it serves."""
+        scopes: list[tuple[tuple[str, ...], Egress | None, Iterable[str]]]
+        scopes = [(("egress",), self.egress, self.instance_types)]
+        scopes += [
+            (("regions", key, "egress"), region.egress, region.instances)
+            for key, region in self.regions.items()
+        ]
+        for where, egress, types in scopes:
+            if egress is not None and egress.included_per_vm:
+                _check_allowance_types((*where, "included_per_vm"), egress, types)
+        return self
+
+
+def _check_allowance_types(entry: tuple[str, ...], egress: Egress, types: Iterable[str]) -> None:
+    allowed, served = set(egress.included_per_vm), set(types)
+    missing, unknown = sorted(served - allowed), sorted(allowed - served)
+    if missing:
+        others = f"; {len(missing) - 1} more lack one: {', '.join(missing[1:])}"
+        raise EntryError(
+            entry,
+            missing[0],
+            f"instance type {missing[0]} has no transfer allowance: give it one ({egress.unit} "
+            "a month), since every type needs one where any has one"
+            + (others if missing[1:] else ""),
+        )
+    if unknown:
+        problem = f"an allowance for {unknown[0]}, which is not an instance type served here"
+        raise EntryError(entry, unknown[0], problem)
 
 
 class Catalog(Entry):
