@@ -9,6 +9,7 @@ and, optionally, an operator's override file merged over them. The entries' mode
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
+    Baseline,
     Confidence,
     ControlPlane,
     CrossZone,
@@ -27,7 +28,10 @@ from pricing.catalog.entries import (
     Rate,
     Region,
     Sourced,
+    SurplusCredits,
     SustainedUse,
+    SystemPod,
+    SystemPods,
     Tier,
     monthly_cap,
 )
@@ -37,6 +41,7 @@ from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 __all__ = [
     "HOURS_PER_MONTH",
     "Availability",
+    "Baseline",
     "Catalog",
     "CatalogError",
     "Confidence",
@@ -59,7 +64,10 @@ __all__ = [
     "Rate",
     "Region",
     "Sourced",
+    "SurplusCredits",
     "SustainedUse",
+    "SystemPod",
+    "SystemPods",
     "Tier",
     "bundled_data",
     "load_catalog",
