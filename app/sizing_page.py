@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.formatting import qty
-from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from app.sizing_view import docker_reason, kubernetes_reason
+from pricing import SizedEstimate
 from pricing.workload import SizingReport
+from pricing.workload.report import PlacedPod
 
 BAR_WIDTH = 300  # SVG user units for a node's allocatable
 TONES = 6  # pod colours, as CSS classes tone-0 .. tone-5
+SYSTEM_TONE = TONES  # the distribution's own pods: tone-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +37,8 @@ class NodeBar:
     label: str
 
 
-def _workload_of(pod: str, names: set[str]) -> str:
-    """The workload a placed pod belongs to: pods are named ``<workload>-<n|surge>``."""
-    name = pod.rsplit("-", 1)[0]
-    return name if name in names else pod
-
-
 def _segments(
-    pods: tuple[str, ...],
+    pods: tuple[PlacedPod, ...],
     sizes: dict[str, Decimal],
     total: Decimal,
     tones: dict[str, int],
@@ -49,12 +46,12 @@ def _segments(
 ) -> tuple[Segment, ...]:
     out, x = [], 0.0
     for pod in pods:
-        name = _workload_of(pod, set(sizes))
-        size = sizes.get(name, Decimal(0))
+        size = sizes.get(pod.workload, Decimal(0))
         width = float(size / total) * BAR_WIDTH if total else 0.0
         width = max(min(width, BAR_WIDTH - x), 0.0)
+        tone = tones.get(pod.workload, SYSTEM_TONE)
         out.append(
-            Segment(pod, round(x, 2), round(width, 2), tones[name], f"{pod}: {qty(size)} {unit}")
+            Segment(pod.name, round(x, 2), round(width, 2), tone, f"{pod.name}: {qty(size)} {unit}")
         )
         x += width
     return tuple(out)
@@ -66,6 +63,11 @@ def placement_bars(report: SizingReport) -> list[NodeBar]:
     room = cluster.allocatable
     cpu = {w.name: w.cpu for w in report.workloads}
     memory = {w.name: w.memory_gib for w in report.workloads}
+    if cluster.system is not None:
+        cpu["system"] = cluster.system.per_node_cpu
+        memory["system"] = cluster.system.per_node_memory_gib
+        cpu |= {a.name: a.cpu for a in cluster.system.add_ons}
+        memory |= {a.name: a.memory_gib for a in cluster.system.add_ons}
     tones = {w.name: index % TONES for index, w in enumerate(report.workloads)}
     bars = []
     for node in cluster.placement:
@@ -74,12 +76,13 @@ def placement_bars(report: SizingReport) -> list[NodeBar]:
         bars.append(
             NodeBar(
                 node=node.node,
-                pods=node.pods,
+                pods=tuple(pod.name for pod in node.pods),
                 cpu=_segments(node.pods, cpu, room.cpu, tones, "vCPU"),
                 memory=_segments(node.pods, memory, room.memory_gib, tones, "GiB"),
                 cpu_text=cpu_text,
                 memory_text=memory_text,
-                label=f"Node {node.node}: {', '.join(node.pods) or 'no pods'}; CPU {cpu_text}; "
+                label=f"Node {node.node}: {', '.join(p.name for p in node.pods) or 'no pods'}; "
+                f"CPU {cpu_text}; "
                 f"memory {memory_text}",
             )
         )

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from app.formatting import money, qty
 from app.present import advice_summary, headline, spoken
-from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from app.sizing_view import docker_reason, kubernetes_reason
+from pricing import SizedEstimate
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
@@ -49,7 +50,7 @@ def _placement(sized: SizedEstimate) -> list[str]:
             str(node.node),
             f"{qty(node.cpu_used)} / {qty(room.cpu)}",
             f"{qty(node.memory_gib_used)} / {qty(room.memory_gib)}",
-            ", ".join(node.pods),
+            ", ".join(pod.name for pod in node.pods),
         ]
         for node in cluster.placement
     ]

@@ -5,18 +5,22 @@ sizing and the prices come from ``pricing``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from app.cells import json_number
 from app.permalink import permalink_query
 from app.renderers import estimate_dict, scenario_dict
-from pricing import Engine, Estimate
+from pricing import Engine, SizedEstimate
 from pricing.money import format_money
-from pricing.scenario import Scenario
-from pricing.workload import Sizing, SizingOptions, SizingReport, size
-from pricing.workload.report import Choice, DockerSizing, KubernetesSizing
+from pricing.workload import SizingReport
+from pricing.workload.report import (
+    BurstableUse,
+    Choice,
+    DockerSizing,
+    KubernetesSizing,
+    Placement,
+    SystemPodsLine,
+)
 
 # What the sizing writes into the Scenario (pricing.workload.sizing.sized_scenario). The page
 # drops them from the scenario it sizes for, so sizing the files again gives the same answer
@@ -40,22 +44,6 @@ SIZED_FIELDS = frozenset(
         "k8s_disk_gb",
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SizedEstimate:
-    """An application sized, and the Comparison of its sized Scenario."""
-
-    sizing: Sizing
-    estimate: Estimate
-
-
-def size_and_estimate(
-    engine: Engine, texts: str | Sequence[str], scenario: Scenario, options: SizingOptions
-) -> SizedEstimate:
-    """Size the files for ``scenario`` and price the sized Scenario (raises InputError)."""
-    sizing = size(texts, scenario, catalog=engine.catalog, options=options)
-    return SizedEstimate(sizing, engine.estimate(sizing.scenario))
 
 
 def _choice_dict(choice: Choice | None) -> dict[str, Any] | None:
@@ -97,6 +85,56 @@ def kubernetes_reason(cluster: KubernetesSizing, currency: str) -> str:
     )
 
 
+def _placement_dict(placement: tuple[Placement, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "node": node.node,
+            "pods": [pod.name for pod in node.pods],
+            "placed": [
+                {"name": pod.name, "workload": pod.workload, "role": pod.role} for pod in node.pods
+            ],
+            "cpu_used": json_number(node.cpu_used),
+            "memory_gib_used": json_number(node.memory_gib_used),
+        }
+        for node in placement
+    ]
+
+
+def _burstable_dict(use: BurstableUse | None) -> dict[str, Any] | None:
+    if use is None:
+        return None
+    return {
+        "mode": use.mode,
+        "baseline_percent": None
+        if use.baseline_percent is None
+        else json_number(use.baseline_percent),
+        "at_baseline": use.at_baseline,
+        "cpu_counted": json_number(use.cpu_counted),
+        "surplus_monthly": json_number(use.surplus_monthly),
+    }
+
+
+def _system_dict(system: SystemPodsLine | None) -> dict[str, Any] | None:
+    if system is None:
+        return None
+    return {
+        "distribution": system.distribution,
+        "label": system.label,
+        "per_node": list(system.per_node),
+        "per_node_cpu": json_number(system.per_node_cpu),
+        "per_node_memory_gib": json_number(system.per_node_memory_gib),
+        "add_ons": [
+            {
+                "name": add_on.name,
+                "replicas": add_on.replicas,
+                "cpu": json_number(add_on.cpu),
+                "memory_gib": json_number(add_on.memory_gib),
+            }
+            for add_on in system.add_ons
+        ],
+    }
+
+
 def _docker_dict(docker: DockerSizing | None, currency: str) -> dict[str, Any] | None:
     if docker is None:
         return None
@@ -112,6 +150,10 @@ def _docker_dict(docker: DockerSizing | None, currency: str) -> dict[str, Any] |
         "monthly": json_number(docker.monthly),
         "runner_up": _choice_dict(docker.runner_up),
         "reason": docker_reason(docker, currency),
+        "spread": docker.spread,
+        "load_balancer": docker.load_balancer,
+        "placement": _placement_dict(docker.placement),
+        "burstable": _burstable_dict(docker.burstable),
     }
 
 
@@ -129,15 +171,10 @@ def _kubernetes_dict(cluster: KubernetesSizing, currency: str) -> dict[str, Any]
         "monthly": json_number(cluster.monthly),
         "runner_up": _choice_dict(cluster.runner_up),
         "reason": kubernetes_reason(cluster, currency),
-        "placement": [
-            {
-                "node": node.node,
-                "pods": list(node.pods),
-                "cpu_used": json_number(node.cpu_used),
-                "memory_gib_used": json_number(node.memory_gib_used),
-            }
-            for node in cluster.placement
-        ],
+        "placement": _placement_dict(cluster.placement),
+        "system": _system_dict(cluster.system),
+        "burstable": _burstable_dict(cluster.burstable),
+        "single_node": cluster.single_node,
     }
 
 
@@ -173,6 +210,7 @@ def report_dict(report: SizingReport) -> dict[str, Any]:
         "docker": _docker_dict(report.docker, report.currency),
         "kubernetes": _kubernetes_dict(report.kubernetes, report.currency),
         "currency": report.currency,
+        "burstable_cpu": report.burstable_cpu,
         "ignored": list(report.ignored),
         "jobs": list(report.jobs),
         "warnings": [{"workload": w.workload, "message": w.message} for w in report.warnings],

@@ -16,7 +16,6 @@ import orjson
 import yaml
 
 
-
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """kubectl writes every object out in full: no anchors for shared values."""
 
@@ -43,13 +42,19 @@ def _managed_fields(index: int, stamp: str) -> list[dict[str, Any]]:
             ],
         )
         | {
-            "f:ports": {'k:{"containerPort":8080,"protocol":"TCP"}': _fields("f:", ["containerPort", "protocol"])},
+            "f:ports": {
+                'k:{"containerPort":8080,"protocol":"TCP"}': _fields(
+                    "f:", ["containerPort", "protocol"]
+                )
+            },
             "f:resources": {
                 ".": {},
                 "f:limits": _fields("f:", ["cpu", "memory"]),
                 "f:requests": _fields("f:", ["cpu", "memory"]),
             },
-            "f:env": {f'k:{{"name":"VAR_{n}"}}': _fields("f:", ["name", "value"]) for n in range(4)},
+            "f:env": {
+                f'k:{{"name":"VAR_{n}"}}': _fields("f:", ["name", "value"]) for n in range(4)
+            },
         }
     }
     applied = {
@@ -62,7 +67,10 @@ def _managed_fields(index: int, stamp: str) -> list[dict[str, Any]]:
             "f:replicas": {},
             "f:revisionHistoryLimit": {},
             "f:selector": {},
-            "f:strategy": {"f:rollingUpdate": _fields("f:", ["maxSurge", "maxUnavailable"]), "f:type": {}},
+            "f:strategy": {
+                "f:rollingUpdate": _fields("f:", ["maxSurge", "maxUnavailable"]),
+                "f:type": {},
+            },
             "f:template": {
                 "f:metadata": {"f:labels": _fields("f:", ["app", "team", "tier"])},
                 "f:spec": {
@@ -83,10 +91,12 @@ def _managed_fields(index: int, stamp: str) -> list[dict[str, Any]]:
             "f:conditions": {
                 ".": {},
                 'k:{"type":"Available"}': _fields(
-                    "f:", ["lastTransitionTime", "lastUpdateTime", "message", "reason", "status", "type"]
+                    "f:",
+                    ["lastTransitionTime", "lastUpdateTime", "message", "reason", "status", "type"],
                 ),
                 'k:{"type":"Progressing"}': _fields(
-                    "f:", ["lastTransitionTime", "lastUpdateTime", "message", "reason", "status", "type"]
+                    "f:",
+                    ["lastTransitionTime", "lastUpdateTime", "message", "reason", "status", "type"],
                 ),
             },
             "f:observedGeneration": {},
@@ -192,7 +202,12 @@ def deployment(index: int) -> dict[str, Any]:
         "status": {
             "availableReplicas": replicas,
             "conditions": [
-                condition | {"message": "Deployment has minimum availability.", "reason": "MinimumReplicasAvailable", "type": "Available"},
+                condition
+                | {
+                    "message": "Deployment has minimum availability.",
+                    "reason": "MinimumReplicasAvailable",
+                    "type": "Available",
+                },
                 condition,
             ],
             "observedGeneration": 1 + index % 7,

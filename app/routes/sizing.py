@@ -14,7 +14,7 @@ from app.openapi_params import scenario_parameters
 from app.responses import JSON_TYPE, json_bytes, problems_response
 from app.schemas import ErrorResponse, SizingOut
 from app.sizing_options import option_parameters, parse_sizing_query
-from app.sizing_view import size_and_estimate, sizing_dict
+from app.sizing_view import sizing_dict
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
@@ -82,6 +82,6 @@ async def post_size(request: Request, engine: EngineDep, settings: SettingsDep) 
     )
     text = decode_yaml(await request.body())
     # CPU-bound (up to a few hundred ms for a large manifest set): off the event loop.
-    sized = await run_in_threadpool(size_and_estimate, engine, text, scenario, options)
+    sized = await run_in_threadpool(engine.size, text, scenario, options)
     body = sizing_dict(sized, engine, request.scope.get("root_path", ""))
     return Response(json_bytes(body), media_type=JSON_TYPE)

@@ -56,9 +56,7 @@ def bundled_data() -> dict[str, Any]:
         for key in manifest["providers"]
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
-    system = _read_json(
-        "pricing/data/system_pods.json", (folder / "system_pods.json").read_text()
-    )
+    system = _read_json("pricing/data/system_pods.json", (folder / "system_pods.json").read_text())
     return {
         "version": manifest["version"],
         "providers": providers,

@@ -1,14 +1,31 @@
-"""The Docker host: the cheapest type whose room holds the whole workload and its headroom."""
+"""The Docker hosts: the cheapest type whose room holds the whole workload and its headroom,
+or, when no single host holds it (or the user asks for N hosts), the services spread over
+hosts.
+
+- ``failover`` (the Scenario's ``docker_setup``): each of the N hosts holds everything.
+- One host asked for (the default): the cheapest type that holds it all; if none does, the
+  cheapest type and count that hold it spread, first-fit decreasing over hosts.
+- N > 1 hosts asked for, no failover: the cheapest type whose N hosts hold it spread.
+
+Spread over hosts, a service's replicas may land on different hosts, but a stateful service
+(a named volume: its data lives on one host) keeps all its replicas on one; a global service
+runs on every host. Each host's room is its capacity less the system's share (as a Kubernetes
+node with no pods, see ``host_allocatable``), divided by 1 + headroom.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing.allocatable import host_allocatable
-from pricing.workload.candidates import Candidate, gib, vcpu
-from pricing.workload.model import Application, SizingOptions
-from pricing.workload.report import Choice, DockerSizing
+from pricing.resolve import Machine
+from pricing.workload.burstable import CpuRule, burstable_use
+from pricing.workload.candidates import gib, monthly, vcpu
+from pricing.workload.model import Application, SizingOptions, Warning, Workload
+from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
+from pricing.workload.report import Choice, DockerSizing, PlacedPod, Placement
 
 
 def workload_sum(app: Application) -> tuple[int, int]:
@@ -19,41 +36,188 @@ def workload_sum(app: Application) -> tuple[int, int]:
     return cpu, memory
 
 
-def size_docker(
-    app: Application, types: list[Candidate], hours: Decimal, options: SizingOptions
-) -> DockerSizing | None:
-    """The cheapest host type for the workload (None when no type holds it)."""
+@dataclass(frozen=True, slots=True)
+class HostOption:
+    """A type and count of hosts that hold the workload, with what runs on each."""
+
+    machine: Machine
+    hosts: int
+    monthly: Decimal
+    surplus: Decimal
+    cpu_counted: int
+    memory_counted: int
+    placement: tuple[Placement, ...]
+
+    @property
+    def order(self) -> tuple[Decimal, int, str]:
+        return (self.monthly, self.hosts, self.machine.key)
+
+
+def _room(machine: Machine, rule: CpuRule) -> tuple[int, int]:
+    room = host_allocatable(machine.spec)
+    return max(room.cpu_millicores - rule.withheld_millicores(machine), 0), room.memory_bytes
+
+
+def _surplus(rule: CpuRule, machine: Machine, used: list[int], hours: Decimal) -> Decimal:
+    return sum((rule.surplus_monthly(machine, cpu, hours) for cpu in used), Decimal(0))
+
+
+def _whole(app: Application, hosts: int) -> tuple[Placement, ...]:
+    """Every host holding every service (one host, or failover)."""
+    cpu, memory = workload_sum(app)
+    pods = tuple(
+        PlacedPod(f"{w.name}-{i}", w.name, "daemon" if w.per_node else "replica")
+        for w in app.workloads
+        for i in range(1, (1 if w.per_node else w.replicas) + 1)
+    )
+    return tuple(Placement(n, pods, vcpu(cpu), gib(memory)) for n in range(1, hosts + 1))
+
+
+def single_hosts(
+    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+) -> list[HostOption]:
+    """Types whose one host holds it all (with headroom), priced for ``docker_hosts`` hosts."""
     cpu, memory = workload_sum(app)
     factor = (100 + options.headroom_percent) / 100
-    needed_cpu, needed_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
-    fitting = []
-    for candidate in types:
-        room = host_allocatable(candidate.spec)
-        if needed_cpu <= room.cpu_millicores and needed_memory <= room.memory_bytes:
-            fitting.append((candidate.monthly(options.docker_hosts, hours), candidate, room))
-    if not fitting:
-        largest = max(types, key=lambda c: (c.spec.memory_gib, c.spec.vcpu))
-        app.warn(
-            "",
-            f"no single Docker host holds the workload ({vcpu(needed_cpu)} vCPU, "
-            f"{gib(needed_memory)} GiB with {options.headroom_percent}% headroom); "
-            f"the largest type here is {largest.key}",
+    need_cpu, need_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
+    hosts, found = options.docker_hosts, []
+    for machine in machines:
+        room_cpu, room_memory = _room(machine, rule)
+        if need_cpu <= room_cpu and need_memory <= room_memory:
+            surplus = _surplus(rule, machine, [cpu] * hosts, hours)
+            cost = monthly(machine, hosts, hours) + surplus
+            found.append(
+                HostOption(machine, hosts, cost, surplus, room_cpu, room_memory, _whole(app, hosts))
+            )
+    return sorted(found, key=lambda o: o.order)
+
+
+def _pods(app: Application) -> list[Pod]:
+    """Each replica a pod; a stateful service one pod of all its replicas (one host)."""
+    pods = []
+    for w in app.steady:
+        if w.stateful:
+            pods.append(
+                Pod(w.name, w.name, w.cpu_millicores * w.replicas, w.memory_bytes * w.replicas)
+            )
+        else:
+            pods += [
+                Pod(f"{w.name}-{i}", w.name, w.cpu_millicores, w.memory_bytes)
+                for i in range(1, w.replicas + 1)
+            ]
+    return pods
+
+
+def _spread_placement(nodes: list[Node], globals_: list[Workload]) -> tuple[Placement, ...]:
+    fixed = [PlacedPod(w.name, w.name, "daemon") for w in globals_]
+    cpu = sum(w.cpu_millicores for w in globals_)
+    memory = sum(w.memory_bytes for w in globals_)
+    return tuple(
+        Placement(
+            n,
+            (*fixed, *(PlacedPod(p.name, p.workload, "replica") for p in node.pods)),
+            vcpu(node.cpu_used + cpu),
+            gib(node.memory_used + memory),
         )
-        return None
-    fitting.sort(key=lambda item: (item[0], item[1].key))
-    monthly, best, room = fitting[0]
-    runner_up = None
-    if len(fitting) > 1:
-        runner_up = Choice(fitting[1][1].key, options.docker_hosts, fitting[1][0])
-    return DockerSizing(
-        instance_type=best.key,
-        hosts=options.docker_hosts,
-        vcpu=best.spec.vcpu,
-        memory_gib=best.spec.memory_gib,
-        needed_cpu=vcpu(needed_cpu),
-        needed_memory_gib=gib(needed_memory),
-        allocatable_cpu=vcpu(room.cpu_millicores),
-        allocatable_memory_gib=gib(room.memory_bytes),
-        monthly=monthly,
-        runner_up=runner_up,
+        for n, node in enumerate(nodes, start=1)
+    )
+
+
+def spread_hosts(
+    app: Application,
+    machines: list[Machine],
+    hours: Decimal,
+    options: SizingOptions,
+    rule: CpuRule,
+    hosts: int | None,
+) -> list[HostOption]:
+    """Types whose hosts hold the services spread (exactly ``hosts`` of them if given, else
+    as many as first-fit decreasing needs), cheapest first."""
+    pods, globals_ = _pods(app), app.daemons
+    share = 100 / (100 + options.headroom_percent)
+    found = []
+    for machine in machines:
+        room_cpu, room_memory = _room(machine, rule)
+        room = Room(
+            int(room_cpu * share) - sum(w.cpu_millicores for w in globals_),
+            int(room_memory * share) - sum(w.memory_bytes for w in globals_),
+            len(pods) + 1,
+        )
+        if room.cpu_millicores < 0 or room.memory_bytes < 0:
+            continue
+        nodes = first_fit_decreasing(pods, room, min_nodes=hosts or 1)
+        if nodes is None or (hosts is not None and len(nodes) > hosts):
+            continue
+        used = [n.cpu_used + sum(w.cpu_millicores for w in globals_) for n in nodes]
+        surplus = _surplus(rule, machine, used, hours)
+        cost = monthly(machine, len(nodes), hours) + surplus
+        placement = _spread_placement(nodes, globals_)
+        found.append(
+            HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement)
+        )
+    return sorted(found, key=lambda o: o.order)
+
+
+def size_docker(
+    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+) -> tuple[DockerSizing | None, list[Warning]]:
+    """The cheapest hosts for the workload (None when no type holds it, with a warning)."""
+    cpu, memory = workload_sum(app)
+    factor = (100 + options.headroom_percent) / 100
+    need_cpu, need_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
+    warnings: list[Warning] = []
+    asked = options.docker_hosts if options.docker_hosts > 1 else None
+    if options.docker_failover or asked is None:
+        options_found = single_hosts(app, machines, hours, options, rule)
+        spread = not options_found and not options.docker_failover
+        if spread:
+            options_found = spread_hosts(app, machines, hours, options, rule, None)
+    else:
+        spread = True
+        options_found = spread_hosts(app, machines, hours, options, rule, asked)
+        if not options_found:
+            warnings.append(
+                Warning(
+                    "",
+                    f"{asked} Docker hosts of any type here cannot hold the workload: "
+                    "sized with as many hosts as it needs",
+                )
+            )
+            options_found = spread_hosts(app, machines, hours, options, rule, None)
+    if not options_found:
+        largest = max(machines, key=lambda m: (m.spec.memory_gib, m.spec.vcpu))
+        warnings.append(
+            Warning(
+                "",
+                f"no Docker host holds the workload ({vcpu(need_cpu)} vCPU, {gib(need_memory)} "
+                f"GiB with {options.headroom_percent}% headroom), "
+                + (
+                    "each of the failover hosts must hold it all; "
+                    if options.docker_failover
+                    else ""
+                )
+                + f"the largest type here is {largest.key}",
+            )
+        )
+        return None, warnings
+    best = options_found[0]
+    second = options_found[1] if len(options_found) > 1 else None
+    return (
+        DockerSizing(
+            instance_type=best.machine.key,
+            hosts=best.hosts,
+            vcpu=best.machine.spec.vcpu,
+            memory_gib=best.machine.spec.memory_gib,
+            needed_cpu=vcpu(need_cpu),
+            needed_memory_gib=gib(need_memory),
+            allocatable_cpu=vcpu(best.cpu_counted),
+            allocatable_memory_gib=gib(best.memory_counted),
+            monthly=best.monthly,
+            runner_up=Choice(second.machine.key, second.hosts, second.monthly) if second else None,
+            placement=best.placement,
+            spread=spread,
+            load_balancer=best.hosts > 1 and app.load_balancers > 0,
+            burstable=burstable_use(rule, best.machine, best.cpu_counted, best.surplus),
+        ),
+        warnings,
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pricing.workload.model import Role
+
 
 @dataclass(frozen=True, slots=True)
 class Pod:
@@ -19,6 +21,7 @@ class Pod:
     workload: str
     cpu_millicores: int
     memory_bytes: int
+    role: Role = "replica"
 
 
 @dataclass(frozen=True, slots=True)
