@@ -2,8 +2,8 @@
 
 Per node, the distribution's system pods and the DaemonSets come off the allocatable first.
 A workload of r replicas puts at most ceil(r / min(r, zones)) on one node, so it spreads over
-at least min(r, zones) nodes; the distribution's add-ons (CoreDNS, ...) are placed the same
-way. With ``rolling_surge``, one extra replica of the largest Deployment-like workload must
+at least min(r, zones) nodes; the distribution's add-ons (CoreDNS, ...) are placed with the
+pods, without that rule (their anti-affinity is only preferred). With ``rolling_surge``, one extra replica of the largest Deployment-like workload must
 fit too (a rolling update's maxSurge of one), with no spreading cap.
 
 The steps, in order: ``plan_of`` (the pods, the same for every type), ``shape_of`` (a type's
@@ -99,10 +99,11 @@ def plan_of(
                 "surge",
             )
         )
-    spread = {w.name: min(replicas(w), options.zones) for w in placed}
+    # The add-ons' anti-affinity is only preferred (EKS's CoreDNS): they may share a node.
+    spread = {w.name: min(replicas(w), options.zones) for w in app.steady}
     return Plan(
         pods=pods,
-        caps={w.name: math.ceil(replicas(w) / max(spread[w.name], 1)) for w in placed},
+        caps={w.name: math.ceil(replicas(w) / max(spread[w.name], 1)) for w in app.steady},
         spread=spread,
         per_node_cpu=system.cpu_millicores + sum(d.cpu_millicores for d in app.daemons),
         per_node_memory=system.memory_bytes + sum(d.memory_bytes for d in app.daemons),

@@ -135,6 +135,10 @@ def spread_hosts(
     as many as first-fit decreasing needs), cheapest first."""
     pods, globals_ = _pods(app), app.daemons
     share = 100 / (100 + options.headroom_percent)
+    # N hosts asked for: each service's replicas over min(replicas, N) of them, evenly
+    spreading = [w for w in app.steady if hosts and not w.stateful]
+    spread = {w.name: min(w.replicas, hosts or 1) for w in spreading}
+    caps = {w.name: math.ceil(w.replicas / spread[w.name]) for w in spreading}
     found = []
     for machine in machines:
         room_cpu, room_memory = _room(machine, rule)
@@ -145,7 +149,7 @@ def spread_hosts(
         )
         if room.cpu_millicores < 0 or room.memory_bytes < 0:
             continue
-        nodes = first_fit_decreasing(pods, room, min_nodes=hosts or 1)
+        nodes = first_fit_decreasing(pods, room, caps, hosts or 1, spread)
         if nodes is None or (hosts is not None and len(nodes) > hosts):
             continue
         used = [n.cpu_used + sum(w.cpu_millicores for w in globals_) for n in nodes]

@@ -159,7 +159,7 @@ def test_sizing_a_workload_over_the_node_limit_shows_why(client: TestClient) -> 
     response = client.post("/size", data={"yaml": compose}, headers=HX)
     assert response.status_code == 422, response.text
     assert response.headers["HX-Retarget"] == "#sizing-errors"
-    expected = "needs 1,002 Kubernetes nodes, over the limit of 1,000"
+    expected = "1,002 Kubernetes nodes, over the limit of 1,000"
     assert expected in response.text
     page = client.post("/size", data={"yaml": compose})
     assert page.status_code == 422
