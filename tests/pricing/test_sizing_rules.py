@@ -33,7 +33,8 @@ spec:
   replicas: {replicas}
   template:
     spec:
-      containers: [{{name: app, image: x, resources: {{requests: {{cpu: {cpu}, memory: {memory}}}}}}}]
+      containers:
+        - {{name: app, image: x, resources: {{requests: {{cpu: {cpu}, memory: {memory}}}}}}}
 """
 
 
