@@ -4,7 +4,8 @@ Per node, the distribution's system pods and the DaemonSets come off the allocat
 A workload of r replicas puts at most ceil(r / min(r, zones)) on one node, so it spreads over
 at least min(r, zones) nodes; the distribution's add-ons (CoreDNS, ...) are placed with the
 pods, without that rule (their anti-affinity is only preferred). With ``rolling_surge``, one
-extra replica of the largest Deployment-like workload must fit too (a rolling update's maxSurge of one), with no spreading cap.
+extra replica of the largest Deployment-like workload must fit too (a rolling update's
+maxSurge of one), with no spreading cap.
 
 The steps, in order: ``plan_of`` (the pods, the same for every type), ``shape_of`` (a type's
 room), ``bounded`` (a lower bound of each type's cost), ``cheapest`` (pack types cheapest
