@@ -226,14 +226,24 @@ def cheapest(
 ) -> list[Packing]:
     """The packings tried, cheapest first: types are packed in order of their bound, and
     packing stops once a bound exceeds the runner-up found so far (the same answer as
-    packing every type, in a fraction of the packings on a large catalog)."""
+    packing every type, in a fraction of the packings on a large catalog). A packing of
+    more nodes than a Scenario allows is no answer; if every one is, SizingError says how
+    many the fewest needs."""
     tried: list[Packing] = []
+    over: list[int] = []
     for bound, shape in candidates:
         if len(tried) >= 2 and bound > sorted(tried, key=lambda p: p.order)[1].monthly:
             break
         nodes = pack(shape, plan)
-        if nodes is not None:
+        if nodes is not None and len(nodes) > NODES_LIMIT:
+            over.append(len(nodes))
+        elif nodes is not None:
             tried.append(packing_of(shape, nodes, plan, rule, hours))
+    if over and not tried:
+        raise SizingError(
+            f"the sized workload needs {min(over):,} Kubernetes nodes, over the limit of "
+            f"{NODES_LIMIT:,} (k8s_nodes)"
+        )
     return sorted(tried, key=lambda p: p.order)
 
 

@@ -23,9 +23,12 @@ from pricing.allocatable import host_allocatable
 from pricing.resolve import Machine
 from pricing.workload.burstable import CpuRule, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
+from pricing.workload.errors import field_limit
 from pricing.workload.model import Application, SizingOptions, Warning, Workload
 from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
 from pricing.workload.report import Choice, DockerSizing, PlacedPod, Placement
+
+HOSTS_LIMIT = field_limit("docker_hosts")
 
 
 def workload_sum(app: Application) -> tuple[int, int]:
@@ -123,6 +126,26 @@ def _spread_placement(nodes: list[Node], globals_: list[Workload]) -> tuple[Plac
     )
 
 
+def _host_room(machine: Machine, rule: CpuRule, share: Decimal, globals_: list[Workload]) -> Room:
+    room_cpu, room_memory = _room(machine, rule)
+    return Room(
+        int(room_cpu * share) - sum(w.cpu_millicores for w in globals_),
+        int(room_memory * share) - sum(w.memory_bytes for w in globals_),
+        2**31,  # a Docker host runs as many containers as fit
+    )
+
+
+def _fewest_hosts(pods: list[Pod], room: Room, hosts: int | None) -> int:
+    """A lower bound on the hosts any spreading needs (0: the room holds nothing)."""
+    if room.cpu_millicores <= 0 or room.memory_bytes <= 0:
+        return 0
+    return max(
+        math.ceil(sum(p.cpu_millicores for p in pods) / room.cpu_millicores),
+        math.ceil(sum(p.memory_bytes for p in pods) / room.memory_bytes),
+        hosts or 1,
+    )
+
+
 def spread_hosts(
     app: Application,
     machines: list[Machine],
@@ -132,29 +155,32 @@ def spread_hosts(
     hosts: int | None,
 ) -> list[HostOption]:
     """Types whose hosts hold the services spread (exactly ``hosts`` of them if given, else
-    as many as first-fit decreasing needs), cheapest first."""
+    as many as first-fit decreasing needs, up to the Scenario's limit), cheapest first.
+    Types are packed cheapest lower bound first, and packing stops once a bound passes the
+    runner-up found so far, as for the cluster."""
     pods, globals_ = _pods(app), app.daemons
-    share = 100 / (100 + options.headroom_percent)
+    share = Decimal(100) / (100 + options.headroom_percent)
     # N hosts asked for: each service's replicas over min(replicas, N) of them, evenly
     spreading = [w for w in app.steady if hosts and not w.stateful]
     spread = {w.name: min(w.replicas, hosts or 1) for w in spreading}
     caps = {w.name: math.ceil(w.replicas / spread[w.name]) for w in spreading}
-    found = []
+    bounds = []
     for machine in machines:
-        room_cpu, room_memory = _room(machine, rule)
-        room = Room(
-            int(room_cpu * share) - sum(w.cpu_millicores for w in globals_),
-            int(room_memory * share) - sum(w.memory_bytes for w in globals_),
-            len(pods) + 1,
-        )
-        if room.cpu_millicores < 0 or room.memory_bytes < 0:
-            continue
+        room = _host_room(machine, rule, share, globals_)
+        least = _fewest_hosts(pods, room, hosts)
+        if 0 < least <= (hosts or HOSTS_LIMIT):
+            bounds.append((monthly(machine, least, hours), machine.key, machine, room))
+    found: list[HostOption] = []
+    for bound, _, machine, room in sorted(bounds):
+        if len(found) >= 2 and bound > sorted(found, key=lambda o: o.order)[1].monthly:
+            break
         nodes = first_fit_decreasing(pods, room, caps, hosts or 1, spread)
-        if nodes is None or (hosts is not None and len(nodes) > hosts):
+        if nodes is None or len(nodes) > (hosts or HOSTS_LIMIT):
             continue
         used = [n.cpu_used + sum(w.cpu_millicores for w in globals_) for n in nodes]
         surplus = _surplus(rule, machine, used, hours)
         cost = monthly(machine, len(nodes), hours) + surplus
+        room_cpu, room_memory = _room(machine, rule)
         placement = _spread_placement(nodes, globals_)
         found.append(
             HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement)
@@ -198,7 +224,8 @@ def size_docker(
                 + (
                     "each of the failover hosts must hold it all; "
                     if options.docker_failover
-                    else ""
+                    else f"nor do {HOSTS_LIMIT:,} hosts (docker_hosts' limit) of any type here, "
+                    "the services spread over them; "
                 )
                 + f"the largest type here is {largest.key}",
             )
