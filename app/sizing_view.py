@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.cells import json_number
+from app.formatting import qty
 from app.permalink import permalink_query
 from app.renderers import estimate_dict, scenario_dict
 from pricing import Engine, SizedEstimate
@@ -65,13 +66,22 @@ def _runner_up_text(choice: Choice | None, unit: str, currency: str) -> str:
 
 
 def docker_reason(docker: DockerSizing, currency: str) -> str:
-    """Why this host type: the need, the list price (in ``currency``), the runner-up."""
-    hosts = "" if docker.hosts == 1 else f" on each of {docker.hosts} hosts"
-    return (
-        f"the cheapest type that holds {docker.needed_cpu.normalize():f} vCPU and "
-        f"{docker.needed_memory_gib.normalize():f} GiB (the workload with headroom){hosts}: "
-        f"{format_money(docker.monthly, currency)}/month"
-        + _runner_up_text(docker.runner_up, "host", currency)
+    """Why these hosts: the need, the list price (in ``currency``), the runner-up."""
+    need = (
+        f"{docker.needed_cpu.normalize():f} vCPU and {docker.needed_memory_gib.normalize():f} "
+        "GiB (the workload with headroom)"
+    )
+    if docker.spread:
+        front = " behind a load balancer" if docker.load_balancer else ""
+        what = (
+            f"the cheapest type and count whose hosts hold {need} spread over them{front}: "
+            f"{docker.hosts} hosts"
+        )
+    else:
+        hosts = "" if docker.hosts == 1 else f" on each of {docker.hosts} hosts"
+        what = f"the cheapest type that holds {need}{hosts}"
+    return f"{what}: {format_money(docker.monthly, currency)}/month" + _runner_up_text(
+        docker.runner_up, "host", currency
     )
 
 
@@ -82,6 +92,48 @@ def kubernetes_reason(cluster: KubernetesSizing, currency: str) -> str:
         f"the cheapest node type and count that the pods fit after each node's reservations: "
         f"{cluster.nodes} {nodes} for {format_money(cluster.monthly, currency)}/month"
         + _runner_up_text(cluster.runner_up, "node", currency)
+    )
+
+
+def system_text(cluster: KubernetesSizing) -> str | None:
+    """The distribution's own pods, as placed: per node, and its cluster add-ons."""
+    system = cluster.system
+    if system is None or not (system.per_node or system.add_ons):
+        return None
+    parts = []
+    if system.per_node:
+        parts.append(
+            f"on every node {', '.join(system.per_node)} ({qty(system.per_node_cpu)} vCPU, "
+            f"{qty(system.per_node_memory_gib)} GiB)"
+        )
+    if system.add_ons:
+        parts.append(
+            "in the cluster "
+            + ", ".join(f"{add_on.name} x {add_on.replicas}" for add_on in system.add_ons)
+        )
+    return f"System pods ({system.label}): " + "; ".join(parts)
+
+
+def burstable_text(use: BurstableUse | None, instance_type: str, currency: str) -> str | None:
+    """How the chosen type's CPU was counted, when it is burstable."""
+    if use is None or use.baseline_percent is None:
+        return None
+    baseline = f"{use.baseline_percent.normalize():f}% of each vCPU"
+    if use.at_baseline:
+        return (
+            f"{instance_type} is burstable: the requests were sized against its baseline "
+            f"({baseline}), {qty(use.cpu_counted)} vCPU for pods (burstable_cpu={use.mode})"
+        )
+    if use.mode == "credits":
+        surplus = format_money(use.surplus_monthly, currency)
+        return (
+            f"{instance_type} is burstable (baseline {baseline}): its full CPU counted, and "
+            f"{surplus}/month of surplus credits above the baseline in its price "
+            "(burstable_cpu=credits)"
+        )
+    return (
+        f"{instance_type} is burstable (baseline {baseline}): its full CPU counted, nothing "
+        "added for credits (burstable_cpu=full: the load is not sustained)"
     )
 
 

@@ -151,3 +151,25 @@ def test_a_workload_over_the_node_limit_exits_2_saying_so(
     err = capsys.readouterr().err
     assert err.startswith("dockerk8s-cost: error: input: the workload needs at least 1,004")
     assert "over the limit of 1,000" in err and "Traceback" not in err
+
+
+def test_the_table_says_what_runs_on_each_docker_host(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 16 vCPU with 20% headroom over m6i.2xlarge hosts of 7.91 / 1.2 = 6.59 vCPU: db alone,
+    # web's four 3-vCPU replicas two a host: 3 hosts (3 x $0.384 x 730 = $840.96).
+    compose = tmp_path / "compose.yaml"
+    compose.write_text(
+        "services:\n"
+        "  web: {image: w, ports: ['80:80'], deploy: {replicas: 4,"
+        " resources: {reservations: {cpus: '3', memory: 8g}}}}\n"
+        "  db: {image: p, volumes: ['data:/d'],"
+        " deploy: {resources: {reservations: {cpus: '4', memory: 16g}}}}\n"
+        "volumes: {data: {}}\n"
+    )
+    assert cli.main(["size", str(compose)]) == 0
+    out = capsys.readouterr().out
+    assert "Docker host: 3 x m6i.2xlarge" in out and "$840.96/month" in out
+    assert "behind a load balancer" in out
+    hosts = out.split("Docker hosts\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    assert [line.split()[-1] for line in hosts] == ["db", "web-2", "web-4"]
