@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from pricing.allocatable import Flavour, flavour_of
 from pricing.catalog import Catalog, ProviderDefaults
+from pricing.money import format_money
 from pricing.resolve import OWN_PRICES
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 from pricing.workload.burstable import CpuRule
@@ -138,6 +139,25 @@ def drop_stale_prices(
     return (sized.model_copy(update=dropped) if dropped else sized), warnings
 
 
+def _surplus_warnings(
+    docker: DockerSizing | None, cluster: KubernetesSizing, currency: str
+) -> list[Warning]:
+    """Surplus credits are in the sizing's monthly prices, not yet in the comparison's."""
+    found = []
+    for what, sized in (("Docker hosts", docker), ("Kubernetes nodes", cluster)):
+        use = sized.burstable if sized is not None else None
+        if use is not None and use.surplus_monthly > 0:
+            found.append(
+                Warning(
+                    "",
+                    f"the {what}' surplus credits, {format_money(use.surplus_monthly, currency)}"
+                    "/month above the baseline, are in the sizing's price but not in the "
+                    "comparison's lines, which price the VMs alone",
+                )
+            )
+    return found
+
+
 def _single_node_warning(nodes: int, options: SizingOptions) -> list[Warning]:
     if nodes > 1:
         return []
@@ -213,6 +233,7 @@ def size_workload(
             *app.warnings,
             *warnings,
             *dropped,
+            *_surplus_warnings(docker, cluster, provider.currency),
             *_single_node_warning(cluster.nodes, options),
         ),
         assumptions=tuple(app.assumptions),

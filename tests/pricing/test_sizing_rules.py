@@ -256,3 +256,18 @@ def test_sizing_does_not_change_the_application_it_reads() -> None:
     assert app.warnings == before
     assert first.report.warnings == second.report.warnings  # not doubled by the second run
     assert any("no node redundancy" in w.message for w in first.report.warnings)
+
+
+def test_credits_mode_prices_the_surplus_and_says_the_comparison_lacks_it() -> None:
+    # 5 x 370m with burstable_cpu=credits: t3.medium nodes count their full 1,930m; each
+    # node's requests above its 400m baseline cost $0.05 per vCPU-hour x 730 h.
+    text = deployment("api", 5, "370m", "128Mi")
+    report = size(text, catalog=CATALOG, options=SizingOptions(burstable_cpu="credits")).report
+    cluster = report.kubernetes
+    assert cluster.instance_type == "t3.medium" and cluster.burstable is not None
+    above = sum(max(node.cpu_used - Decimal("0.4"), Decimal(0)) for node in cluster.placement)
+    surplus = (above * Decimal("0.05") * 730).quantize(Decimal("0.01"))
+    assert cluster.burstable.surplus_monthly == surplus > 0
+    # the VMs: $0.0416 x 730 h x 3 = $91.104 -> $91.10 (one line, rounded once)
+    assert cluster.nodes == 3 and cluster.monthly == Decimal("91.10") + surplus
+    assert any("surplus credits" in w.message for w in report.warnings)
