@@ -27,14 +27,11 @@ from pricing.workload.candidates import gib, monthly, vcpu
 from pricing.workload.errors import SizingError, field_limit
 from pricing.workload.model import Application, Role, SizingOptions, Workload
 from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
+from pricing.workload.placement import fixed_load, placement_of, system_line
 from pricing.workload.report import (
-    AddOn,
     Choice,
     KubernetesSizing,
     NodeAllocatable,
-    PlacedPod,
-    Placement,
-    SystemPodsLine,
 )
 from pricing.workload.system import SystemLoad
 
@@ -251,6 +248,12 @@ def too_big(app: Application, shapes: list[Shape]) -> SizingError:
     """No type holds some pod: name the workload that fits worst and the largest type."""
     largest = max(shapes, key=lambda s: (s.machine.spec.memory_gib, s.machine.spec.vcpu))
     room = largest.room
+    if room.pods < 1:
+        return SizingError(
+            f"no pod slot is left on any node type here: the largest, {largest.machine.key}, "
+            f"takes {largest.allocatable.pods} pods, all of them the system's and the "
+            "DaemonSets' (raise k8s_max_pods)"
+        )
     biggest = max(
         app.steady or app.workloads,
         key=lambda w: max(
@@ -276,44 +279,6 @@ def autoscaling_range(
     low = pack(shape, plan_of(app, system, options, fewest))
     high = pack(shape, plan_of(app, system, options, most))
     return min(len(low) if low else count, count), max(len(high) if high else count, count)
-
-
-def placed(pod: Pod) -> PlacedPod:
-    """A packed pod as the report names it: a surge pod belongs to its workload (packing
-    keys it apart only so that the spreading cap does not apply to it)."""
-    workload = pod.workload.removesuffix(" surge") if pod.role == "surge" else pod.workload
-    return PlacedPod(pod.name, workload, pod.role)
-
-
-def placement_of(nodes: list[Node], app: Application, system: SystemLoad) -> tuple[Placement, ...]:
-    """Each node's pods, the system's and the DaemonSets' first, and what they use."""
-    fixed = [PlacedPod("system", "system", "system")] if system.per_node else []
-    fixed += [PlacedPod(d.name, d.name, "daemon") for d in app.daemons]
-    cpu = system.cpu_millicores + sum(d.cpu_millicores for d in app.daemons)
-    memory = system.memory_bytes + sum(d.memory_bytes for d in app.daemons)
-    return tuple(
-        Placement(
-            number,
-            (*fixed, *(placed(pod) for pod in node.pods)),
-            vcpu(node.cpu_used + cpu),
-            gib(node.memory_used + memory),
-        )
-        for number, node in enumerate(nodes, start=1)
-    )
-
-
-def system_line(system: SystemLoad) -> SystemPodsLine:
-    return SystemPodsLine(
-        distribution=system.key,
-        label=system.label,
-        per_node=tuple(pod.name for pod in system.per_node),
-        per_node_cpu=vcpu(system.cpu_millicores),
-        per_node_memory_gib=gib(system.memory_bytes),
-        add_ons=tuple(
-            AddOn(w.name, w.replicas, vcpu(w.cpu_millicores), gib(w.memory_bytes))
-            for w in system.add_ons
-        ),
-    )
 
 
 def size_cluster(
@@ -346,7 +311,7 @@ def size_cluster(
         runner_up=Choice(second.shape.machine.key, len(second.nodes), second.monthly)
         if second
         else None,
-        placement=placement_of(best.nodes, app, system),
+        placement=placement_of(best.nodes, *fixed_load(app, system)),
         system=system_line(system),
         burstable=burstable_use(rule, shape.machine, room.cpu_millicores, best.surplus),
         single_node=count == 1,

@@ -25,7 +25,8 @@ from pricing.workload.burstable import CpuRule, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
 from pricing.workload.errors import field_limit
 from pricing.workload.model import Application, SizingOptions, Warning, Workload
-from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
+from pricing.workload.packing import Pod, Room, first_fit_decreasing
+from pricing.workload.placement import fixed_load, placement_of
 from pricing.workload.report import Choice, DockerSizing, PlacedPod, Placement
 
 HOSTS_LIMIT = field_limit("docker_hosts")
@@ -111,21 +112,6 @@ def _pods(app: Application) -> list[Pod]:
     return pods
 
 
-def _spread_placement(nodes: list[Node], globals_: list[Workload]) -> tuple[Placement, ...]:
-    fixed = [PlacedPod(w.name, w.name, "daemon") for w in globals_]
-    cpu = sum(w.cpu_millicores for w in globals_)
-    memory = sum(w.memory_bytes for w in globals_)
-    return tuple(
-        Placement(
-            n,
-            (*fixed, *(PlacedPod(p.name, p.workload, "replica") for p in node.pods)),
-            vcpu(node.cpu_used + cpu),
-            gib(node.memory_used + memory),
-        )
-        for n, node in enumerate(nodes, start=1)
-    )
-
-
 def _host_room(machine: Machine, rule: CpuRule, share: Decimal, globals_: list[Workload]) -> Room:
     room_cpu, room_memory = _room(machine, rule)
     return Room(
@@ -181,7 +167,7 @@ def spread_hosts(
         surplus = _surplus(rule, machine, used, hours)
         cost = monthly(machine, len(nodes), hours) + surplus
         room_cpu, room_memory = _room(machine, rule)
-        placement = _spread_placement(nodes, globals_)
+        placement = placement_of(nodes, *fixed_load(app))
         found.append(
             HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement)
         )

@@ -331,3 +331,17 @@ def test_a_price_override_for_the_sized_type_is_kept(client: TestClient) -> None
     assert body["scenario"]["docker_hourly_price"] == 0.05
     assert body["scenario"]["k8s_hourly_price"] == 0.06
     assert not any("your hourly price" in w["message"] for w in body["warnings"])
+
+
+def test_a_burstable_option_out_of_range_is_a_422_naming_it(client: TestClient) -> None:
+    response = size(client, COMPOSE, burstable_cpu="sometimes")
+    assert response.status_code == 422
+    assert problem(response) == "burstable_cpu: must be one of: baseline, credits, full"
+
+
+def test_no_pod_slot_left_says_so(client: TestClient) -> None:
+    # EKS runs aws-node and kube-proxy on every node: 2 pods a node leave no slot.
+    response = size(client, COMPOSE, k8s_max_pods="2")
+    assert response.status_code == 422
+    assert "no pod slot is left on any node type here" in problem(response)
+    assert "(raise k8s_max_pods)" in problem(response)

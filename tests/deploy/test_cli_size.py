@@ -173,3 +173,11 @@ def test_the_table_says_what_runs_on_each_docker_host(
     assert "behind a load balancer" in out
     hosts = out.split("Docker hosts\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     assert [line.split()[-1] for line in hosts] == ["db", "web-2", "web-4"]
+
+
+def test_a_bad_burstable_option_exits_2_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["size", str(COMPOSE), "--burstable-cpu", "sometimes"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == "dockerk8s-cost: error: --burstable-cpu: must be one of: baseline, credits, full\n"
+    )

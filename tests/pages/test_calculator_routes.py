@@ -192,3 +192,11 @@ def test_the_sizing_panel_shows_what_runs_on_each_docker_host(client: TestClient
     assert 'aria-label="Host 3: web-3, web-4; CPU 6 of 7.91 vCPU' in page
     assert "System pods (Amazon EKS" in page and "coredns x 2" in page
     assert "tone-6" in page  # the system's per-node pods, drawn in their own colour
+
+
+def test_a_bad_burstable_option_is_shown_in_the_panel(client: TestClient) -> None:
+    response = client.post(
+        "/size?burstable_cpu=sometimes", data={"yaml": "services: {a: {image: x}}"}, headers=HX
+    )
+    assert response.status_code == 422
+    assert "burstable_cpu: must be one of: baseline, credits, full" in response.text
