@@ -168,7 +168,7 @@ def read_compose(document: dict[str, Any], documents: int, options: SizingOption
         app.load_balancers = 1
         app.assumptions.append(
             "published ports: one load balancer in front of the Kubernetes cluster; "
-            "the Docker host publishes them itself"
+            "one Docker host publishes them itself, several share one in front of them"
         )
     if named:
         app.assumptions.append(
