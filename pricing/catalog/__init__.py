@@ -10,6 +10,7 @@ from pricing.catalog.containers import ContainerRates, ContainerService, TaskSiz
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
+    Baseline,
     Confidence,
     ControlPlane,
     CrossZone,
@@ -30,7 +31,10 @@ from pricing.catalog.entries import (
     Rate,
     Region,
     Sourced,
+    SurplusCredits,
     SustainedUse,
+    SystemPod,
+    SystemPods,
     Tier,
     monthly_cap,
 )
@@ -40,6 +44,7 @@ from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 __all__ = [
     "HOURS_PER_MONTH",
     "Availability",
+    "Baseline",
     "Catalog",
     "CatalogError",
     "Confidence",
@@ -66,8 +71,11 @@ __all__ = [
     "Rate",
     "Region",
     "Sourced",
+    "SurplusCredits",
     "SustainedUse",
     "TaskSize",
+    "SystemPod",
+    "SystemPods",
     "Tier",
     "bundled_data",
     "load_catalog",

@@ -66,7 +66,13 @@ def bundled_data() -> dict[str, Any]:
         for key in manifest["providers"]
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
-    return {"version": manifest["version"], "providers": providers, "plans": plans["plans"]}
+    system = _read_json("pricing/data/system_pods.json", (folder / "system_pods.json").read_text())
+    return {
+        "version": manifest["version"],
+        "providers": providers,
+        "plans": plans["plans"],
+        "system_pods": system["distributions"],
+    }
 
 
 def load_catalog(override: Path | None = None) -> Catalog:

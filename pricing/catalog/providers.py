@@ -24,7 +24,9 @@ from pricing.catalog.entries import (
     PublicAddress,
     Region,
     Sourced,
+    SurplusCredits,
     SustainedUse,
+    SystemPods,
 )
 
 
@@ -75,6 +77,10 @@ class Provider(Entry):
     public_ipv4: PublicAddress | None = None
     nat_gateway: NatGateway | None = None
     sustained_use: list[SustainedUse] = Field(default_factory=list)
+    surplus_credits: list[SurplusCredits] = Field(
+        default_factory=list,
+        description="The price of CPU above a burstable type's baseline, where it is sold.",
+    )
     vm_availability: Availability | None = Field(
         None, description="The SLA for one VM on its own, where the provider publishes one."
     )
@@ -154,6 +160,11 @@ class Catalog(Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
+    system_pods: dict[str, SystemPods] = Field(
+        default_factory=dict,
+        description="Per Kubernetes distribution (eks, gke, aks, doks, lke, k3s): the pods it "
+        "runs itself, which the sizing places before the workload's.",
+    )
 
     @property
     def as_of(self) -> date:
@@ -163,11 +174,14 @@ class Catalog(Entry):
     def sourced_entries(self) -> list[Sourced]:
         """Every priced entry, for audits and the "every price has a source" test."""
         entries: list[Sourced] = list(self.plans.values())
+        for distribution in self.system_pods.values():
+            entries.extend([*distribution.per_node, *distribution.cluster])
         for provider in self.providers.values():
             for region in provider.regions.values():
                 entries.extend(region.instances.values())
                 entries.extend([region.egress] if region.egress else [])
             entries.extend(provider.control_planes.values())
+            entries.extend(t.baseline for t in provider.instance_types.values() if t.baseline)
             entries.extend(provider.load_balancers.values())
             for disk in provider.disks.values():
                 entries.extend([disk, *disk.sizes])
@@ -182,6 +196,7 @@ class Catalog(Entry):
                     provider.nat_gateway,
                     provider.vm_availability,
                     *provider.sustained_use,
+                    *provider.surplus_credits,
                     *(tier.availability for tier in provider.control_planes.values()),
                     *(tier.pod_pricing for tier in provider.control_planes.values()),
                     *(tier.node_fee for tier in provider.control_planes.values()),
