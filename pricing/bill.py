@@ -22,7 +22,8 @@ from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, Scenario, Setup
 
 # Fields no infrastructure line reads (their role says so, pricing.roles, and the checklist's
 # answers shape the advice, not the costs): scenarios that differ only in these share one
-# InfrastructureBill.
+# InfrastructureBill. (workload_vcpu and workload_memory_gib are read by the pod lines of a
+# tier that bills pods, GKE Autopilot: they are part of the key.)
 NOT_INFRASTRUCTURE = frozenset(
     (*fields_with(Scenario, roles.NOT_INFRASTRUCTURE), *CHECKLIST_FIELDS)
 )
@@ -83,7 +84,7 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.docker_machine, count=scenario.docker_hosts),
         *lines.public_addresses(
-            resolved, hosts=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
+            resolved, vms=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
         ),
         *lines.seats(resolved, setup="docker"),
     ]
@@ -124,8 +125,12 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
-        *lines.nat_gateway(resolved),
-        *lines.public_addresses(resolved, hosts=0, load_balancers=scenario.k8s_load_balancers),
+        *lines.nat_gateway(resolved, vms=nodes + scenario.k8s_control_nodes),
+        *lines.public_addresses(
+            resolved,
+            vms=lines.public_node_vms(resolved, nodes=nodes),
+            load_balancers=scenario.k8s_load_balancers,
+        ),
         *lines.seats(resolved, setup="kubernetes"),
     ]
 

@@ -13,6 +13,7 @@ from pricing.catalog import (
     Catalog,
     ControlPlane,
     Disk,
+    Egress,
     InstancePrice,
     InstanceType,
     LoadBalancer,
@@ -23,8 +24,8 @@ from pricing.catalog import (
     Region,
 )
 from pricing.roles import CATALOG_KEY, fields_with, own_prices
-from pricing.rules import Problems, check_pod_pricing, check_rules, price_rate
-from pricing.scenario import InputError, Scenario
+from pricing.rules import cross_field_problems, price_rate, usage_problems
+from pricing.scenario import FieldProblem, InputError, Scenario
 
 T = TypeVar("T")
 
@@ -104,6 +105,11 @@ class Matches:
     k8s_purchase: Purchase
     price_rate: Decimal  # units of the display currency per unit of the provider's currency
 
+    @property
+    def egress(self) -> Egress | None:
+        """The internet egress tiers that apply: the region's own, else the provider's."""
+        return self.region.egress or self.provider.egress
+
 
 class Resolved(NamedTuple):
     """One resolved scenario: ``scenario`` with no empty key left, and its catalog matches."""
@@ -114,43 +120,57 @@ class Resolved(NamedTuple):
 
 def resolved_with(scenario: Scenario, matches: Matches) -> Resolved:
     """``scenario`` resolved with ``matches`` made for it (or for a scenario that differs
-    from it only in fields no lookup reads)."""
+    from it only in fields no lookup reads), or InputError where its usage fields break a
+    rule (checked here, so a remembered bill does not skip them)."""
+    problems = usage_problems(scenario, matches.control_plane)
+    if problems:
+        raise InputError(problems)
     return Resolved(scenario.model_copy(update=matches.keys), matches)
+
+
+class _Problems:
+    """Collects every problem instead of stopping at the first, so a form shows them all."""
+
+    def __init__(self) -> None:
+        self.found: list[FieldProblem] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.found.append(FieldProblem(field, message))
+
+    def find(self, field: str, key: str, table: Mapping[str, T], what: str) -> T | None:
+        if key in table:
+            return table[key]
+        self.add(field, f"{key!r} is not {what}; choose one of: {', '.join(sorted(table))}")
+        return None
+
+    def machine(
+        self, field: str, key: str, provider: Provider, region: Region | None, region_key: str
+    ) -> Machine | None:
+        if region is None:
+            return None
+        price = self.find(field, key, region.instances, f"offered in {region_key}")
+        return Machine(key, provider.instance_types[key], price) if price else None
+
+    def purchase(
+        self, field: str, option: str, percent: Decimal | None, machine: Machine | None
+    ) -> Purchase:
+        if option == "on-demand":
+            if percent is not None:
+                self.add(field, "applies only to a 1-year, 3-year or spot purchase")
+            return Purchase(option)
+        rate = machine.price.commitments.get(option) if machine else None
+        if percent is None and rate is None and machine is not None:
+            self.add(
+                field,
+                f"the catalog has no sourced {option} rate for {machine.key}: "
+                "enter your discount off on-demand, in percent",
+            )
+        return Purchase(option, percent, None if percent is not None else rate)
 
 
 def _filled_keys(scenario: Scenario, provider: Provider) -> dict[str, str]:
     defaults = provider_defaults(provider)
     return {field: getattr(scenario, field) or defaults[field] for field in DEFAULTED_FIELDS}
-
-
-def _machine(
-    problems: Problems, field: str, key: str, provider: Provider, region: Region | None, where: str
-) -> Machine | None:
-    """The VM type ``key`` as offered in the region (``where``), or None and a problem."""
-    if region is None:
-        return None
-    price = problems.find(field, key, region.instances, f"offered in {where}")
-    return Machine(key, provider.instance_types[key], price) if price else None
-
-
-def _purchase(
-    problems: Problems, field: str, option: str, machine: Machine | None, scenario: Scenario
-) -> Purchase:
-    """How a VM is bought: at the percent off on-demand the user entered in ``field``, else at
-    the catalog's sourced rate (a problem when it has none)."""
-    percent: Decimal | None = getattr(scenario, field)
-    if option == "on-demand":
-        if percent is not None:
-            problems.add(field, "applies only to a 1-year, 3-year or spot purchase")
-        return Purchase(option)
-    rate = machine.price.commitments.get(option) if machine else None
-    if percent is None and rate is None and machine is not None:
-        problems.add(
-            field,
-            f"the catalog has no sourced {option} rate for {machine.key}: "
-            "enter your discount off on-demand, in percent",
-        )
-    return Purchase(option, percent, None if percent is not None else rate)
 
 
 class _Found(NamedTuple):
@@ -172,14 +192,14 @@ def _look_up(
     catalog: Catalog,
     provider: Provider,
     keys: dict[str, str],
-    problems: Problems,
+    problems: _Problems,
 ) -> _Found:
     """Every key of ``scenario`` looked up (its empty ones filled in ``keys``)."""
     name, region_key = provider.name, keys["region"]
     region = problems.find("region", region_key, provider.regions, f"a region of {name}")
 
     def machine(field: str, key: str) -> Machine | None:
-        return _machine(problems, field, key, provider, region, region_key)
+        return problems.machine(field, key, provider, region, region_key)
 
     docker = machine("docker_instance_type", keys["docker_instance_type"])
     k8s = machine("k8s_instance_type", keys["k8s_instance_type"])
@@ -187,17 +207,12 @@ def _look_up(
     if scenario.k8s_control_nodes > 0:
         control_key = scenario.k8s_control_instance_type or keys["k8s_instance_type"]
         control = machine("k8s_control_instance_type", control_key)
+    tiers, balancers = provider.control_planes, provider.load_balancers
     tier = problems.find(
-        "control_plane",
-        keys["control_plane"],
-        provider.control_planes,
-        f"a control-plane tier of {name}",
+        "control_plane", keys["control_plane"], tiers, f"a control-plane tier of {name}"
     )
     balancer = problems.find(
-        "load_balancer",
-        keys["load_balancer"],
-        provider.load_balancers,
-        f"a load balancer of {name}",
+        "load_balancer", keys["load_balancer"], balancers, f"a load balancer of {name}"
     )
     disk = problems.find("disk", keys["disk"], provider.disks, f"a disk type of {name}")
     docker_plan = problems.find("docker_plan", scenario.docker_plan, catalog.plans, "a Docker plan")
@@ -209,26 +224,38 @@ def _look_up(
     return _Found(region, docker, k8s, control, tier, balancer, disk, docker_plan, k8s_plan)
 
 
+def _purchases(scenario: Scenario, found: _Found, problems: _Problems) -> tuple[Purchase, Purchase]:
+    """How the Docker host and the nodes are bought."""
+    docker = problems.purchase(
+        "docker_commitment_percent",
+        scenario.docker_pricing,
+        scenario.docker_commitment_percent,
+        found.docker,
+    )
+    k8s = problems.purchase(
+        "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, found.k8s
+    )
+    return docker, k8s
+
+
 def match(scenario: Scenario, catalog: Catalog) -> Matches:
     """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
     raise InputError naming every field with a problem."""
-    problems = Problems()
+    problems = _Problems()
     provider = problems.find("provider", scenario.provider, catalog.providers, "a known provider")
     if provider is None:
         raise InputError(problems.found)
     keys = _filled_keys(scenario, provider)
     found = _look_up(scenario, catalog, provider, keys, problems)
-    docker_purchase = _purchase(
-        problems, "docker_commitment_percent", scenario.docker_pricing, found.docker, scenario
+    docker_purchase, k8s_purchase = _purchases(scenario, found, problems)
+    problems.found.extend(
+        cross_field_problems(
+            scenario, provider, region_key=keys["region"], tier=found.tier, disk=found.disk
+        )
     )
-    k8s_purchase = _purchase(
-        problems, "k8s_commitment_percent", scenario.k8s_pricing, found.k8s, scenario
-    )
-    check_rules(scenario, provider, problems)
-    if found.tier is not None and found.tier.pod_pricing is not None:
-        pods = found.tier.pod_pricing
-        check_pod_pricing(scenario, found.tier.label, pods.regions, keys["region"], problems)
-    rate = price_rate(scenario, provider, problems)
+    problems.found.extend(usage_problems(scenario, found.tier))
+    rate, rate_problems = price_rate(scenario, provider)
+    problems.found.extend(rate_problems)
     if problems.found:
         raise InputError(problems.found)
     return Matches(

@@ -102,7 +102,13 @@ def _services(p: Provider) -> dict[str, Any]:
             for k, lb in p.load_balancers.items()
         ],
         "disks": [
-            {"key": k, "label": d.label, "gb_month": json_number(d.gb_month), **_sourced(d)}
+            {
+                "key": k,
+                "label": d.label,
+                "gb_month": optional_number(d.gb_month),
+                "sizes": [_optional(size) for size in d.sizes],
+                **_sourced(d),
+            }
             for k, d in p.disks.items()
         ],
     }
@@ -194,7 +200,11 @@ def _service_rows(pk: str, p: Provider) -> Iterator[_Row]:
         usage = decimal_text(lb.usage_price)
         yield _Row(pk, "", "load_balancer_usage", k, lb.label, lb, usage, lb.usage_unit)
     for k, d in p.disks.items():
-        yield _Row(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+        if d.gb_month is not None:
+            yield _Row(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+        for size in d.sizes:
+            monthly = decimal_text(size.monthly)
+            yield _Row(pk, "", "disk", f"{k} {size.name}", d.label, size, monthly, "disk-month")
 
 
 def _network_rows(pk: str, p: Provider) -> Iterator[_Row]:

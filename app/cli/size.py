@@ -27,7 +27,7 @@ def read_texts(paths: Sequence[str]) -> list[str]:
 def size_files(args: argparse.Namespace) -> int:
     """Size the files for the Scenario given as options; print the report (exit 2 if bad)."""
     from app.sizing.options import parse_sizing_query
-    from app.sizing.report import permalink_of, size_and_estimate, sizing_json
+    from app.sizing.report import permalink_of, sizing_json
     from app.sizing.text import sizing_text
     from pricing import CatalogError, Engine, load_catalog, new_memo
     from pricing.scenario import InputError
@@ -38,7 +38,7 @@ def size_files(args: argparse.Namespace) -> int:
         texts = read_texts(args.files)
         engine = Engine(load_catalog(settings.catalog_override), new_memo())
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes)
-        sized = size_and_estimate(engine, texts, scenario, options)
+        sized = engine.size(texts, scenario, options)
     except (CatalogError, ConfigError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
@@ -18,10 +17,11 @@ from app.page.form import FormView, values_of
 from app.page.presenter import page_context
 from app.sizing.options import parse_sizing_query
 from app.sizing.panel import sizing_panel
-from app.sizing.report import permalink_of, size_and_estimate
+from app.sizing.report import permalink_of
 from app.web.deps import EngineDep, SettingsDep, TemplatesDep
 from app.web.errors import STATUS, TextErrors
 from app.web.htmx import is_partial
+from app.web.state import run_sizing
 from app.web.urls import root_of
 from pricing import Engine, Estimate, Scenario
 from pricing.scenario import DEFAULT_SCENARIO, SIZED_FIELDS, FieldProblem, InputError
@@ -98,7 +98,7 @@ async def post_size_page(
             if name not in SIZED_FIELDS
         ]
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes, CONTROLS)
-        sized = await run_in_threadpool(size_and_estimate, engine, texts, scenario, options)
+        sized = await run_sizing(request, engine.size, texts, scenario, options)
     except InputError as exc:
         name, context, status, headers = _sizing_failed(request, engine, scenario, exc, htmx)
         return templates.TemplateResponse(request, name, context, status, headers or None)

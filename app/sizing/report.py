@@ -1,70 +1,23 @@
-"""Sizing for every face: the files sized and the sized Scenario priced (SizedEstimate), the
-reasons for each choice, and the JSON of it all, defined once (SizingOut): what POST
-/api/v1/size returns, and ``dockerk8s-cost size --format json`` prints. The options a user may
-set are in ``app.sizing.options``. Formatting only: the sizing and the prices come from
-``pricing``."""
+"""The JSON of a sizing, defined once (SizingOut, also the OpenAPI schema): what POST
+/api/v1/size returns and ``dockerk8s-cost size --format json`` prints, written from the engine's
+SizedEstimate (``Engine.size``) with the reasons for each choice (app.sizing.reasons) and the
+calculator's permalink for the sized Scenario. Formatting only: the sizing and the prices come
+from ``pricing``; the options a user may set are in ``app.sizing.options``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import Any, Literal
+from dataclasses import fields
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PlainSerializer
 
 from app.present.estimate import ComparisonOut, ScenarioValues, comparison_source
 from app.present.links import page_path, permalink_query
 from app.present.output import Number, Output
-from pricing import Engine, Estimate
-from pricing.money import format_money
-from pricing.scenario import Scenario
-from pricing.workload import Sizing, SizingOptions, size
-from pricing.workload.report import Choice, DockerSizing, KubernetesSizing
-
-
-@dataclass(frozen=True, slots=True)
-class SizedEstimate:
-    """An application sized, and the Comparison of its sized Scenario."""
-
-    sizing: Sizing
-    estimate: Estimate
-
-
-def size_and_estimate(
-    engine: Engine, texts: str | Sequence[str], scenario: Scenario, options: SizingOptions
-) -> SizedEstimate:
-    """Size the files for ``scenario`` and price the sized Scenario (raises InputError)."""
-    sizing = size(texts, scenario, catalog=engine.catalog, options=options)
-    return SizedEstimate(sizing, engine.estimate(sizing.scenario))
-
-
-def _runner_up_text(choice: Choice | None, unit: str, currency: str) -> str:
-    if choice is None:
-        return "; no other type fits"
-    plural = unit if choice.count == 1 else unit + "s"
-    price = format_money(choice.monthly, currency)
-    return f"; runner-up {choice.count} {plural} of {choice.instance_type} at {price}/month"
-
-
-def docker_reason(docker: DockerSizing, currency: str) -> str:
-    """Why this host type: the need, the list price (in ``currency``), the runner-up."""
-    hosts = "" if docker.hosts == 1 else f" on each of {docker.hosts} hosts"
-    return (
-        f"the cheapest type that holds {docker.needed_cpu.normalize():f} vCPU and "
-        f"{docker.needed_memory_gib.normalize():f} GiB (the workload with headroom){hosts}: "
-        f"{format_money(docker.monthly, currency)}/month"
-        + _runner_up_text(docker.runner_up, "host", currency)
-    )
-
-
-def kubernetes_reason(cluster: KubernetesSizing, currency: str) -> str:
-    """Why this node type and count: the list price (in ``currency``), the runner-up."""
-    nodes = "node" if cluster.nodes == 1 else "nodes"
-    return (
-        f"the cheapest node type and count that the pods fit after each node's reservations: "
-        f"{cluster.nodes} {nodes} for {format_money(cluster.monthly, currency)}/month"
-        + _runner_up_text(cluster.runner_up, "node", currency)
-    )
+from app.sizing.reasons import docker_reason, kubernetes_reason
+from pricing import Engine, SizedEstimate
+from pricing.workload.report import PlacedPod
 
 
 class SourceOut(Output):
@@ -95,6 +48,54 @@ class SizingTotalsOut(Output):
     pods: int = Field(description="Steady replicas (DaemonSet pods not included).")
 
 
+class BurstableOut(Output):
+    mode: str = Field(description="burstable_cpu: baseline, credits or full.")
+    baseline_percent: Number | None = Field(
+        description="The type's baseline, in percent of each vCPU; null when not burstable."
+    )
+    at_baseline: bool = Field(description="The requests were sized against the baseline.")
+    cpu_counted: Number = Field(description="vCPU counted for pods on each VM.")
+    surplus_monthly: Number = Field(
+        description="Surplus credits a month above the baseline, in the sizing's currency."
+    )
+
+
+class PlacedPodOut(Output):
+    name: str
+    workload: str = Field(description="The workload (or system add-on) the pod belongs to.")
+    role: str = Field(description="workload, daemonset, system, surge, ...")
+
+
+def _pod_names(pods: Sequence[PlacedPod]) -> list[str]:
+    return [pod.name for pod in pods]
+
+
+class PlacementOut(Output):
+    node: int = Field(description="The node (or host) number, from 1.")
+    pods: Annotated[Any, PlainSerializer(_pod_names, return_type=list[str])] = Field(
+        description="The pods' names, in placing order."
+    )
+    placed: list[PlacedPodOut] = Field(description="The pods with their workload and role.")
+    cpu_used: Number
+    memory_gib_used: Number
+
+
+class AddOnOut(Output):
+    name: str
+    replicas: int
+    cpu: Number = Field(description="vCPU requested per replica.")
+    memory_gib: Number = Field(description="GiB requested per replica.")
+
+
+class SystemPodsOut(Output):
+    distribution: str
+    label: str
+    per_node: list[str] = Field(description="The distribution's pods on every node.")
+    per_node_cpu: Number
+    per_node_memory_gib: Number
+    add_ons: list[AddOnOut] = Field(description="Its cluster add-ons and their replicas.")
+
+
 class ChoiceOut(Output):
     instance_type: str
     count: int
@@ -113,19 +114,16 @@ class DockerSizingOut(Output):
     monthly: Number = Field(description="List price a month for the hosts (see currency).")
     runner_up: ChoiceOut | None = Field(description="The next cheapest type that fits.")
     reason: str
+    spread: bool = Field(description="The services are spread over several hosts.")
+    load_balancer: bool = Field(description="A load balancer in front of the hosts.")
+    placement: list[PlacementOut] = Field(description="What runs on each host when spread.")
+    burstable: BurstableOut | None
 
 
 class AllocatableOut(Output):
     cpu: Number = Field(description="vCPU per node for pods, after kubelet reservations.")
     memory_gib: Number
     pods: int = Field(description="Most pods per node.")
-
-
-class PlacementOut(Output):
-    node: int
-    pods: list[str]
-    cpu_used: Number
-    memory_gib_used: Number
 
 
 class KubernetesSizingOut(Output):
@@ -140,6 +138,9 @@ class KubernetesSizingOut(Output):
     placement: list[PlacementOut] = Field(
         description="The pods on each node, its DaemonSets' among them, and what they use."
     )
+    system: SystemPodsOut | None = Field(description="The distribution's own pods.")
+    burstable: BurstableOut | None
+    single_node: bool = Field(description="A one-node cluster: no room to fail over.")
 
 
 class SizingWarningOut(Output):
@@ -156,6 +157,7 @@ class SizingOut(Output):
     currency: str = Field(
         description="The currency of the sizing's monthly prices: the provider's list prices."
     )
+    burstable_cpu: str = Field(description="How burstable types' CPU was counted.")
     ignored: list[str] = Field(description="Objects read but not sized (ConfigMap, ...).")
     jobs: list[str] = Field(description="Jobs and CronJobs: listed, not sized.")
     warnings: list[SizingWarningOut]
@@ -175,16 +177,21 @@ def _values(data: Any) -> dict[str, Any]:
     return {field.name: getattr(data, field.name) for field in fields(data)}
 
 
+def _vms(sizing: Any, reason: str) -> dict[str, Any]:
+    """A Docker or Kubernetes sizing as its output model reads it: its fields, the reason for
+    the choice, and each VM's pods both by name and as placed."""
+    placement = [{**_values(vm), "placed": vm.pods} for vm in sizing.placement]
+    return {**_values(sizing), "reason": reason, "placement": placement}
+
+
 def sizing_source(sized: SizedEstimate, engine: Engine, root: str = "") -> dict[str, Any]:
     """A sizing as SizingOut reads it: the report's objects, the reasons, the priced scenario."""
     report = sized.sizing.report
     docker, cluster, currency = report.docker, report.kubernetes, report.currency
     return {
         **_values(report),
-        "docker": {**_values(docker), "reason": docker_reason(docker, currency)}
-        if docker
-        else None,
-        "kubernetes": {**_values(cluster), "reason": kubernetes_reason(cluster, currency)},
+        "docker": _vms(docker, docker_reason(docker, currency)) if docker else None,
+        "kubernetes": _vms(cluster, kubernetes_reason(cluster, currency)),
         "scenario": sized.estimate.comparison.scenario,
         "permalink": permalink_of(sized, engine, root),
         "comparison": comparison_source(sized.estimate),

@@ -65,8 +65,11 @@ def test_the_fields_no_infrastructure_line_reads() -> None:
         "k8s_steady_hours",
         "horizon_months",
     }
-    fit = {"workload_vcpu", "workload_memory_gib", "workload_pods", "k8s_max_pods"}
-    assert {*people, *CHECKLIST_FIELDS, *fit} == NOT_INFRASTRUCTURE
+    # The workload's CPU and memory are read by the pod lines of a tier that bills pods (GKE
+    # Autopilot): not among them; its pods and the pods a node takes are.
+    fit = {"workload_pods", "k8s_max_pods"}
+    requests = {"monthly_requests", "request_ms"}  # the managed containers' reference
+    assert {*people, *CHECKLIST_FIELDS, *fit, *requests} == NOT_INFRASTRUCTURE
     assert tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE) == INFRASTRUCTURE_FIELDS
 
 

@@ -12,7 +12,7 @@ from pydantic import Field
 from app.present.estimate import ComparisonOut, comparison_source, estimate_json
 from app.present.output import Number, Output
 from app.sizing.options import parse_sizing_query
-from app.sizing.report import SizingOut, size_and_estimate, sizing_json, sizing_source
+from app.sizing.report import SizingOut, sizing_json, sizing_source
 from app.web.responses import ErrorResponse, problems_json
 from pricing import Catalog, Engine, FieldProblem, new_memo
 from pricing.presets import PRESETS, build_scenario
@@ -56,7 +56,7 @@ def test_an_estimate_is_written_as_pydantic_writes_it(
 def test_a_sizing_is_written_as_pydantic_writes_it(engine: Engine, name: str, query: str) -> None:
     pairs = [tuple(pair.split("=")) for pair in query.split("&") if pair]
     scenario, options, _ = parse_sizing_query(pairs, 1 << 20)
-    sized = size_and_estimate(engine, (FIXTURES / name).read_text(), scenario, options)
+    sized = engine.size((FIXTURES / name).read_text(), scenario, options)
     source = sizing_source(sized, engine, "/calc")
     assert sizing_json(sized, engine, "/calc") == pydantic_json(SizingOut, source)
 
