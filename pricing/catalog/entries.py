@@ -269,6 +269,8 @@ class PerVmRate(Entry):
 
     def gateway_hourly(self, vms: int) -> Decimal:
         return self.hourly * vms if vms <= self.up_to else self.beyond
+
+
 class SurplusCredits(Sourced):
     """What a burstable type in unlimited mode pays for CPU above its baseline, sustained
     over a day: a flat price per vCPU-hour (AWS T3/T4g Unlimited)."""
