@@ -156,8 +156,10 @@ def test_a_workload_over_the_node_limit_exits_2_saying_so(
 def test_the_table_says_what_runs_on_each_docker_host(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # 16 vCPU with 20% headroom over m6i.2xlarge hosts of 7.91 / 1.2 = 6.59 vCPU: db alone,
-    # web's four 3-vCPU replicas two a host: 3 hosts (3 x $0.384 x 730 = $840.96).
+    # Three hosts asked for: web's four 3-vCPU replicas over all three (two at most on one),
+    # db (4 vCPU, a volume) with one of them: 7 vCPU with 20% headroom = 8.4 on host 1, which
+    # m6i.2xlarge's 7.91 vCPU do not hold; the cheapest that does is c6i.4xlarge:
+    # 3 x $0.68 x 730 = $1,489.20.
     compose = tmp_path / "compose.yaml"
     compose.write_text(
         "services:\n"
@@ -167,12 +169,12 @@ def test_the_table_says_what_runs_on_each_docker_host(
         " deploy: {resources: {reservations: {cpus: '4', memory: 16g}}}}\n"
         "volumes: {data: {}}\n"
     )
-    assert cli.main(["size", str(compose)]) == 0
+    assert cli.main(["size", str(compose), "--docker-hosts", "3"]) == 0
     out = capsys.readouterr().out
-    assert "Docker host: 3 x m6i.2xlarge" in out and "$840.96/month" in out
+    assert "Docker host: 3 x c6i.4xlarge" in out and "$1,489.20/month" in out
     assert "behind a load balancer" in out
     hosts = out.split("Docker hosts\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
-    assert [line.split()[-1] for line in hosts] == ["db", "web-2", "web-4"]
+    assert [line.split(None, 7)[-1] for line in hosts] == ["db, web-1", "web-2, web-4", "web-3"]
 
 
 def test_a_bad_burstable_option_exits_2_naming_it(capsys: pytest.CaptureFixture[str]) -> None:

@@ -185,12 +185,16 @@ def test_the_sizing_panel_shows_what_runs_on_each_docker_host(client: TestClient
     # 16 vCPU x 1.2 = 19.2 > the largest AWS host here: spread. m6i.2xlarge hosts hold
     # 7.91 / 1.2 = 6.59 vCPU each: db (4) alone, then web 2 + 2 (6 each): 3 hosts, and a
     # load balancer in front of them for the published port.
-    response = client.post("/size", data={"yaml": SPREAD}, headers=HX)
+    # Three hosts asked for: web's four replicas over all three (two at most on one), db
+    # alone with its volume. Host 1 holds db and a web replica, 7 vCPU with 20% headroom =
+    # 8.4: the cheapest type whose room holds that is c6i.4xlarge (15.89 vCPU after the
+    # system's share; m6i.2xlarge's 7.91 does not).
+    response = client.post("/size?docker_hosts=3", data={"yaml": SPREAD}, headers=HX)
     assert response.status_code == 200, response.text
     page = response.text
-    assert "Services on each m6i.2xlarge Docker host, behind a load balancer" in page
-    assert 'aria-label="Host 1: db; CPU 4 of 7.91 vCPU' in page
-    assert 'aria-label="Host 3: web-3, web-4; CPU 6 of 7.91 vCPU' in page
+    assert "Services on each c6i.4xlarge Docker host, behind a load balancer" in page
+    assert 'aria-label="Host 1: db, web-1; CPU 7 of 15.89 vCPU' in page
+    assert 'aria-label="Host 3: web-3; CPU 3 of 15.89 vCPU' in page
     assert "System pods (Amazon EKS" in page and "coredns x 2" in page
     assert "tone-6" in page  # the system's per-node pods, drawn in their own colour
 

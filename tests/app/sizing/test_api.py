@@ -282,12 +282,13 @@ def test_a_sized_node_count_over_the_limit_is_a_422_saying_so(client: TestClient
 
 
 def test_docker_hosts_over_the_limit_leave_docker_unsized_saying_why(client: TestClient) -> None:
-    # One 30 GiB replica a host (m6i.4xlarge: 64 GiB less 355 MiB, / 1.2 = 53 GiB; smaller
-    # types hold none): 1,001 replicas need 1,001 hosts, over the Scenario's 1,000. The
-    # cluster holds two a node: 501 nodes.
+    # One 170-vCPU replica a host: the largest type (m8i.96xlarge, 384 vCPU) keeps about
+    # 383 after the system's reservation, / 1.2 headroom = 319, under two replicas (340):
+    # 1,001 replicas need 1,001 hosts, over the Scenario's 1,000. A node has no headroom and
+    # holds two (340 of about 383): the cluster is sized.
     text = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
-        " resources: {reservations: {memory: 30g}}}}}"
+        ' resources: {reservations: {cpus: "170"}}}}}'
     )
     body = size(client, text).json()
     assert "docker" in body, body
