@@ -79,6 +79,30 @@ def _gib(value: Decimal) -> str:
     return f"{qty(value)} GiB"
 
 
+def _choices(sized: SizedEstimate) -> list[str]:
+    """The Docker hosts and the Kubernetes nodes chosen, why, and how their CPU was counted."""
+    report = sized.sizing.report
+    cluster, docker, currency = report.kubernetes, report.docker, report.currency
+    out = []
+    if docker is None:
+        out.append("Docker host: no host type holds the workload (see the notes)")
+    else:
+        out.append(
+            f"Docker host: {docker.hosts} x {docker.instance_type} ({docker.vcpu} vCPU, "
+            f"{_gib(docker.memory_gib)}): {docker_reason(docker, currency)}"
+        )
+        burst = burstable_text(docker.burstable, docker.instance_type, currency)
+        out += [f"  {burst}"] if burst else []
+    out.append(
+        f"Kubernetes: {cluster.nodes} x {cluster.instance_type} (allocatable "
+        f"{qty(cluster.allocatable.cpu)} vCPU, {_gib(cluster.allocatable.memory_gib)}, "
+        f"{cluster.allocatable.pods} pods each): {kubernetes_reason(cluster, currency)}"
+    )
+    burst = burstable_text(cluster.burstable, cluster.instance_type, currency)
+    system = system_text(cluster)
+    return out + [f"  {line}" for line in (burst, system) if line]
+
+
 def sizing_text(sized: SizedEstimate, permalink: str) -> str:
     """The whole report: what was read, the choices and why, placement, warnings, totals."""
     report = sized.sizing.report
@@ -95,24 +119,7 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
             f"Per node (DaemonSets): {qty(totals.daemonset_cpu_per_node)} vCPU, "
             f"{_gib(totals.daemonset_memory_gib_per_node)}"
         )
-    out.append("")
-    if docker is None:
-        out.append("Docker host: no host type holds the workload (see the notes)")
-    else:
-        out.append(
-            f"Docker host: {docker.hosts} x {docker.instance_type} ({docker.vcpu} vCPU, "
-            f"{_gib(docker.memory_gib)}): {docker_reason(docker, report.currency)}"
-        )
-        burst = burstable_text(docker.burstable, docker.instance_type, report.currency)
-        out += [f"  {burst}"] if burst else []
-    out.append(
-        f"Kubernetes: {cluster.nodes} x {cluster.instance_type} (allocatable "
-        f"{qty(cluster.allocatable.cpu)} vCPU, {_gib(cluster.allocatable.memory_gib)}, "
-        f"{cluster.allocatable.pods} pods each): {kubernetes_reason(cluster, report.currency)}"
-    )
-    burst = burstable_text(cluster.burstable, cluster.instance_type, report.currency)
-    system = system_text(cluster)
-    out += [f"  {line}" for line in (burst, system) if line]
+    out += ["", *_choices(sized)]
     room = cluster.allocatable
     out += ["", "Placement", *_placement(cluster.placement, room.cpu, room.memory_gib)]
     if docker is not None and docker.spread:

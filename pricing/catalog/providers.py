@@ -13,21 +13,19 @@ from pricing.catalog.containers import ContainerService
 from pricing.catalog.entries import (
     Availability,
     ControlPlane,
-    CrossZone,
     Disk,
     Egress,
     Entry,
     InstanceType,
     LoadBalancer,
-    NatGateway,
     Plan,
-    PublicAddress,
     Region,
     Sourced,
     SurplusCredits,
     SustainedUse,
     SystemPods,
 )
+from pricing.catalog.network import CrossZone, NatGateway, PublicAddress
 
 
 class EntryError(ValueError):
