@@ -22,6 +22,7 @@ from pricing.catalog import (
     Region,
 )
 from pricing.scenario import FieldProblem, InputError, Scenario
+from pricing.versions import start_month
 
 T = TypeVar("T")
 
@@ -231,6 +232,15 @@ def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) ->
         )
     if scenario.cross_zone_gb > 0 and provider.cross_zone is None:
         problems.add("cross_zone_gb", f"the catalog has no sourced cross-zone price for {name}")
+    if scenario.growth_percent_per_month > 0 and (
+        scenario.workload_vcpu is None
+        and scenario.workload_memory_gib is None
+        and scenario.workload_pods is None
+    ):
+        problems.add(
+            "growth_percent_per_month",
+            "grows the workload: enter workload_vcpu, workload_memory_gib or workload_pods",
+        )
     if scenario.egress_gb > 0:
         last = provider.egress.tiers[-1].up_to if provider.egress else Decimal(0)
         if last is not None and scenario.egress_gb > last:
@@ -286,6 +296,8 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
     )
     _check_rules(scenario, provider, problems)
+    policy = catalog.versions.policy_for(provider.provider, keys["control_plane"])
+    keys["start_month"] = start_month(scenario, catalog.versions, policy, problems.add)
     if tier is not None and tier.pod_pricing is not None:
         _check_pod_pricing(scenario, tier.label, tier.pod_pricing.regions, region_key, problems)
     price_rate = _price_rate(scenario, provider, problems)

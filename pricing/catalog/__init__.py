@@ -33,10 +33,18 @@ from pricing.catalog.entries import (
 )
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
+from pricing.catalog.versions import (
+    Calendar,
+    KubeVersion,
+    SupportPolicy,
+    UpgradeHours,
+    VersionCalendars,
+)
 
 __all__ = [
     "HOURS_PER_MONTH",
     "Availability",
+    "Calendar",
     "Catalog",
     "CatalogError",
     "Confidence",
@@ -46,6 +54,7 @@ __all__ = [
     "Egress",
     "InstancePrice",
     "InstanceType",
+    "KubeVersion",
     "LoadBalancer",
     "NatGateway",
     "NodeFee",
@@ -59,8 +68,11 @@ __all__ = [
     "Rate",
     "Region",
     "Sourced",
+    "SupportPolicy",
     "SustainedUse",
     "Tier",
+    "UpgradeHours",
+    "VersionCalendars",
     "bundled_data",
     "load_catalog",
     "monthly_cap",

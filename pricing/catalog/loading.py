@@ -56,7 +56,13 @@ def bundled_data() -> dict[str, Any]:
         for key in manifest["providers"]
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
-    return {"version": manifest["version"], "providers": providers, "plans": plans["plans"]}
+    versions = _read_json("pricing/data/versions.json", (folder / "versions.json").read_text())
+    return {
+        "version": manifest["version"],
+        "providers": providers,
+        "plans": plans["plans"],
+        "versions": versions,
+    }
 
 
 def load_catalog(override: Path | None = None) -> Catalog:

@@ -25,6 +25,7 @@ from pricing.catalog.entries import (
     Sourced,
     SustainedUse,
 )
+from pricing.catalog.versions import VersionCalendars, check_tiers
 
 
 class ProviderDefaults(Entry):
@@ -90,6 +91,12 @@ class Catalog(Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
+    versions: VersionCalendars
+
+    @model_validator(mode="after")
+    def _check_versions(self) -> Catalog:
+        check_tiers(self.versions, {k: set(p.control_planes) for k, p in self.providers.items()})
+        return self
 
     @property
     def as_of(self) -> date:
@@ -98,7 +105,7 @@ class Catalog(Entry):
 
     def sourced_entries(self) -> list[Sourced]:
         """Every priced entry, for audits and the "every price has a source" test."""
-        entries: list[Sourced] = list(self.plans.values())
+        entries: list[Sourced] = [*self.plans.values(), *self.versions.sourced_entries()]
         for provider in self.providers.values():
             for region in provider.regions.values():
                 entries.extend(region.instances.values())

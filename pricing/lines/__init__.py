@@ -8,7 +8,7 @@ Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
-from pricing.lines.machines import compute, control_plane, storage
+from pricing.lines.machines import compute, control_plane, extended_support, storage
 from pricing.lines.managed import node_fee, pod_requests
 from pricing.lines.network import (
     ADDRESSES_PER_LOAD_BALANCER,
@@ -29,6 +29,7 @@ __all__ = [
     "control_plane",
     "cross_zone",
     "egress",
+    "extended_support",
     "in_currency",
     "load_balancers",
     "nat_gateway",

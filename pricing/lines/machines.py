@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pricing.catalog import Sourced
+from pricing.catalog import ControlPlane, Sourced
 from pricing.lines.item import HUNDRED, Category, LineItem, by_the_hour, discounted, plural, priced
 from pricing.resolve import Machine, Purchase, Resolved
 
@@ -88,16 +88,16 @@ def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourc
     return None
 
 
-def control_plane(resolved: Resolved) -> list[LineItem]:
-    """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
-    monthly credit (up to the fee)."""
+def control_plane(resolved: Resolved, *, clusters: int = 1) -> list[LineItem]:
+    """The control-plane tier's fee for ``clusters`` clusters, the VMs of a self-managed
+    control plane, and the tier's monthly credit (up to the fee)."""
     scenario, matches = resolved
     tier, rate = matches.control_plane, matches.price_rate
     fee = by_the_hour(
         scenario,
         category="control plane",
-        label=tier.label,
-        count=1,
+        label=tier.label if clusters == 1 else f"{tier.label} × {clusters} clusters",
+        count=clusters,
         hours=scenario.hours_per_month,
         price=discounted(scenario, tier.hourly),
         list_price=tier.hourly,
@@ -133,6 +133,28 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
             )
         )
     return items
+
+
+def extended_support(
+    resolved: Resolved, *, tier: ControlPlane, clusters: int, version: str
+) -> LineItem:
+    """What ``clusters`` clusters on ``version`` pay in a month of extended support beyond
+    their tier's fee: the extended tier's hourly fee less the tier's, for the month's hours."""
+    scenario, matches = resolved
+    extra = tier.hourly - matches.control_plane.hourly
+    return by_the_hour(
+        scenario,
+        category="control plane",
+        label=f"{tier.label} for Kubernetes {version}: ${tier.hourly} a cluster-hour instead "
+        f"of ${matches.control_plane.hourly}" + (f" × {clusters} clusters" if clusters > 1 else ""),
+        count=clusters,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, extra),
+        list_price=extra,
+        cap=None,
+        rate=matches.price_rate,
+        sourced=tier,
+    )
 
 
 def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:

@@ -109,9 +109,9 @@ def cross_zone(resolved: Resolved) -> list[LineItem]:
     ]
 
 
-def nat_gateway(resolved: Resolved) -> list[LineItem]:
-    """A NAT gateway for private nodes, where the scenario has them and the provider prices
-    one: the gateway's hours and the egress it processes."""
+def nat_gateway(resolved: Resolved, *, clusters: int = 1) -> list[LineItem]:
+    """A NAT gateway for each cluster's private nodes, where the scenario has them and the
+    provider prices one: the gateways' hours and the egress they process."""
     scenario, matches = resolved
     gateway = matches.provider.nat_gateway
     if not scenario.k8s_private_nodes or gateway is None:
@@ -120,8 +120,8 @@ def nat_gateway(resolved: Resolved) -> list[LineItem]:
         priced(
             scenario,
             category="network",
-            label=gateway.label,
-            quantity=scenario.hours_per_month,
+            label=gateway.label if clusters == 1 else f"{gateway.label} × {clusters}",
+            quantity=scenario.hours_per_month * clusters,
             unit="hour",
             price=gateway.hourly,
             rate=matches.price_rate,
