@@ -61,12 +61,12 @@ def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
         "docker_hourly_price": scenario.docker_hourly_price if same_type else None,
         "docker_hosts": hosts.hosts * others,
         "docker_load_balancers": scenario.docker_load_balancers * others,
-        "docker_lb_usage": scenario.docker_lb_usage * share,
+        "docker_lb_usage": _plain(scenario.docker_lb_usage * share),
         "k8s_nodes": max(nodes, 1),
         "k8s_nodes_min": None,
         "k8s_nodes_max": None,
         "k8s_load_balancers": scenario.k8s_load_balancers * others,
-        "k8s_lb_usage": scenario.k8s_lb_usage * share,
+        "k8s_lb_usage": _plain(scenario.k8s_lb_usage * share),
         "k8s_control_nodes": scenario.k8s_control_nodes * others,
         "docker_seats": 0,
         "k8s_seats": 0,
@@ -77,6 +77,11 @@ def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
         pods = sizes.pods.times(others * share)
         update |= {"workload_vcpu": pods.vcpu, "workload_memory_gib": pods.memory_gib}
     return scenario.model_copy(update=update)
+
+
+def _plain(amount: Decimal) -> Decimal:
+    """``amount`` without trailing zeros or an exponent (labels show it: 223.38, not 223.3800)."""
+    return Decimal(f"{amount.normalize():f}")
 
 
 def environment_lines(resolved: Resolved, sizes: Sizes, catalog: Catalog) -> EnvironmentLines:

@@ -8,8 +8,6 @@ error naming the month.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from pricing.environments import names
 from pricing.events import Event
 from pricing.resolve import Resolved
@@ -37,7 +35,7 @@ def size_months(resolved: Resolved, *, start: int) -> tuple[Sizes, ...]:
 
 
 def _too_many(too_many: TooMany, month: int, start: int) -> InputError:
-    needs = f"needs {too_many.count:,} {too_many.what.removeprefix('the ')}"
+    needs = f"needs {too_many.count:,} {too_many.what}"
     bound = f"the calculator prices at most {MOST_VMS:,}"
     if month == 1:
         return InputError([FieldProblem("environments", f"month 1 {needs}; {bound}")])
@@ -58,18 +56,22 @@ def growth_events(scenario: Scenario, before: Sizes, after: Sizes) -> list[Event
     if before.nonprod_docker is not None and after.nonprod_docker is not None:
         each = names(scenario) + (" (each)" if scenario.environments > 2 else "")
         events += _host_events(each, before.nonprod_docker, after.nonprod_docker)
+    if after.pods is not None:  # the tier bills the pods, whatever the nodes
+        return events
+    if scenario.k8s_environments == "namespaces" and scenario.environments > 1:
+        total_before, total_after = (
+            before.nodes + before.nonprod_nodes,
+            after.nodes + after.nonprod_nodes,
+        )
+        if total_after > total_before:
+            whose = f"production's cluster, with {names(scenario)}"
+            events.append(_nodes(whose, total_before, total_after))
+        return events
     if after.nodes > before.nodes:
         events.append(_nodes("production", before.nodes, after.nodes))
     if after.nonprod_nodes > before.nonprod_nodes:
-        clusters = scenario.k8s_environments == "clusters"
-        whose = names(scenario) + (
-            " (each cluster)"
-            if clusters and scenario.environments > 2
-            else ""
-            if clusters
-            else " in production's cluster"
-        )
-        events.append(_nodes(whose, before.nonprod_nodes, after.nonprod_nodes))
+        each = " (each cluster)" if scenario.environments > 2 else ""
+        events.append(_nodes(names(scenario) + each, before.nonprod_nodes, after.nonprod_nodes))
     return events
 
 
@@ -86,7 +88,3 @@ def _host_events(whose: str, before: Hosts, after: Hosts) -> list[Event]:
 
 def _nodes(whose: str, before: int, after: int) -> Event:
     return Event("kubernetes", "node-added", f"{whose}: {before} → {after} nodes")
-
-
-def growth_factor(scenario: Scenario, month: int) -> Decimal:
-    return (1 + scenario.growth_percent_per_month / HUNDRED) ** (month - 1)

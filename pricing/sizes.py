@@ -169,11 +169,11 @@ class Sizer:
         """``sizes``, or TooMany where all environments together pass the bound."""
         hosts = sizes.nonprod_docker.hosts if sizes.nonprod_docker else 0
         if hosts * self.others > MOST_VMS:
-            raise TooMany("the other environments' Docker hosts", hosts * self.others)
+            raise TooMany("Docker hosts across the other environments", hosts * self.others)
         if self.namespaces and sizes.nodes + sizes.nonprod_nodes > MOST_VMS:
-            raise TooMany("the cluster's nodes", sizes.nodes + sizes.nonprod_nodes)
+            raise TooMany("nodes in production's cluster", sizes.nodes + sizes.nonprod_nodes)
         if not self.namespaces and sizes.nonprod_nodes * self.others > MOST_VMS:
-            raise TooMany("the other clusters' nodes", sizes.nonprod_nodes * self.others)
+            raise TooMany("nodes across the other clusters", sizes.nonprod_nodes * self.others)
         return sizes
 
     def _others(self, sizes: Sizes, demand: Demand, previous: Sizes | None) -> Sizes:
@@ -183,15 +183,17 @@ class Sizer:
         count = docker.hosts if docker else self.scenario.docker_hosts
         if docker is None or not self.fits(docker, theirs):
             at_least = docker.instance_type if docker else None
-            docker = self.hosts_for(theirs, count, at_least, "the other environments' hosts")
+            docker = self.hosts_for(
+                theirs, count, at_least, "Docker hosts in each other environment"
+            )
         if self.namespaces:
             everything = demand.times(1 + self.others * self.share)
-            total = self.nodes_for(everything, "the cluster's nodes")
+            total = self.nodes_for(everything, "nodes in production's cluster")
             if previous is not None:
                 total = max(total, previous.nodes + previous.nonprod_nodes)
             nodes = max(total - sizes.nodes, 0)
         else:
-            nodes = self.nodes_for(theirs, "each other environment's nodes")
+            nodes = self.nodes_for(theirs, "nodes in each other cluster")
             nodes = max(nodes, previous.nonprod_nodes if previous else 0)
         return self._checked(sizes._replace(nonprod_docker=docker, nonprod_nodes=nodes))
 
@@ -199,8 +201,10 @@ class Sizer:
         """The month after ``previous`` with production's workload grown to ``demand``."""
         docker = previous.docker
         if not self.fits(docker, demand):
-            docker = self.hosts_for(demand, docker.hosts, docker.instance_type, "Docker hosts")
-        nodes = max(previous.nodes, self.nodes_for(demand, "Kubernetes nodes"))
+            docker = self.hosts_for(
+                demand, docker.hosts, docker.instance_type, "production Docker hosts"
+            )
+        nodes = max(previous.nodes, self.nodes_for(demand, "production Kubernetes nodes"))
         sizes = Sizes(docker, nodes, pods=demand if self.pod_priced else None)
         if self.others == 0:
             return sizes

@@ -11,6 +11,7 @@ import pytest
 
 from pricing import Catalog, CatalogError, load_catalog
 from pricing.presets import PRESETS
+from tests.pricing.support import catalog_with
 
 
 def test_every_price_has_a_source_and_a_date(catalog: Catalog) -> None:
@@ -134,3 +135,29 @@ def test_lcu_usage_is_hourly_and_gb_processed_is_monthly(catalog: Catalog) -> No
     assert catalog.providers["aws"].load_balancers["alb"].usage_is_hourly
     gcp = catalog.providers["gcp"].load_balancers
     assert not any(balancer.usage_is_hourly for balancer in gcp.values())
+
+
+def test_every_control_plane_tier_has_a_version_policy_or_none(catalog: Catalog) -> None:
+    for key, provider in catalog.providers.items():
+        assert set(catalog.versions.tiers[key]) == set(provider.control_planes), key
+
+
+def test_the_calendars_are_sourced_and_dated(catalog: Catalog) -> None:
+    versions = catalog.versions
+    assert versions.upgrade_hours.confidence == "C"  # a judgement, and marked so
+    for calendar in versions.calendars.values():
+        assert calendar in catalog.sourced_entries()
+        for version in calendar.versions:
+            assert version.released < version.standard_ends
+
+
+def test_a_policy_naming_no_calendar_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"policies": {"eks": {"calendar": "eks-next"}}}}
+    with pytest.raises(CatalogError, match=r"policies\.eks\.calendar 'eks-next' is not a calendar"):
+        catalog_with(tmp_path, override)
+
+
+def test_a_tier_mapped_to_nothing_the_provider_sells_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"tiers": {"aws": {"eks-gold": "eks"}}}}
+    with pytest.raises(CatalogError, match=r"versions\.tiers\.aws\.eks-gold: not a control-plane"):
+        catalog_with(tmp_path, override)

@@ -1,0 +1,88 @@
+"""Growth, computed by hand: the default AWS scenario (Docker m6i.2xlarge, 100 GB gp3, five
+Team seats; Kubernetes 3 x m6i.xlarge, 50 GB gp3 each, EKS, one ALB processing 100 GB, five
+seats) with 4 vCPU of requests growing 10% a month. People are left out ($0 an hour) so the
+months show the machines; upgrade_policy current keeps EKS in standard support.
+
+What a VM holds (pricing/allocatable.py): vCPU less 6% of the first core, 1% of the second,
+0.5% of the next two and 0.25% of each above four. m6i.2xlarge (8 vCPU) holds 7.91 vCPU,
+m6i.4xlarge (16) 15.89; an m6i.xlarge node (4) 3.92.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pricing import Catalog, InputError
+from pricing.comparison import Comparison
+from tests.pricing.support import D, run
+
+GROWING = {
+    "workload_vcpu": "4",
+    "growth_percent_per_month": "10",
+    "horizon_months": 24,
+    "devops_hourly_rate": "0",
+    "upgrade_policy": "current",
+}
+
+
+def docker_months(result: Comparison) -> list[D]:
+    return [m.docker.total for m in result.months.months]
+
+
+def test_the_docker_host_stops_holding_the_workload(catalog: Catalog) -> None:
+    # Month m's workload is 4 x 1.1^(m-1) vCPU.
+    # Months 1-8 (to 4 x 1.1^7 = 7.80 vCPU) fit the m6i.2xlarge's 7.91: 730 h x $0.384 =
+    # $280.32, disk 100 GB x $0.08 = $8.00, 5 seats x $15 = $75.00: $363.32 a month.
+    # Month 9 (8.57 vCPU) no longer fits: the cheapest general-purpose x86 type at least as
+    # large that holds it on one host is m6i.4xlarge: 730 h x $0.768 = $560.64, $643.64.
+    # Month 16 (4 x 1.1^15 = 16.71 vCPU) passes the largest type's 15.89: a second host,
+    # 2 x $560.64 + 2 x $8.00 + $75.00 = $1,212.28.
+    # Month 23 (32.56 vCPU) needs ceil(32.56 / 15.89) = 3 hosts: $1,780.92.
+    result = run(catalog, **GROWING)
+    assert docker_months(result) == (
+        [D("363.32")] * 8 + [D("643.64")] * 7 + [D("1212.28")] * 7 + [D("1780.92")] * 2
+    )
+    month = result.months.months
+    assert [e.kind for e in month[8].events] == ["host-type-change"]
+    assert "m6i.2xlarge → m6i.4xlarge" in month[8].events[0].text
+    assert month[15].events[0].text == "production: 1 → 2 Docker hosts (m6i.4xlarge)"
+    assert result.months.docker_outgrown_month == 16
+    assert result.docker.horizon_total == sum(docker_months(result))
+
+
+def test_nodes_are_added_and_the_cheaper_setup_changes(catalog: Catalog) -> None:
+    # Kubernetes in month 1: 3 x 730 h x $0.192 = $420.48, EKS $73.00, ALB $16.43 and
+    # 100 GB x $0.008 = $0.80, disks 3 x 50 GB x $0.08 = $12.00, seats $75.00: $597.71.
+    # Month 13's 4 x 1.1^12 = 12.55 vCPU needs ceil(12.55 / 3.92) = 4 nodes: + $140.16 in
+    # compute, + $4.00 in disk = $741.87.
+    # Docker costs less in month 1 ($363.32) and more from month 9 ($643.64 > $597.71).
+    result = run(catalog, **GROWING)
+    kubernetes = [m.kubernetes.total for m in result.months.months]
+    assert kubernetes[:12] == [D("597.71")] * 12
+    assert kubernetes[12] == D("741.87")
+    assert [e.text for e in result.months.months[12].events] == ["production: 3 → 4 nodes"]
+    assert result.months.cheaper_changes_month == 9
+    # month 1's bill is the scenario as entered
+    assert result.kubernetes.monthly_total == D("597.71")
+
+
+def test_no_growth_no_change(catalog: Catalog) -> None:
+    result = run(catalog, **(GROWING | {"growth_percent_per_month": "0"}))
+    assert set(docker_months(result)) == {D("363.32")}
+    assert result.months.docker_outgrown_month is None
+
+
+def test_growth_past_the_node_bound_names_the_month(catalog: Catalog) -> None:
+    # 20% a month: month 39 (2030-02) needs 4 x 1.2^38 = 4,083.6 vCPU, ceil(4,083.6 / 3.92) =
+    # 1,042 nodes, past the 1,000 the calculator prices (month 38: 868)
+    with pytest.raises(InputError) as caught:
+        run(catalog, workload_vcpu="4", growth_percent_per_month="20", horizon_months=60)
+    (problem,) = caught.value.problems
+    assert problem.field == "growth_percent_per_month"
+    assert "month 39 (2030-02) needs 1,042 production Kubernetes nodes" in problem.message
+
+
+def test_growth_needs_a_workload(catalog: Catalog) -> None:
+    with pytest.raises(InputError) as caught:
+        run(catalog, growth_percent_per_month="5")
+    assert [p.field for p in caught.value.problems] == ["growth_percent_per_month"]
