@@ -151,6 +151,14 @@ def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, li
             Option("daily", "Daily"),
             Option("several-daily", "Several times a day"),
         ],
+        "upgrade_policy": [
+            Option("never", "Never: until the provider acts"),
+            Option("current", "Current: each new minor version"),
+        ],
+        "k8s_environments": [
+            Option("clusters", "A cluster each"),
+            Option("namespaces", "Namespaces in one cluster"),
+        ],
         "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
     }
 

@@ -57,6 +57,11 @@ def add_months(day: date, months: int) -> date:
 LATEST_START = 60  # months after the calendar's own month: further out is all extrapolation
 
 
+def catalog_month(versions: VersionCalendars) -> str:
+    """The month the calendars were read: where a horizon starts by default."""
+    return month_text(month_index(versions.as_of))
+
+
 def start_month(
     scenario: Scenario,
     versions: VersionCalendars,
@@ -66,7 +71,7 @@ def start_month(
     """The horizon's first month, YYYY-MM: the scenario's, or the month the calendars were
     read; ``problem`` is told where the tier's calendar cannot start there."""
     own = month_index(versions.as_of)
-    text = scenario.start_month or month_text(own)
+    text = scenario.start_month or catalog_month(versions)
     earliest, what = own, "the calendar's own month"
     if policy is not None:
         first = listed_versions(versions, policy.calendar)[0]
