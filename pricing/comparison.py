@@ -15,7 +15,8 @@ from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
 from pricing.events import Event
 from pricing.money import CENT, ROUNDING, ZERO
-from pricing.months import Months, lead_changes, plan_months, price_months
+from pricing.month_plan import VersionsOf, plan_months
+from pricing.months import Months, price_months
 from pricing.resolve import Resolved, resolve
 from pricing.scenario import Scenario
 
@@ -99,7 +100,7 @@ def timeline(months: Months) -> tuple[TimelinePoint, ...]:
 
 def break_even_month(months: Months) -> int | None:
     """The first month whose cumulative costs lead the other way from month 1, or None."""
-    return lead_changes(months.months, cumulative=True)
+    return months.break_even_month
 
 
 def difference(docker: Bill, kubernetes: Bill, break_even: int | None = None) -> Difference:
@@ -119,11 +120,17 @@ def difference(docker: Bill, kubernetes: Bill, break_even: int | None = None) ->
     )
 
 
-def compare(resolved: Resolved, infrastructure: InfrastructureBill, catalog: Catalog) -> Comparison:
+def compare(
+    resolved: Resolved,
+    infrastructure: InfrastructureBill,
+    catalog: Catalog,
+    versions: VersionsOf | None = None,
+) -> Comparison:
     """Both setups' bills for ``resolved``, whose production infrastructure in month 1 is
-    ``infrastructure``, month by month over the horizon."""
+    ``infrastructure``, month by month over the horizon (``versions``: how to find the
+    cluster's version path; the Engine passes its memo of them)."""
     scenario = resolved.scenario
-    plan = plan_months(resolved, infrastructure, catalog)
+    plan = plan_months(resolved, infrastructure, catalog, versions)
     docker = docker_bill(scenario, plan.first)
     kubernetes = kubernetes_bill(scenario, plan.first)
     months = price_months(plan, docker, kubernetes)

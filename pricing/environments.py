@@ -12,14 +12,15 @@ Each line's label says which environments it is for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
 from pricing import lines
 from pricing.bill import bill_infrastructure, node_lines
-from pricing.catalog import Catalog
 from pricing.lines import LineItem
-from pricing.resolve import Resolved, resolve
+from pricing.money import ZERO, total
+from pricing.resolve import Resolved
 from pricing.scenario import Scenario
 from pricing.sizes import HUNDRED, Sizes
 
@@ -42,9 +43,11 @@ def describe(scenario: Scenario) -> str:
 class EnvironmentLines(NamedTuple):
     docker: tuple[LineItem, ...]
     kubernetes: tuple[LineItem, ...]
+    docker_total: Decimal
+    kubernetes_total: Decimal
 
 
-NO_LINES = EnvironmentLines((), ())
+NO_LINES = EnvironmentLines((), (), ZERO, ZERO)
 
 
 def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
@@ -84,15 +87,17 @@ def _plain(amount: Decimal) -> Decimal:
     return Decimal(f"{amount.normalize():f}")
 
 
-def environment_lines(resolved: Resolved, sizes: Sizes, catalog: Catalog) -> EnvironmentLines:
+def environment_lines(
+    resolved: Resolved, sizes: Sizes, resolver: Callable[[Scenario], Resolved]
+) -> EnvironmentLines:
     """The non-production environments' lines for a month sized ``sizes`` (none without
-    them). Raises InputError where their setup does not resolve (a commitment rate the
-    catalog lacks for their host type, say)."""
+    them), their scenario matched to the catalog by ``resolver``, which raises InputError
+    where it does not resolve (a commitment rate the catalog lacks for their host type)."""
     scenario = resolved.scenario
     others = scenario.environments - 1
     if others == 0:
         return NO_LINES
-    theirs = resolve(their_scenario(resolved, sizes), catalog)
+    theirs = resolver(their_scenario(resolved, sizes))
     if scenario.k8s_environments == "clusters":
         bill = bill_infrastructure(theirs, clusters=others)
         # the free tier's credit is one per billing account: production's
@@ -106,6 +111,8 @@ def environment_lines(resolved: Resolved, sizes: Sizes, catalog: Catalog) -> Env
     return EnvironmentLines(
         docker=_labelled(bill.docker_lines, describe(scenario)),
         kubernetes=_labelled(kubernetes, suffix),
+        docker_total=bill.docker_monthly,
+        kubernetes_total=total([item.monthly for item in kubernetes]),
     )
 
 

@@ -19,11 +19,15 @@ from pricing.versions import month_text
 def size_months(resolved: Resolved, *, start: int) -> tuple[Sizes, ...]:
     """Each month's sizes, month 1 first; InputError where one passes the bounds."""
     scenario, matches = resolved
-    sizer, demand = Sizer(resolved), demand_of(resolved)
+    demand, growth = demand_of(resolved), scenario.growth_percent_per_month
+    if scenario.environments == 1 and (demand is None or growth == 0):  # as entered
+        pods = demand if matches.control_plane.pod_pricing is not None else None
+        hosts = Hosts(matches.docker_machine.key, scenario.docker_hosts)
+        return (Sizes(hosts, scenario.k8s_nodes, pods=pods),) * scenario.horizon_months
+    sizer = Sizer(resolved)
     month = 1
     try:
         sizes = [sizer.first(matches.docker_machine.key, demand)]
-        growth = scenario.growth_percent_per_month
         if demand is None or growth == 0:
             return tuple(sizes) * scenario.horizon_months
         rate = 1 + growth / HUNDRED

@@ -92,13 +92,18 @@ class Sizer:
             and provider.instance_types[key].arch == spec.arch
         ]
         self.specs = {key: provider.instance_types[key] for key in family}
-        self.rooms = {key: host_allocatable(self.specs[key]) for key in family}
+        self.rooms: dict[str, Allocatable] = {}  # each type's, when first asked
         # cheapest first, then smallest: the order every choice below takes
         self.family = sorted(
             family,
             key=lambda k: (region.instances[k].billed(hours), self.specs[k].vcpu, k),
         )
         self.node = node_room(resolved, matches.k8s_machine)
+
+    def room(self, key: str) -> Allocatable:
+        if key not in self.rooms:
+            self.rooms[key] = host_allocatable(self.specs[key])
+        return self.rooms[key]
 
     def _needed(self, room: Allocatable, pods_each: int | None, demand: Demand) -> Decimal:
         return vms_needed(
@@ -110,7 +115,7 @@ class Sizer:
         return _bounded(what, needed)
 
     def fits(self, hosts: Hosts, demand: Demand) -> bool:
-        return self._needed(self.rooms[hosts.instance_type], None, demand) <= hosts.hosts
+        return self._needed(self.room(hosts.instance_type), None, demand) <= hosts.hosts
 
     def hosts_for(self, demand: Demand, count: int, at_least: str | None, what: str) -> Hosts:
         """The cheapest family type (no smaller than ``at_least``) holding ``demand`` on
@@ -128,8 +133,8 @@ class Sizer:
         for key in types:
             if self.fits(Hosts(key, count), demand):
                 return Hosts(key, count)
-        fewest = min(types, key=lambda k: math.ceil(self._needed(self.rooms[k], None, demand)))
-        return Hosts(fewest, _bounded(what, self._needed(self.rooms[fewest], None, demand)))
+        fewest = min(types, key=lambda k: math.ceil(self._needed(self.room(k), None, demand)))
+        return Hosts(fewest, _bounded(what, self._needed(self.room(fewest), None, demand)))
 
     def scaled_host(self, hosts: Hosts) -> Hosts:
         """Without a workload: the smallest family size with the share of the host's vCPU

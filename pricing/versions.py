@@ -74,9 +74,10 @@ def start_month(
     text = scenario.start_month or catalog_month(versions)
     earliest, what = own, "the calendar's own month"
     if policy is not None:
-        first = listed_versions(versions, policy.calendar)[0]
-        label = versions.calendars[policy.calendar].label
-        earliest, what = first.offered, f"the first month of {label}'s calendar"
+        calendar = versions.calendars[policy.calendar]
+        source = versions.calendars[calendar.follows] if calendar.follows else calendar
+        released = source.versions[0].released + timedelta(days=calendar.release_lag_days)
+        earliest, what = month_from(released), f"the first month of {calendar.label}'s calendar"
     latest = own + LATEST_START
     if not earliest <= parse_month(text) <= latest:
         problem(
@@ -89,7 +90,9 @@ def start_month(
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """A minor version on one platform, its dates as listed or extrapolated."""
+    """A minor version on one platform, its dates as listed or extrapolated, and the months
+    they take effect: ``offered`` (the first month the platform offers it), ``standard_month``
+    and ``extended_month`` (the first months without standard, or extended, support)."""
 
     version: str
     minor: int
@@ -97,11 +100,29 @@ class Version:
     standard_ends: date
     extended_ends: date | None
     extrapolated: bool = False
+    offered: int = 0
+    standard_month: int = 0
+    extended_month: int | None = None
 
-    @property
-    def offered(self) -> int:
-        """The first month the platform offers it."""
-        return month_from(self.released)
+
+def _version(
+    version: str,
+    released: date,
+    standard_ends: date,
+    extended_ends: date | None,
+    extrapolated: bool = False,
+) -> Version:
+    return Version(
+        version,
+        int(version.split(".")[1]),
+        released,
+        standard_ends,
+        extended_ends,
+        extrapolated,
+        month_from(released),
+        month_from(standard_ends),
+        None if extended_ends is None else month_from(extended_ends),
+    )
 
 
 def listed_versions(versions: VersionCalendars, key: str) -> list[Version]:
@@ -110,7 +131,7 @@ def listed_versions(versions: VersionCalendars, key: str) -> list[Version]:
     source = versions.calendars[calendar.follows] if calendar.follows else calendar
     lag = timedelta(days=calendar.release_lag_days)
     return [
-        Version(v.version, v.minor, v.released + lag, v.standard_ends, v.extended_ends)
+        _version(v.version, v.released + lag, v.standard_ends, v.extended_ends)
         for v in source.versions
     ]
 
@@ -119,12 +140,11 @@ def extrapolated(calendar: Calendar, last: Version) -> Version:
     """The minor after ``last``, a cadence later, with the calendar's support windows."""
     released = add_months(last.released, calendar.cadence_months)
     extended = calendar.extended_months
-    return Version(
-        version=f"1.{last.minor + 1}",
-        minor=last.minor + 1,
-        released=released,
-        standard_ends=add_months(released, calendar.standard_months),
-        extended_ends=None if extended is None else add_months(released, extended),
+    return _version(
+        f"1.{last.minor + 1}",
+        released,
+        add_months(released, calendar.standard_months),
+        None if extended is None else add_months(released, extended),
         extrapolated=True,
     )
 
@@ -146,80 +166,109 @@ class VersionMonth(NamedTuple):
 
 
 class VersionPath(NamedTuple):
-    """The version and support phase of each month, and what the path assumed."""
+    """The version and support phase of each month, the months (1-based) that differ from
+    the month before (month 1 too), and what the path assumed."""
 
     start_version: str
     months: tuple[VersionMonth, ...]
     assumptions: tuple[str, ...]
+    changes: tuple[int, ...] = (1,)
 
 
 class _Walk:
-    """A calendar walked month by month under one policy."""
+    """A calendar walked month by month under one policy: versions by their index, oldest
+    first from the newest offered in the first month (older ones never matter), extended
+    past the listed ones only as far as the walk asks (``at``)."""
 
-    def __init__(self, versions: VersionCalendars, policy: SupportPolicy, last: int) -> None:
+    def __init__(self, versions: VersionCalendars, policy: SupportPolicy, first: int) -> None:
         self.policy = policy
         self.calendar = versions.calendars[policy.calendar]
         base = self.calendar
         if base.follows is not None:
             base = versions.calendars[base.follows]
         self.base = base
-        self.list = listed_versions(versions, policy.calendar)
-        while self.list[-1].offered <= last + 1:
-            self.list.append(extrapolated(base, self.list[-1]))
+        lag = timedelta(days=self.calendar.release_lag_days)
+        listed = base.versions
+        offered = [i for i, v in enumerate(listed) if month_from(v.released + lag) <= first]
+        self.list = [
+            _version(v.version, v.released + lag, v.standard_ends, v.extended_ends)
+            for v in listed[offered[-1] if offered else 0 :]
+        ]
+        self.listed = len(self.list)
+        self._ends: list[int] = []
 
-    def newest_offered(self, month: int) -> Version | None:
-        offered = [v for v in self.list if v.offered <= month]
-        return offered[-1] if offered else None
+    def at(self, index: int) -> Version:
+        """The ``index``th version, extrapolated where the calendar lists no more."""
+        while index >= len(self.list):
+            self.list.append(extrapolated(self.base, self.list[-1]))
+        return self.list[index]
 
-    def support_ends(self, version: Version) -> date:
-        if self.policy.support_until == "extended" and version.extended_ends is not None:
-            return version.extended_ends
-        return version.standard_ends
+    def ends(self, index: int) -> int:
+        """The first month the ``index``th version is no longer supported."""
+        while index >= len(self._ends):
+            version = self.at(len(self._ends))
+            month = version.standard_month
+            if self.policy.support_until == "extended" and version.extended_month is not None:
+                month = version.extended_month
+            self._ends.append(month)
+        return self._ends[index]
 
-    def provider_acts(self, version: Version) -> int:
-        """The month the provider moves a cluster off ``version`` (policy at_end upgrade)."""
-        month = month_from(self.support_ends(version) + timedelta(self.policy.upgrade_delay_days))
-        earliest = self.policy.upgrades_from
+    def acts(self, index: int) -> int:
+        """The month the provider moves a cluster off the ``index``th version."""
+        policy, version = self.policy, self.at(index)
+        month = self.ends(index)
+        if policy.upgrade_delay_days:
+            end = version.standard_ends
+            if policy.support_until == "extended" and version.extended_ends is not None:
+                end = version.extended_ends
+            month = month_from(end + timedelta(policy.upgrade_delay_days))
+        earliest = policy.upgrades_from
         return month if earliest is None else max(month, month_from(earliest))
 
-    def oldest_supported(self, month: int) -> Version:
-        return next(v for v in self.list if v.offered <= month < month_from(self.support_ends(v)))
+    def newest_offered(self, month: int) -> int | None:
+        if self.at(0).offered > month:
+            return None
+        index = 0
+        while self.at(index + 1).offered <= month:
+            index += 1
+        return index
 
-    def phase(self, version: Version, month: int) -> Phase:
-        if month < month_from(version.standard_ends):
+    def oldest_supported(self, month: int) -> int:
+        index = 0
+        while not self.at(index).offered <= month < self.ends(index):
+            index += 1
+        return index
+
+    def phase(self, index: int, month: int) -> Phase:
+        if month < self.at(index).standard_month:
             return "standard"
-        if self.policy.support_until == "extended" and month < month_from(
-            self.support_ends(version)
-        ):
+        if self.policy.support_until == "extended" and month < self.ends(index):
             return "extended" if self.policy.extended_tier else "long-term"
         return "unsupported"
 
 
-def _team_upgrade(walk: _Walk, current: Version, month: int) -> tuple[Version, VersionEvent | None]:
-    following = walk.list[walk.list.index(current) + 1]
-    if following.offered > month:
+def _team_upgrade(walk: _Walk, current: int, month: int) -> tuple[int, VersionEvent | None]:
+    if walk.at(current + 1).offered > month:
         return current, None
-    change = f"{current.version} → {following.version}"
+    change = f"{walk.list[current].version} → {walk.list[current + 1].version}"
     text = f"the team upgrades Kubernetes {change}"
-    return following, VersionEvent("upgrade", text, True, change)
+    return current + 1, VersionEvent("upgrade", text, True, change)
 
 
-def _provider_upgrade(
-    walk: _Walk, current: Version, month: int
-) -> tuple[Version, VersionEvent | None]:
-    if walk.policy.at_end != "upgrade" or month < walk.provider_acts(current):
+def _provider_upgrade(walk: _Walk, current: int, month: int) -> tuple[int, VersionEvent | None]:
+    if walk.policy.at_end != "upgrade" or month < walk.acts(current):
         return current, None
     target = walk.oldest_supported(month)
     team = walk.policy.team_finishes_upgrade
     kind: VersionEventKind = "forced-upgrade" if team else "automatic-upgrade"
-    change = f"{current.version} → {target.version}"
+    change = f"{walk.list[current].version} → {walk.list[target].version}"
     text = f"{walk.calendar.label} upgrades the cluster {change}"
     if team:
         text += " (the control plane; the team upgrades the nodes and add-ons)"
     return target, VersionEvent(kind, text, team, change)
 
 
-def _phase_event(walk: _Walk, version: Version, phase: Phase) -> VersionEvent:
+def _phase_event(version: Version, phase: Phase) -> VersionEvent:
     if phase == "extended":
         return VersionEvent("extended-support", f"extended support starts for {version.version}")
     if phase == "long-term":
@@ -235,32 +284,53 @@ def version_path(
     horizon: int,
     upgrade_policy: UpgradePolicy,
 ) -> VersionPath:
-    """The cluster's version and phase for each of ``horizon`` months from ``start``."""
-    walk = _Walk(versions, policy, start + horizon)
+    """The cluster's version and phase for each of ``horizon`` months from ``start``: worked
+    out in the months something can change, the months between them alike (one object)."""
+    walk = _Walk(versions, policy, start)
     current = walk.newest_offered(start)
     if current is None:
         raise ValueError(f"{walk.calendar.label}'s calendar starts after {month_text(start)}")
     first, used = current, {current}
+    step = _team_upgrade if upgrade_policy == "current" else _provider_upgrade
     months: list[VersionMonth] = []
+    changes: list[int] = []
     previous: Phase = "standard"
-    for month in range(start, start + horizon):
-        step = _team_upgrade if upgrade_policy == "current" else _provider_upgrade
+    month, end = start, start + horizon
+    while month < end:
         current, event = step(walk, current, month)
-        events = [] if event is None else [event]
         used.add(current)
         phase = walk.phase(current, month)
+        events = [] if event is None else [event]
         if phase != previous and phase != "standard":
-            events.append(_phase_event(walk, current, phase))
+            events.append(_phase_event(walk.list[current], phase))
         previous = phase
-        months.append(VersionMonth(current.version, phase, tuple(events)))
-    return VersionPath(first.version, tuple(months), _assumptions(walk, used))
+        quiet = VersionMonth(walk.list[current].version, phase)
+        months.append(quiet._replace(events=tuple(events)) if events else quiet)
+        following = min(_next_change(walk, current, month, upgrade_policy), end)
+        months += [quiet] * (following - month - 1)
+        changes += [month - start + 1, month - start + 2] if events else [month - start + 1]
+        month = following
+    found = tuple(change for change in dict.fromkeys(changes) if change <= horizon)
+    version = walk.list[first].version
+    return VersionPath(version, tuple(months), _assumptions(walk, used), found)
 
 
-def _assumptions(walk: _Walk, used: set[Version]) -> tuple[str, ...]:
-    guessed = sorted((v for v in used if v.extrapolated), key=lambda v: v.minor)
+def _next_change(walk: _Walk, current: int, month: int, upgrade_policy: UpgradePolicy) -> int:
+    """The next month after ``month`` in which the version or its phase can change."""
+    changes = [walk.at(current).standard_month, walk.ends(current)]
+    if upgrade_policy == "current":
+        changes.append(walk.at(current + 1).offered)
+    elif walk.policy.at_end == "upgrade":
+        changes.append(walk.acts(current))
+    later = [change for change in changes if change > month]
+    return min(later) if later else month + LATEST_START * 4
+
+
+def _assumptions(walk: _Walk, used: set[int]) -> tuple[str, ...]:
+    guessed = [walk.list[i] for i in sorted(used) if walk.list[i].extrapolated]
     if not guessed:
         return ()
-    listed = [v for v in walk.list if not v.extrapolated][-1]
+    listed = walk.list[walk.listed - 1]
     base = walk.base
     extended = (
         f", {base.extended_months} in all with extended support" if (base.extended_months) else ""

@@ -53,6 +53,7 @@ LAYERS = (
     "events",
     "growth",
     "upgrades",
+    "month_plan",
     "months",
     "comparison",
     "advice",
