@@ -72,7 +72,7 @@ def start_month(
     read; ``problem`` is told where the tier's calendar cannot start there."""
     own = month_index(versions.as_of)
     text = scenario.start_month or catalog_month(versions)
-    earliest, what = own, "the calendar's own month"
+    earliest, what = parse_month("2000-01"), "the first month the calculator takes"
     if policy is not None:
         calendar = versions.calendars[policy.calendar]
         source = versions.calendars[calendar.follows] if calendar.follows else calendar

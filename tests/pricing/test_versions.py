@@ -121,10 +121,12 @@ def test_the_provider_acts_when_support_ends(
 
 
 def test_an_extended_tier_has_no_calendar(catalog: Catalog) -> None:
-    result = run(catalog, control_plane="eks-extended", horizon_months=36)
+    # eks-extended is priced as extended support every month (730 h x $0.60), from any month
+    result = run(catalog, control_plane="eks-extended", horizon_months=36, start_month="2023-01")
     assert result.months.kubernetes_version is None
     assert {control_plane(m) for m in result.months.months} == {D("438.00")}
     assert "does not apply" in result.months.assumptions[0]
+    assert result.months.months[0].calendar_month == "2023-01"
 
 
 @pytest.mark.parametrize("month", ["2024-01", "2032-01"])
