@@ -105,15 +105,31 @@ def environment_lines(
     else:
         bill = bill_infrastructure(theirs)
         kubernetes = _added_to_the_cluster(theirs, sizes.nonprod_nodes)
-    suffix = describe(scenario)
-    if scenario.k8s_environments == "namespaces":
-        suffix = suffix.replace(":", " in production's cluster:", 1)
     return EnvironmentLines(
         docker=_labelled(bill.docker_lines, describe(scenario)),
-        kubernetes=_labelled(kubernetes, suffix),
+        kubernetes=_labelled(kubernetes, _kubernetes_suffix(scenario)),
         docker_total=bill.docker_monthly,
         kubernetes_total=total([item.monthly for item in kubernetes]),
     )
+
+
+def pod_lines(
+    resolved: Resolved, sizes: Sizes, resolver: Callable[[Scenario], Resolved]
+) -> tuple[LineItem, ...]:
+    """Where the tier bills pods: the other environments' pods for a month (the first of
+    their Kubernetes lines, the only ones the workload moves)."""
+    scenario = resolved.scenario
+    if scenario.environments == 1:
+        return ()
+    theirs = resolver(their_scenario(resolved, sizes))
+    return _labelled(node_lines(theirs, theirs.scenario.k8s_nodes), _kubernetes_suffix(scenario))
+
+
+def _kubernetes_suffix(scenario: Scenario) -> str:
+    suffix = describe(scenario)
+    if scenario.k8s_environments == "namespaces":
+        suffix = suffix.replace(":", " in production's cluster:", 1)
+    return suffix
 
 
 def _added_to_the_cluster(theirs: Resolved, nodes: int) -> list[LineItem]:

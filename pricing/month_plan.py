@@ -12,9 +12,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from pricing.bill import InfrastructureBill, bill_infrastructure
+from pricing.bill import InfrastructureBill, bill_infrastructure, node_lines
 from pricing.catalog import Catalog
-from pricing.environments import EnvironmentLines, environment_lines
+from pricing.environments import EnvironmentLines, environment_lines, pod_lines
 from pricing.growth import size_months
 from pricing.lines import LineItem
 from pricing.money import total
@@ -104,7 +104,7 @@ class _Builder:
         start: int,
     ) -> None:
         self.resolved, self.catalog, self.start = resolved, catalog, start
-        self.production = {(sizes.docker, sizes.nodes, sizes.pods): first}
+        self.production = {(sizes.docker, sizes.nodes): first}
         self.others: dict[tuple[object, ...], EnvironmentLines] = {}
         self.built: dict[Sizes, Infrastructure] = {}
         # the catalog's matches by Docker host type: sizes change counts, not lookups
@@ -118,28 +118,42 @@ class _Builder:
         return resolved_with(scenario, self.matches[key])
 
     def month(self, sizes: Sizes, month: int) -> Infrastructure:
-        if sizes in self.built:
-            return self.built[sizes]
-        resolved = self.resolved
-        ours = (sizes.docker, sizes.nodes, sizes.pods)
-        theirs = (sizes.nonprod_docker, sizes.nonprod_nodes, sizes.pods)
-        try:
-            if ours not in self.production:
-                self.production[ours] = bill_infrastructure(
-                    self.resolve(_production(resolved, sizes))
-                )
-            if theirs not in self.others:
-                self.others[theirs] = environment_lines(resolved, sizes, self.resolve)
-        except InputError as error:
-            raise _in_month(error, month, self.start) from None
-        production, others = self.production[ours], self.others[theirs]
-        self.built[sizes] = Infrastructure(
-            docker=(*production.docker_lines, *others.docker),
-            kubernetes=(*production.kubernetes_lines, *others.kubernetes),
-            docker_total=production.docker_monthly + others.docker_total,
-            kubernetes_total=production.kubernetes_monthly + others.kubernetes_total,
-        )
+        if sizes not in self.built:
+            try:
+                self.built[sizes] = self._built(sizes)
+            except InputError as error:
+                raise _in_month(error, month, self.start) from None
         return self.built[sizes]
+
+    def _built(self, sizes: Sizes) -> Infrastructure:
+        """The lines for ``sizes``: each side's bill when its hosts or nodes change; where
+        the tier bills pods, their lines (first on each Kubernetes bill) every month."""
+        resolved = self.resolved
+        ours = (sizes.docker, sizes.nodes)
+        theirs = (sizes.nonprod_docker, sizes.nonprod_nodes)
+        if ours not in self.production:
+            self.production[ours] = bill_infrastructure(self.resolve(_production(resolved, sizes)))
+        if theirs not in self.others:
+            self.others[theirs] = environment_lines(resolved, sizes, self.resolve)
+        production, others = self.production[ours], self.others[theirs]
+        kubernetes = (*production.kubernetes_lines, *others.kubernetes)
+        kubernetes_total = production.kubernetes_monthly + others.kubernetes_total
+        if sizes.pods is not None:
+            pods = node_lines(self.resolve(_production(resolved, sizes)), sizes.nodes)
+            their_pods = pod_lines(resolved, sizes, self.resolve)
+            kubernetes = (
+                *pods,
+                *production.kubernetes_lines[len(pods) :],
+                *their_pods,
+                *others.kubernetes[len(their_pods) :],
+            )
+            kubernetes_total = _sum(kubernetes)
+        return Infrastructure(
+            docker=(*production.docker_lines, *others.docker),
+            kubernetes=kubernetes,
+            docker_total=production.docker_monthly + others.docker_total,
+            kubernetes_total=kubernetes_total,
+        )
 
 
 def _production(resolved: Resolved, sizes: Sizes) -> Scenario:

@@ -86,3 +86,27 @@ def test_growth_needs_a_workload(catalog: Catalog) -> None:
     with pytest.raises(InputError) as caught:
         run(catalog, growth_percent_per_month="5")
     assert [p.field for p in caught.value.problems] == ["growth_percent_per_month"]
+
+
+def test_where_the_tier_bills_pods_the_pods_grow_every_month(catalog: Catalog) -> None:
+    # GKE Autopilot bills the pods' requests: $0.0445 a vCPU-hour and $0.0049225 a GiB-hour
+    # (gcp.json), 730 h: $32.485 a vCPU-month, $3.593425 a GiB-month. Production 4 vCPU and
+    # 12 GiB, a staging at 50%, growing 10% a month:
+    # month 1: 4 x 32.485 = $129.94, 12 x 3.593425 = $43.12; staging $64.97 + $21.56: $259.59
+    # month 2: 4.4 vCPU $142.93, 13.2 GiB $47.43; staging 2.2 $71.47, 6.6 $23.72: $285.55
+    result = run(
+        catalog,
+        provider="gcp",
+        control_plane="gke-autopilot",
+        workload_vcpu="4",
+        workload_memory_gib="12",
+        growth_percent_per_month="10",
+        environments=2,
+        horizon_months=3,
+    )
+    compute = [dict(m.kubernetes.categories)["compute"] for m in result.months.months]
+    assert compute[:2] == [D("259.59"), D("285.55")]
+    month_2 = result.months.months[1]
+    pods = [i for i in month_2.kubernetes.lines if i.label.startswith("Pod requests")]
+    assert [i.quantity for i in pods] == [D("4.40"), D("13.20"), D("2.200"), D("6.600")]
+    assert not any(e.kind == "node-added" for m in result.months.months for e in m.events)
