@@ -122,8 +122,8 @@ def node_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
 
 
 def _kubernetes_lines(resolved: Resolved, nodes: int, clusters: int = 1) -> list[LineItem]:
-    # The node lines come first: where the tier bills pods, pricing.month_plan replaces
-    # them month by month as the workload grows.
+    # The node lines come first: where the tier bills pods (pod_requests' lines),
+    # pricing.month_plan replaces them month by month as the workload grows.
     scenario, matches = resolved
     disks = matches.control_plane.pod_pricing is None  # pods bring no node disks
     return [

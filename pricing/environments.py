@@ -22,7 +22,7 @@ from pricing.lines import LineItem
 from pricing.money import ZERO, total
 from pricing.resolve import Resolved
 from pricing.scenario import Scenario
-from pricing.sizes import HUNDRED, Sizes
+from pricing.sizes import HUNDRED, Demand, Sizes
 
 NAMES = {1: "staging", 2: "staging and dev"}
 
@@ -113,16 +113,20 @@ def environment_lines(
     )
 
 
-def pod_lines(
-    resolved: Resolved, sizes: Sizes, resolver: Callable[[Scenario], Resolved]
-) -> tuple[LineItem, ...]:
-    """Where the tier bills pods: the other environments' pods for a month (the first of
-    their Kubernetes lines, the only ones the workload moves)."""
+def pod_lines(resolved: Resolved, pods: Demand) -> tuple[LineItem, ...]:
+    """Where the tier bills pods: the other environments' pods for a month whose production
+    workload is ``pods`` (the first of their Kubernetes lines, the only ones it moves)."""
     scenario = resolved.scenario
     if scenario.environments == 1:
         return ()
-    theirs = resolver(their_scenario(resolved, sizes))
-    return _labelled(node_lines(theirs, theirs.scenario.k8s_nodes), _kubernetes_suffix(scenario))
+    theirs = pods.times((scenario.environments - 1) * scenario.nonprod_size_percent / HUNDRED)
+    return _labelled(lines.pod_requests(with_pods(resolved, theirs)), _kubernetes_suffix(scenario))
+
+
+def with_pods(resolved: Resolved, pods: Demand) -> Resolved:
+    """``resolved`` with another workload: all a tier that bills pods reads of it."""
+    update = {"workload_vcpu": pods.vcpu, "workload_memory_gib": pods.memory_gib}
+    return Resolved(resolved.scenario.model_copy(update=update), resolved.matches)
 
 
 def _kubernetes_suffix(scenario: Scenario) -> str:

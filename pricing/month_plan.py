@@ -12,9 +12,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from pricing.bill import InfrastructureBill, bill_infrastructure, node_lines
+from pricing import lines
+from pricing.bill import InfrastructureBill, bill_infrastructure
 from pricing.catalog import Catalog
-from pricing.environments import EnvironmentLines, environment_lines, pod_lines
+from pricing.environments import EnvironmentLines, environment_lines, pod_lines, with_pods
 from pricing.growth import size_months
 from pricing.lines import LineItem
 from pricing.money import total
@@ -129,8 +130,10 @@ class _Builder:
         """The lines for ``sizes``: each side's bill when its hosts or nodes change; where
         the tier bills pods, their lines (first on each Kubernetes bill) every month."""
         resolved = self.resolved
-        ours = (sizes.docker, sizes.nodes)
-        theirs = (sizes.nonprod_docker, sizes.nonprod_nodes)
+        # where the tier bills pods, the nodes bill nothing: only the hosts matter
+        by_nodes = sizes.pods is None
+        ours = (sizes.docker, sizes.nodes if by_nodes else 0)
+        theirs = (sizes.nonprod_docker, sizes.nonprod_nodes if by_nodes else 0)
         if ours not in self.production:
             self.production[ours] = bill_infrastructure(self.resolve(_production(resolved, sizes)))
         if theirs not in self.others:
@@ -139,8 +142,8 @@ class _Builder:
         kubernetes = (*production.kubernetes_lines, *others.kubernetes)
         kubernetes_total = production.kubernetes_monthly + others.kubernetes_total
         if sizes.pods is not None:
-            pods = node_lines(self.resolve(_production(resolved, sizes)), sizes.nodes)
-            their_pods = pod_lines(resolved, sizes, self.resolve)
+            pods = lines.pod_requests(with_pods(resolved, sizes.pods))
+            their_pods = pod_lines(resolved, sizes.pods)
             kubernetes = (
                 *pods,
                 *production.kubernetes_lines[len(pods) :],
