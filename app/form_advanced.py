@@ -113,13 +113,13 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
             Field(
                 "k8s_private_nodes",
                 "Private nodes behind a NAT gateway",
-                "AWS, Azure: hourly and per GB of egress.",
+                "AWS, Azure, Google Cloud NAT: hourly and per GB of egress.",
                 kind="yesno",
             ),
             Field(
                 "public_ipv4",
                 "Price public IPv4 addresses",
-                "AWS, Hetzner: hosts' and load balancers'.",
+                "AWS, Google, Azure, Hetzner: hosts', balancers', public nodes'.",
                 kind="yesno",
             ),
             Field(
@@ -128,6 +128,20 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
                 "Between the cluster's zones.",
                 "GB/month",
                 step="1",
+            ),
+            Field(
+                "monthly_requests",
+                "Requests a month",
+                "Managed containers billed by request.",
+                "count",
+                optional=True,
+            ),
+            Field(
+                "request_ms",
+                "Time per request",
+                "Keeps an instance busy; give with requests.",
+                "ms",
+                optional=True,
             ),
         ),
         note="Does it fit, what autoscaling costs, and data transfer.",

@@ -30,10 +30,12 @@ NOT_INFRASTRUCTURE = frozenset(
         "k8s_steady_hours",
         "horizon_months",
         *CHECKLIST_FIELDS,
-        "workload_vcpu",
-        "workload_memory_gib",
+        # (workload_vcpu and workload_memory_gib are read by the pod lines of a tier that
+        # bills pods, GKE Autopilot: they are part of the key)
         "workload_pods",
         "k8s_max_pods",
+        "monthly_requests",
+        "request_ms",
     }
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
@@ -96,7 +98,7 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.docker_machine, count=scenario.docker_hosts),
         *lines.public_addresses(
-            resolved, hosts=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
+            resolved, vms=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
         ),
         *lines.seats(resolved, setup="docker"),
     ]
@@ -139,8 +141,12 @@ def _kubernetes_lines(resolved: Resolved, nodes: int, clusters: int = 1) -> list
         ),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
-        *lines.nat_gateway(resolved, clusters=clusters),
-        *lines.public_addresses(resolved, hosts=0, load_balancers=scenario.k8s_load_balancers),
+        *lines.nat_gateway(resolved, vms=nodes + scenario.k8s_control_nodes, clusters=clusters),
+        *lines.public_addresses(
+            resolved,
+            vms=lines.public_node_vms(resolved, nodes=nodes),
+            load_balancers=scenario.k8s_load_balancers,
+        ),
         *lines.seats(resolved, setup="kubernetes"),
     ]
 

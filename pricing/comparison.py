@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 from pricing.bill import Bill, InfrastructureBill, bill_infrastructure, docker_bill, kubernetes_bill
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
+from pricing.containers import ContainerQuote, managed_containers
 from pricing.events import Event
 from pricing.money import CENT, ROUNDING, ZERO
 from pricing.month_plan import VersionsOf, plan_months
@@ -74,6 +75,13 @@ class Comparison(NamedTuple):
     def timeline(self) -> tuple[TimelinePoint, ...]:
         """Cumulative cost month by month over the horizon (built when a face asks for it)."""
         return timeline(self.months)
+
+    @property
+    def managed_containers(self) -> tuple[ContainerQuote, ...]:
+        """The workload on the provider's managed container services: a reference beside the
+        two setups, in no total or difference (built when a face asks for it; empty where
+        the provider has none or no workload is given)."""
+        return managed_containers(self.resolved)
 
 
 def timeline(months: Months) -> tuple[TimelinePoint, ...]:

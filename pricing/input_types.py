@@ -197,3 +197,17 @@ OptionalPods = Annotated[
     BeforeValidator(_blank_is_none),
     _optional_schema({"type": "integer", "minimum": 1, "maximum": 1_000_000}, _COUNT_PATTERN),
 ]
+OptionalRequests = Annotated[
+    Annotated[Count, Field(ge=0, le=1_000_000_000_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema(
+        {"type": "integer", "minimum": 0, "maximum": 1_000_000_000_000}, _COUNT_PATTERN
+    ),
+]
+OptionalMilliseconds = Annotated[
+    Annotated[PlainDecimal, Field(gt=0, le=3_600_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 3_600_000}, DECIMAL_PATTERN
+    ),
+]

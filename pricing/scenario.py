@@ -14,12 +14,14 @@ from pricing.input_types import (
     Name,
     OptionalAmount,
     OptionalHours,
+    OptionalMilliseconds,
     OptionalMonth,
     OptionalName,
     OptionalNodes,
     OptionalPercent,
     OptionalPods,
     OptionalPrice,
+    OptionalRequests,
     PlainDecimal,
 )
 
@@ -306,13 +308,27 @@ class Scenario(BaseModel):
     k8s_private_nodes: bool = Field(
         False,
         description="The cluster's nodes have no public addresses and reach the internet "
-        "through a managed NAT gateway (AWS, Azure), priced by the hour and per GB of egress.",
+        "through a managed NAT gateway (AWS, Azure, Google Cloud NAT), priced by the hour (or "
+        "per VM) and per GB of egress.",
     )
     public_ipv4: bool = Field(
         False,
         description="Price public IPv4 addresses where the provider charges for them (AWS, "
-        "Hetzner): one per Docker host and one per load balancer in each of two zones; "
-        "cluster nodes are taken to be private.",
+        "Google Cloud, Azure, Hetzner): one per Docker host, those each load balancer holds "
+        "(an AWS ALB two, an Azure load balancer one), and one per cluster node where nodes "
+        "have their own (Hetzner servers, GKE nodes; not private nodes).",
+    )
+    monthly_requests: OptionalRequests = Field(
+        None,
+        description="Managed containers (a reference beside the two setups): HTTP requests a "
+        "month, a count, for the services that bill by request (Cloud Run request-based, "
+        "Azure Container Apps). Empty: those are priced as if every replica were busy all "
+        "month. Give request_ms with it.",
+    )
+    request_ms: OptionalMilliseconds = Field(
+        None,
+        description="Managed containers: the average time one request keeps an instance "
+        "busy, in milliseconds. Give monthly_requests with it.",
     )
 
 

@@ -6,6 +6,7 @@ and, optionally, an operator's override file merged over them. The entries' mode
 ``loading``; every name is importable from here.
 """
 
+from pricing.catalog.containers import ContainerRates, ContainerService, TaskSize
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
@@ -13,6 +14,7 @@ from pricing.catalog.entries import (
     ControlPlane,
     CrossZone,
     Disk,
+    DiskSize,
     Egress,
     InstancePrice,
     InstanceType,
@@ -20,6 +22,7 @@ from pricing.catalog.entries import (
     NatGateway,
     NodeFee,
     NonNegativePrice,
+    PerVmRate,
     Plan,
     PodPricing,
     PositivePrice,
@@ -48,9 +51,12 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Confidence",
+    "ContainerRates",
+    "ContainerService",
     "ControlPlane",
     "CrossZone",
     "Disk",
+    "DiskSize",
     "Egress",
     "InstancePrice",
     "InstanceType",
@@ -59,6 +65,7 @@ __all__ = [
     "NatGateway",
     "NodeFee",
     "NonNegativePrice",
+    "PerVmRate",
     "Plan",
     "PodPricing",
     "PositivePrice",
@@ -70,6 +77,7 @@ __all__ = [
     "Sourced",
     "SupportPolicy",
     "SustainedUse",
+    "TaskSize",
     "Tier",
     "UpgradeHours",
     "VersionCalendars",

@@ -99,6 +99,11 @@ class Region(Entry):
     caveat: str | None = Field(
         None, description="What the catalog prices here with another region's figures."
     )
+    egress: Egress | None = Field(
+        None,
+        description="The region's own internet egress tiers, where they differ from the "
+        "provider's (AWS GovCloud: no free 100 GB, higher rates).",
+    )
 
 
 class PodPricing(Sourced):
@@ -134,6 +139,13 @@ class LoadBalancer(Sourced):
     monthly_cap: PositivePrice | None = monthly_cap()
     usage_price: NonNegativePrice
     usage_unit: str
+    public_addresses: int = Field(
+        0,
+        ge=0,
+        description="Public IPv4 addresses each load balancer holds that the provider bills "
+        "as addresses (an AWS ALB: one in each of its two zones); 0 where the balancer's own "
+        "price includes its address, or where there is no balancer.",
+    )
 
     @property
     def usage_is_hourly(self) -> bool:
@@ -142,9 +154,46 @@ class LoadBalancer(Sourced):
         return self.usage_unit.endswith("-hour")
 
 
+class DiskSize(Sourced):
+    """One size tier of a disk billed by the tier that holds it (Azure: P6 is 64 GiB)."""
+
+    name: str
+    up_to_gib: int = Field(gt=0)
+    monthly: PositivePrice
+
+
 class Disk(Sourced):
+    """Block storage: billed per GB-month, or by the smallest size tier that holds the disk."""
+
     label: str
-    gb_month: NonNegativePrice
+    gb_month: NonNegativePrice | None = None
+    sizes: list[DiskSize] = Field(
+        default_factory=list,
+        description="Size tiers, smallest first: a disk is billed the monthly price of the "
+        "smallest tier at least as large as it (Azure managed disks).",
+    )
+
+    @model_validator(mode="after")
+    def _check_billing(self) -> Disk:
+        if (self.gb_month is None) == (not self.sizes):
+            raise ValueError("give either gb_month or sizes, not both or neither")
+        bounds = [size.up_to_gib for size in self.sizes]
+        if bounds != sorted(set(bounds)):
+            raise ValueError("sizes must rise: each up_to_gib above the one before")
+        return self
+
+    def size_for(self, gib: int) -> DiskSize | None:
+        """The tier a disk of ``gib`` is billed as: the smallest that holds it (None beyond
+        the largest)."""
+        return next((size for size in self.sizes if size.up_to_gib >= gib), None)
+
+    @property
+    def list_price(self) -> tuple[Decimal, str]:
+        """What a form or a list shows: the price per GB-month, or the smallest tier's."""
+        if self.gb_month is not None:
+            return self.gb_month, "GB-month"
+        smallest = self.sizes[0]
+        return smallest.monthly, f"disk-month ({smallest.name}, {smallest.up_to_gib} GiB)"
 
 
 class Tier(Entry):
@@ -158,6 +207,13 @@ class Tier(Entry):
 class Egress(Sourced):
     label: str
     unit: str
+    gb_per_unit: Decimal = Field(
+        Decimal(1),
+        gt=0,
+        allow_inf_nan=False,
+        description="The scenario's GB in one unit of the tiers: 1 where the provider bills "
+        "per GB (or GiB), 1000 where it bills per TB (Hetzner).",
+    )
     tiers: list[Tier] = Field(min_length=1)
     included_per_vm: dict[str, NonNegativePrice] = Field(
         default_factory=dict,
@@ -192,12 +248,29 @@ class SustainedUse(Sourced):
         return instance_type.split("-")[0] in self.families
 
 
+class PerVmRate(Entry):
+    """A gateway billed by the VMs that use it (Google Cloud NAT): ``hourly`` for each VM up
+    to ``up_to`` VMs, ``beyond`` an hour in all for more."""
+
+    hourly: PositivePrice
+    up_to: int = Field(gt=0)
+    beyond: PositivePrice
+
+    def gateway_hourly(self, vms: int) -> Decimal:
+        return self.hourly * vms if vms <= self.up_to else self.beyond
+
+
 class NatGateway(Sourced):
-    """A managed NAT gateway for private nodes' outbound traffic: by the hour and per GB."""
+    """A managed NAT gateway for private nodes' outbound traffic: by the hour (or by the VMs
+    using it), per GB processed, and the addresses it holds."""
 
     label: str
     hourly: NonNegativePrice
     gb_price: NonNegativePrice
+    per_vm: PerVmRate | None = None
+    address_hourly: NonNegativePrice = Field(
+        Decimal(0), description="The hourly price of the one public address the gateway holds."
+    )
 
 
 class PublicAddress(Sourced):
@@ -205,6 +278,12 @@ class PublicAddress(Sourced):
 
     label: str
     hourly: NonNegativePrice
+    on_nodes: bool = Field(
+        False,
+        description="Cluster nodes that are not private hold a billed address each (Hetzner "
+        "servers' primary IPv4; GKE nodes of a public cluster). False: nodes are taken to sit "
+        "in private subnets.",
+    )
 
 
 class Plan(Sourced):

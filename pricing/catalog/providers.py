@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from pricing.catalog.containers import ContainerService
 from pricing.catalog.entries import (
     Availability,
     ControlPlane,
@@ -58,6 +59,10 @@ class Provider(Entry):
     vm_availability: Availability | None = Field(
         None, description="The SLA for one VM on its own, where the provider publishes one."
     )
+    managed_containers: dict[str, ContainerService] = Field(
+        default_factory=dict,
+        description="Managed container services, priced as a reference beside the setups.",
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> Provider:
@@ -77,6 +82,13 @@ class Provider(Entry):
         for field, key, table in checks:
             if key not in table:
                 raise ValueError(f"defaults.{field} {key!r} is not in the catalog")
+        for key, service in self.managed_containers.items():
+            tier = self.control_planes.get(service.control_plane or "")
+            if service.control_plane is not None and (tier is None or tier.pod_pricing is None):
+                raise ValueError(
+                    f"managed_containers.{key}: control_plane {service.control_plane!r} is "
+                    "not a tier that bills pods"
+                )
         home = self.regions[d.region].instances
         for field, key in (
             ("docker_instance_type", d.docker_instance_type),
@@ -109,9 +121,13 @@ class Catalog(Entry):
         for provider in self.providers.values():
             for region in provider.regions.values():
                 entries.extend(region.instances.values())
+                entries.extend([region.egress] if region.egress else [])
             entries.extend(provider.control_planes.values())
             entries.extend(provider.load_balancers.values())
-            entries.extend(provider.disks.values())
+            for disk in provider.disks.values():
+                entries.extend([disk, *disk.sizes])
+            for service in provider.managed_containers.values():
+                entries.extend([service, *service.rates])
             entries.extend(
                 entry
                 for entry in (

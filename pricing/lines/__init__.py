@@ -8,20 +8,19 @@ Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
-from pricing.lines.machines import compute, control_plane, extended_support, storage
-from pricing.lines.managed import node_fee, pod_requests
+from pricing.lines.machines import compute, control_plane, extended_support, storage, tier_fee
+from pricing.lines.managed import node_fee, pod_lines, pod_requests
 from pricing.lines.network import (
-    ADDRESSES_PER_LOAD_BALANCER,
     cross_zone,
     egress,
     load_balancers,
     nat_gateway,
     public_addresses,
+    public_node_vms,
 )
 from pricing.lines.team import people, seats
 
 __all__ = [
-    "ADDRESSES_PER_LOAD_BALANCER",
     "Category",
     "LineItem",
     "by_the_hour",
@@ -35,9 +34,12 @@ __all__ = [
     "nat_gateway",
     "node_fee",
     "people",
+    "pod_lines",
     "pod_requests",
     "priced",
     "public_addresses",
+    "public_node_vms",
     "seats",
     "storage",
+    "tier_fee",
 ]

@@ -229,10 +229,12 @@ def test_a_workload_over_the_node_limit_is_a_422_saying_so(client: TestClient) -
 
 
 def test_a_sized_node_count_over_the_limit_is_a_422_saying_so(client: TestClient) -> None:
-    # Each type's lower bound is under 1,000, but one 40 GiB replica a node packs to 1,002.
+    # One 3,000 GiB replica a node: only x2iedn.24xlarge (3,072 GiB) and x2iedn.32xlarge
+    # (4,096 GiB) hold one and neither holds two, so 1,001 replicas and the rolling update's
+    # surge need 1,002 nodes, though the lower bound (1,001 x 3,000 / 4,093 GiB) is 734.
     text = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
-        " resources: {reservations: {memory: 40g}}}}}"
+        " resources: {reservations: {memory: 3000g}}}}}"
     )
     response = size(client, text)
     assert response.status_code == 422, response.text

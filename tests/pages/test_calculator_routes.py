@@ -151,10 +151,11 @@ def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
 
 
 def test_sizing_a_workload_over_the_node_limit_shows_why(client: TestClient) -> None:
-    # One 40 GiB replica a node: 1,001 replicas and the rolling update's surge, 1,002 nodes.
+    # One 3,000 GiB replica a node (no AWS type holds two): 1,001 replicas and the rolling
+    # update's surge, 1,002 nodes.
     compose = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
-        " resources: {reservations: {memory: 40g}}}}}"
+        " resources: {reservations: {memory: 3000g}}}}}"
     )
     response = client.post("/size", data={"yaml": compose}, headers=HX)
     assert response.status_code == 422, response.text

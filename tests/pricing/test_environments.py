@@ -66,16 +66,16 @@ def test_namespaces_add_nodes_to_one_cluster(catalog: Catalog) -> None:
 def test_with_a_workload_each_environment_holds_its_share(catalog: Catalog) -> None:
     # 12 vCPU of requests in production; staging at 50% holds 6 vCPU.
     # Docker: a host holds its vCPU less the reservation (6% of the first core, 1% of the
-    # second, 0.5% of the next two, 0.25% of each above four): an m6i.xlarge keeps 80 m and
-    # holds 3.92 vCPU, too few; m6i.2xlarge keeps 90 m and holds 7.91 >= 6. Every 4-vCPU type
-    # is too small, so staging gets the cheapest general-purpose x86 type with 8 vCPU and
-    # 32 GiB: m6i.2xlarge ($0.384/h, against m7i.2xlarge's $0.4032) - production's own type,
-    # so your hourly price for it applies: 730 h x $0.273973 = $200.00029 -> $200.00.
+    # second, 0.5% of the next two, 0.25% of each above four): a 4-vCPU type keeps 80 m and
+    # holds 3.92 vCPU, too few; an 8-vCPU type keeps 90 m and holds 7.91 >= 6. The cheapest
+    # general-purpose x86 type with 8 vCPU in us-east-1 is m6a.2xlarge at $0.3456/h
+    # (aws.json), at its list price (your hourly price is for production's m6i.2xlarge):
+    # 730 h x $0.3456 = $252.288 -> $252.29.
     # Kubernetes: an m6i.xlarge node holds 3.92 vCPU: ceil(6 / 3.92) = 2 nodes.
     result = run(catalog, "article", environments=2, workload_vcpu="12")
     (docker,) = lines_for(result, "docker", "staging: 1 environment at 50%")
-    assert docker.label.startswith("m6i.2xlarge × 1 host")
-    assert docker.monthly == D("200.00")
+    assert docker.label.startswith("m6a.2xlarge × 1 host")
+    assert docker.monthly == D("252.29")
     nodes = [i for i in lines_for(result, "kubernetes", "at 50%") if i.category == "compute"]
     assert nodes[0].label.startswith("m6i.xlarge × 2 nodes")
 

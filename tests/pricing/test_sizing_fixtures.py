@@ -98,9 +98,11 @@ def test_shop_manifests() -> None:
 def test_too_big_workload_names_it() -> None:
     text = (
         "services:\n  huge:\n    image: x\n    deploy:\n      resources:\n"
-        "        reservations: {cpus: '64', memory: 512g}\n"
+        "        reservations: {cpus: '200', memory: 2000g}\n"
     )
-    with pytest.raises(SizingError, match=r"workload huge .* m6i\.4xlarge"):
+    # No AWS type has both: x2iedn.32xlarge (the most memory, 4,096 GiB) has 128 vCPU and
+    # m8i.96xlarge (the most vCPU, 384) has 1,536 GiB; the message names the former.
+    with pytest.raises(SizingError, match=r"workload huge .* x2iedn\.32xlarge"):
         size(text, catalog=CATALOG)
 
 
