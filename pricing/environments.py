@@ -50,18 +50,23 @@ class EnvironmentLines(NamedTuple):
 NO_LINES = EnvironmentLines((), (), ZERO, ZERO)
 
 
+def your_price_for(scenario: Scenario, docker_type: str) -> Decimal | None:
+    """Your hourly price for a Docker host of ``docker_type``: it is your price for the
+    scenario's own type, and goes when the type does."""
+    return scenario.docker_hourly_price if docker_type == scenario.docker_instance_type else None
+
+
 def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
     """Every non-production environment together, as one scenario (see the module's text)."""
     scenario = resolved.scenario
     others, share = scenario.environments - 1, scenario.nonprod_size_percent / HUNDRED
     hosts = sizes.nonprod_docker or sizes.docker
-    same_type = hosts.instance_type == scenario.docker_instance_type
     nodes = sizes.nonprod_nodes * (others if scenario.k8s_environments == "clusters" else 1)
     update: dict[str, object] = {
         "environments": 1,
         "growth_percent_per_month": Decimal(0),
         "docker_instance_type": hosts.instance_type,
-        "docker_hourly_price": scenario.docker_hourly_price if same_type else None,
+        "docker_hourly_price": your_price_for(scenario, hosts.instance_type),
         "docker_hosts": hosts.hosts * others,
         "docker_load_balancers": scenario.docker_load_balancers * others,
         "docker_lb_usage": _plain(scenario.docker_lb_usage * share),

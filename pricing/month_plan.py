@@ -15,7 +15,13 @@ from typing import NamedTuple
 from pricing import lines
 from pricing.bill import InfrastructureBill, bill_infrastructure
 from pricing.catalog import Catalog
-from pricing.environments import EnvironmentLines, environment_lines, pod_lines, with_pods
+from pricing.environments import (
+    EnvironmentLines,
+    environment_lines,
+    pod_lines,
+    with_pods,
+    your_price_for,
+)
 from pricing.growth import size_months
 from pricing.lines import LineItem
 from pricing.money import total
@@ -162,10 +168,9 @@ class _Builder:
 def _production(resolved: Resolved, sizes: Sizes) -> Scenario:
     """Production's scenario with a later month's sizes."""
     scenario = resolved.scenario
-    same_type = sizes.docker.instance_type == scenario.docker_instance_type
     update: dict[str, object] = {
         "docker_instance_type": sizes.docker.instance_type,
-        "docker_hourly_price": scenario.docker_hourly_price if same_type else None,
+        "docker_hourly_price": your_price_for(scenario, sizes.docker.instance_type),
         "docker_hosts": sizes.docker.hosts,
         "k8s_nodes": sizes.nodes,
         "k8s_nodes_min": None,
