@@ -13,7 +13,7 @@ from pricing.events import Event
 from pricing.resolve import Resolved
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.sizes import HUNDRED, MOST_VMS, Hosts, Sizer, Sizes, TooMany, demand_of
-from pricing.versions import month_text
+from pricing.whole_months import month_text
 
 
 def size_months(resolved: Resolved, *, start: int) -> tuple[Sizes, ...]:

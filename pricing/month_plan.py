@@ -28,7 +28,8 @@ from pricing.money import total
 from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.sizes import Sizes
-from pricing.versions import VersionPath, month_text, parse_month, version_path
+from pricing.versions import VersionPath, version_path
+from pricing.whole_months import month_text, parse_month
 
 
 class Infrastructure(NamedTuple):

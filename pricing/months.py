@@ -24,7 +24,7 @@ from pricing.lines import Category, LineItem
 from pricing.money import ZERO
 from pricing.month_plan import Infrastructure, Plan
 from pricing.upgrades import hours_per_upgrade, upgrade_line
-from pricing.versions import month_text
+from pricing.whole_months import month_text
 
 
 class SetupMonth(NamedTuple):

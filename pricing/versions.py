@@ -1,9 +1,9 @@
 """Which Kubernetes version a cluster runs each month of the horizon, and what that costs
 beyond the usual month: extended-support months, the team's upgrades, the provider's own.
 
-Months are counted whole: a date inside a month takes effect from the next month (a version
-released on 28 January is first offered in February; standard support that ends on 27 March
-is billed as standard through March). A month is an index, ``year * 12 + month - 1``.
+Months are counted whole (``pricing.whole_months``): a date inside a month takes effect from the
+next month (a version released on 28 January is first offered in February; standard support
+that ends on 27 March is billed as standard through March).
 
 The cluster starts on the newest version its platform offered in the first month. Under
 ``upgrade_policy`` ``current`` the team upgrades to each new minor in the month the platform
@@ -21,37 +21,12 @@ from typing import Literal, NamedTuple
 
 from pricing.catalog import Calendar, SupportPolicy, VersionCalendars
 from pricing.scenario import Scenario, UpgradePolicy
+from pricing.whole_months import add_months, month_from, month_index, month_text, parse_month
 
 Phase = Literal["standard", "extended", "long-term", "unsupported"]
 VersionEventKind = Literal[
     "upgrade", "forced-upgrade", "automatic-upgrade", "extended-support", "support-ends"
 ]
-
-
-def month_index(day: date) -> int:
-    """The month ``day`` falls in."""
-    return day.year * 12 + day.month - 1
-
-
-def month_from(day: date) -> int:
-    """The first month that starts on or after ``day``: when a change on ``day`` is billed."""
-    return month_index(day) + (0 if day.day == 1 else 1)
-
-
-def parse_month(text: str) -> int:
-    """A month written YYYY-MM (the Scenario checked the form)."""
-    year, month = text.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
-def month_text(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole months (the day of the month kept, at most the 28th)."""
-    index = month_index(day) + months
-    return date(index // 12, index % 12 + 1, min(day.day, 28))
 
 
 LATEST_START = 60  # months after the calendar's own month: further out is all extrapolation

@@ -40,6 +40,7 @@ LAYERS = (
     "scenario",
     "presets",
     "rules",
+    "whole_months",
     "versions",
     "resolve",
     "lines.item",

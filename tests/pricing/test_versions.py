@@ -15,7 +15,8 @@ import pytest
 
 from pricing import Catalog, InputError
 from pricing.months import Month
-from pricing.versions import month_from, parse_month, version_path
+from pricing.versions import version_path
+from pricing.whole_months import month_from, parse_month
 from tests.pricing.support import D, run
 
 UPGRADE = D(16) * 96  # the catalog's likely 16 hours per upgrade at the article's $96 = $1,536
