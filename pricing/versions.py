@@ -1,9 +1,9 @@
 """Which Kubernetes version a cluster runs each month of the horizon, and what that costs
 beyond the usual month: extended-support months, the team's upgrades, the provider's own.
 
-Months are counted whole (``pricing.whole_months``): a date inside a month takes effect from the
-next month (a version released on 28 January is first offered in February; standard support
-that ends on 27 March is billed as standard through March).
+Months are counted whole (``pricing.whole_months``): a date inside a month takes effect
+from the next month (a version released on 28 January is first offered in February;
+standard support that ends on 27 March is billed as standard through March).
 
 The cluster starts on the newest version its platform offered in the first month. Under
 ``upgrade_policy`` ``current`` the team upgrades to each new minor in the month the platform
