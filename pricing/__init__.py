@@ -9,7 +9,7 @@ from pricing.advice import Advice
 from pricing.bill import Bill
 from pricing.catalog import Catalog, CatalogError, load_catalog
 from pricing.comparison import Comparison, estimate
-from pricing.engine import Engine, Estimate, new_memo
+from pricing.engine import Engine, Estimate, SizedEstimate, new_memo
 from pricing.lines import LineItem
 from pricing.presets import PRESETS, preset_values
 from pricing.scenario import FieldProblem, InputError, Scenario
@@ -29,6 +29,7 @@ __all__ = [
     "InputError",
     "LineItem",
     "Scenario",
+    "SizedEstimate",
     "estimate",
     "load_catalog",
     "new_memo",

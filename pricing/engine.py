@@ -9,6 +9,7 @@ skips the catalog lookups and all but the people lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from pricing.month_plan import Versions, versions_of
 from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
+from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
@@ -37,6 +39,14 @@ class Estimate(NamedTuple):
 
     comparison: Comparison
     advice: Advice
+
+
+class SizedEstimate(NamedTuple):
+    """An application sized (the sized Scenario and the report) and the estimate of the
+    sized Scenario."""
+
+    sizing: Sizing
+    estimate: Estimate
 
 
 class Remembered(NamedTuple):
@@ -106,3 +116,17 @@ class Engine:
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""
         return sensitivity(comparison, self.compare)
+
+    def size(
+        self,
+        texts: str | Sequence[str] | Application,
+        scenario: Scenario,
+        options: SizingOptions | None = None,
+    ) -> SizedEstimate:
+        """Size an application's files (a Compose file or Kubernetes manifests: one text,
+        several, or an Application already read) for ``scenario``'s provider and region, and
+        price the sized Scenario. Raises InputError (SizingError) for input it cannot size."""
+        options = options or SizingOptions()
+        app = texts if isinstance(texts, Application) else read_application(texts, options)
+        sizing = size_workload(app, scenario, catalog=self.catalog, options=options)
+        return SizedEstimate(sizing, self.estimate(sizing.scenario))

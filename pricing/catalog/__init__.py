@@ -10,6 +10,7 @@ from pricing.catalog.containers import ContainerRates, ContainerService, TaskSiz
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
+    Baseline,
     Confidence,
     ControlPlane,
     CrossZone,
@@ -30,7 +31,10 @@ from pricing.catalog.entries import (
     Rate,
     Region,
     Sourced,
+    SurplusCredits,
     SustainedUse,
+    SystemPod,
+    SystemPods,
     Tier,
     monthly_cap,
 )
@@ -47,6 +51,7 @@ from pricing.catalog.versions import (
 __all__ = [
     "HOURS_PER_MONTH",
     "Availability",
+    "Baseline",
     "Calendar",
     "Catalog",
     "CatalogError",
@@ -76,7 +81,10 @@ __all__ = [
     "Region",
     "Sourced",
     "SupportPolicy",
+    "SurplusCredits",
     "SustainedUse",
+    "SystemPod",
+    "SystemPods",
     "TaskSize",
     "Tier",
     "UpgradeHours",

@@ -80,6 +80,14 @@ class InstancePrice(Sourced):
         return one if self.monthly_cap is None else min(one, self.monthly_cap)
 
 
+class Baseline(Sourced):
+    """A burstable type's sustained CPU: the share of each vCPU it may use around the clock
+    (AWS "baseline utilization per vCPU", Azure B-series "base CPU performance" over the
+    vCPUs, Google's shared-core fraction); above it, it spends credits."""
+
+    percent: Decimal = Field(gt=0, lt=100, allow_inf_nan=False)
+
+
 class InstanceType(Entry):
     vcpu: int = Field(gt=0)
     memory_gib: Decimal = Field(gt=0, allow_inf_nan=False)
@@ -90,6 +98,9 @@ class InstanceType(Entry):
         gt=0,
         description="Most pods a node of this type may run on the provider's managed "
         "Kubernetes, where it depends on the type (EKS: ENIs x (IPv4 per ENI - 1) + 2).",
+    )
+    baseline: Baseline | None = Field(
+        None, description="Burstable types only: the sustained share of each vCPU."
     )
 
 
@@ -258,6 +269,46 @@ class PerVmRate(Entry):
 
     def gateway_hourly(self, vms: int) -> Decimal:
         return self.hourly * vms if vms <= self.up_to else self.beyond
+
+
+class SurplusCredits(Sourced):
+    """What a burstable type in unlimited mode pays for CPU above its baseline, sustained
+    over a day: a flat price per vCPU-hour (AWS T3/T4g Unlimited)."""
+
+    families: list[str] = Field(min_length=1, description="Instance-type families (prefixes).")
+    vcpu_hour: PositivePrice
+
+    def applies_to(self, instance_type: str) -> bool:
+        return instance_type.split(".")[0].split("-")[0] in self.families
+
+
+class SystemPod(Sourced):
+    """A pod the managed Kubernetes runs itself, with its requests: on every node (a DaemonSet
+    such as kube-proxy or the CNI agent) or ``replicas`` times in the cluster (an add-on such
+    as CoreDNS). ``storage`` pods (a CSI node plugin) run only where volumes are used."""
+
+    name: str
+    cpu_millicores: int = Field(ge=0)
+    memory_mib: int = Field(ge=0)
+    replicas: int | None = Field(None, ge=1, description="Cluster add-ons only: replicas.")
+    storage: bool = Field(False, description="Runs only when the workload claims volumes.")
+
+
+class SystemPods(Entry):
+    """What a Kubernetes distribution runs in kube-system before any workload."""
+
+    label: str
+    per_node: list[SystemPod]
+    cluster: list[SystemPod]
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check_replicas(self) -> SystemPods:
+        if any(pod.replicas is not None for pod in self.per_node):
+            raise ValueError("per_node pods run once on every node: no replicas")
+        if any(pod.replicas is None for pod in self.cluster):
+            raise ValueError("cluster pods need their replicas")
+        return self
 
 
 class NatGateway(Sourced):

@@ -26,6 +26,9 @@ E2_SKUS = "E2 SKU rates as several public notes read the Billing Catalog (2026-0
 N2_SKUS = "N2 SKU rates in public SKU tables (OpenCost's us-central1 default agrees)"
 LINODE_TYPES = "api-evangelist/linode plans, from /v4/linode/types (2026-09-17)"
 IC_AZ = "infracost azure goldens (kubernetes_cluster@25966f78, public_ip@1a29e8d7)"
+DO_TRANSFER = "do-community/bandwidth-tool@db16ddcb mount.js transferQuota, GiB (built 2024-12-20)"
+LINODE_PAGE = "linode.com/pricing as copied in fernandobandeira/djinn@2974b7a6 (2025-08-19)"
+LINODE_API = "a project's table from the Linode API (index id 60311354384, 2026-08-26)"
 
 
 class Row(NamedTuple):
@@ -97,11 +100,23 @@ ROWS = (
     # $84 a month in two public DOKS size tables; hourly = 84 / 672 (DigitalOcean's cap)
     Row("digitalocean", "nyc3/m-2vcpu-16gb", "0.125/84.00", "public DOKS size tables (2026)"),
     Row("digitalocean", "vm_availability", "99.99", "digitalocean.com/sla/cpu-droplets (2025-06)"),
+    # transfer each Droplet brings into the pool, GiB a month (the API's TB x 1,000)
+    Row("digitalocean", "allowance/s-4vcpu-8gb", "5000", DO_TRANSFER + "; " + NOTE),
+    Row("digitalocean", "allowance/c-48", "11000", DO_TRANSFER),
+    Row("digitalocean", "allowance/g-40vcpu-160gb", "9000", DO_TRANSFER),
+    Row("digitalocean", "allowance/m-2vcpu-16gb", "4000", DO_TRANSFER),
+    Row("digitalocean", "allowance/m-32vcpu-256gb", "10000", DO_TRANSFER),
     # Akamai (Linode)
     Row("linode", "us-east/g6-standard-4", "0.072/48.00", NOTE + ": pricing page and API"),
     Row("linode", "us-east/g6-dedicated-2", "0.054/36.00", NOTE + ": API types"),
     Row("linode", "us-east/g7-highmem-1", "0.09/60.00", LINODE_TYPES),
     Row("linode", "vm_availability", "99.99", "linode.com/legal-sla-compute v1.1 (2021-02-01)"),
+    # transfer each Linode brings into the pool, GB a month (the page's "TB" x 1,000)
+    Row("linode", "allowance/g6-standard-8", "16000", LINODE_API + "; " + LINODE_PAGE),
+    Row("linode", "allowance/g6-standard-32", "20000", LINODE_TYPES + "; " + LINODE_PAGE),
+    Row("linode", "allowance/g6-dedicated-8", "6000", LINODE_PAGE),
+    Row("linode", "allowance/g6-dedicated-32", "8000", LINODE_API + "; " + LINODE_PAGE),
+    Row("linode", "allowance/g7-highmem-16", "9000", LINODE_TYPES + "; " + LINODE_PAGE),
     # Hetzner (EUR, excl. VAT): one plan per line
     Row("hetzner", "fsn1/cx23", "0.0088/5.49", HETZNER),
     Row("hetzner", "fsn1/cx53", "0.0473/29.49", CITADEL),
@@ -109,6 +124,9 @@ ROWS = (
     Row("hetzner", "fsn1/cpx32", "0.0569/35.49", HETZNER),
     Row("hetzner", "fsn1/ccx13", "0.0689/42.99", HETZNER + "; " + CITADEL),
     Row("hetzner", "fsn1/ccx33", "0.2219/138.49", HETZNER),
+    # traffic each server includes in the EU, TB a month (Hetzner's product pages, VMS10)
+    Row("hetzner", "allowance/cax11", "20", NOTE),
+    Row("hetzner", "allowance/ccx33", "30", NOTE),
 )
 
 
@@ -127,6 +145,7 @@ def found(provider: Provider, what: str) -> str:
         "public_ipv4": lambda: provider.public_ipv4 and provider.public_ipv4.hourly,
         "nat_gateway": lambda: _nat(provider, rest),
         "egress": lambda: provider.egress and provider.egress.tiers[int(rest)].price,
+        "allowance": lambda: provider.egress and provider.egress.included_per_vm[rest],
         "region-egress": lambda: _region_egress(provider, rest),
         "pods": lambda: _pods(provider, rest),
         "vm_availability": lambda: provider.vm_availability and provider.vm_availability.percent,

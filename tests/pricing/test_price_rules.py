@@ -36,6 +36,36 @@ def test_hetzner_egress_beyond_the_allowance_is_a_euro_a_tb(catalog: Catalog) ->
     assert transfer(ccx, "docker") == [(D(30), D("0.00")), (D(15), D("15.00"))]
 
 
+def test_memory_optimized_droplets_pool_their_transfer(catalog: Catalog) -> None:
+    result = run(
+        catalog,
+        "digitalocean",
+        docker_hosts=2,
+        docker_instance_type="m-2vcpu-16gb",
+        egress_gb="10000",
+    )
+    # m-2vcpu-16gb includes 4,000 GiB (transferQuota in DigitalOcean's products API; its
+    # /v2/sizes gives 4.0 TB). Two Droplets pool 2 x 4,000 = 8,000 GiB; the other
+    # 10,000 - 8,000 = 2,000 GiB x $0.01 = $20.00 (with no allowance: 10,000 x $0.01 = $100.00)
+    assert transfer(result, "docker") == [(D(8000), D("0.00")), (D(2000), D("20.00"))]
+
+
+def test_linode_high_memory_plans_pool_their_transfer(catalog: Catalog) -> None:
+    result = run(
+        catalog,
+        provider="linode",
+        docker_hosts=2,
+        docker_instance_type="g7-highmem-16",
+        k8s_instance_type="g7-highmem-1",
+        egress_gb="20000",
+    )
+    # /v4/linode/types: g7-highmem-16 (Linode 300GB) 9,000 GB of transfer, g7-highmem-1
+    # (Linode 24GB) 5,000 GB. Two hosts pool 18,000 GB: 2,000 GB x $0.005 = $10.00
+    assert transfer(result, "docker") == [(D(18000), D("0.00")), (D(2000), D("10.00"))]
+    # three nodes pool 15,000 GB: 5,000 GB x $0.005 = $25.00 (with none: 20,000 x $0.005 = $100.00)
+    assert transfer(result, "kubernetes") == [(D(15000), D("0.00")), (D(5000), D("25.00"))]
+
+
 def test_govcloud_egress_has_no_free_100_gb(catalog: Catalog) -> None:
     result = run(catalog, region="us-gov-west-1", egress_gb="500")
     # GovCloud's first tier, $0.155/GB from the first GB (Infracost's golden file:
