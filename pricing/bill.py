@@ -45,10 +45,13 @@ class Bill(NamedTuple):
     monthly_range: tuple[Decimal, Decimal] | None = None
     availability: Availability | None = None  # what the provider promises for this setup
 
+    def people_cost(self, month: int, rampup_months: int) -> Decimal:
+        """What month ``month`` (1-based) costs in people: ramp-up until it is over."""
+        return self.people_first_month if month <= rampup_months else self.people_monthly
+
     def month_cost(self, month: int, rampup_months: int) -> Decimal:
-        """What month ``month`` (1-based) costs: ramp-up people cost until it is over."""
-        people = self.people_first_month if month <= rampup_months else self.people_monthly
-        return self.infrastructure_monthly + people
+        """What month ``month`` (1-based) costs with month 1's infrastructure."""
+        return self.infrastructure_monthly + self.people_cost(month, rampup_months)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,7 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
     ]
 
 
-def _nodes(resolved: Resolved, nodes: int) -> list[LineItem]:
+def node_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
     """The worker nodes (and a management fee on them, where the tier has one), or, where
     the tier bills pods instead, the pods' requests."""
     scenario, matches = resolved
@@ -109,12 +112,14 @@ def _nodes(resolved: Resolved, nodes: int) -> list[LineItem]:
     ]
 
 
-def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
+def _kubernetes_lines(resolved: Resolved, nodes: int, clusters: int = 1) -> list[LineItem]:
+    # The node lines come first: where the tier bills pods (pod_requests' lines),
+    # pricing.month_plan replaces them month by month as the workload grows.
     scenario, matches = resolved
     disks = matches.control_plane.pod_pricing is None  # pods bring no node disks
     return [
-        *_nodes(resolved, nodes),
-        *lines.control_plane(resolved),
+        *node_lines(resolved, nodes),
+        *lines.control_plane(resolved, clusters=clusters),
         *lines.load_balancers(
             resolved, count=scenario.k8s_load_balancers, usage=scenario.k8s_lb_usage
         ),
@@ -125,7 +130,7 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
-        *lines.nat_gateway(resolved, vms=nodes + scenario.k8s_control_nodes),
+        *lines.nat_gateway(resolved, vms=nodes + scenario.k8s_control_nodes, clusters=clusters),
         *lines.public_addresses(
             resolved,
             vms=lines.public_node_vms(resolved, nodes=nodes),
@@ -139,11 +144,12 @@ def _sum(items: list[LineItem]) -> Decimal:
     return total([item.monthly for item in items])
 
 
-def bill_infrastructure(resolved: Resolved) -> InfrastructureBill:
-    """Every line of both setups but people's, priced for the resolved scenario."""
+def bill_infrastructure(resolved: Resolved, *, clusters: int = 1) -> InfrastructureBill:
+    """Every line of both setups but people's, priced for the resolved scenario (its nodes
+    spread over ``clusters`` clusters, each with its control plane)."""
     scenario = resolved.scenario
     docker = _docker_lines(resolved)
-    kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes)
+    kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes, clusters)
     scaled = None
     by_nodes = resolved.matches.control_plane.pod_pricing is None
     if by_nodes and (scenario.k8s_nodes_min is not None or scenario.k8s_nodes_max is not None):

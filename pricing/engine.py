@@ -19,13 +19,16 @@ from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrast
 from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
 from pricing.memo import Memo
-from pricing.resolve import resolve, resolved_with
+from pricing.month_plan import Versions, versions_of
+from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
 from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
+# Version paths remembered (by provider, tier, start, horizon and policy): a few KiB each.
+REMEMBERED_PATHS = 1024
 
 # All the key's fields in one C call: a third of a remembered bill's cost with getattr().
 _infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
@@ -66,6 +69,24 @@ class Engine:
     def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
+        self.paths: Memo[Versions] | None = None if memo is None else Memo(REMEMBERED_PATHS)
+
+    def _versions(self, resolved: Resolved, catalog: Catalog, start: int) -> Versions:
+        """The cluster's version path, remembered: scenarios share a handful of them."""
+        scenario = resolved.scenario
+        key = (
+            resolved.matches.provider.provider,
+            scenario.control_plane,
+            start,
+            scenario.horizon_months,
+            scenario.upgrade_policy,
+        )
+        kept = self.paths.find(key) if self.paths is not None else None
+        if kept is None:
+            kept = versions_of(resolved, catalog, start)
+            if self.paths is not None:
+                self.paths.keep(key, kept)
+        return kept
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
         """The comparison, and the price traps when the memo kept them."""
@@ -81,7 +102,7 @@ class Engine:
             kept = self.memo.keep(key, Remembered(bill, price_notes(resolved)))
         else:
             resolved = resolved_with(scenario, kept.bill.matches)
-        return compare(resolved, kept.bill, self.catalog), kept.traps
+        return compare(resolved, kept.bill, self.catalog, self._versions), kept.traps
 
     def compare(self, scenario: Scenario) -> Comparison:
         """Both setups priced for ``scenario``, or InputError naming every problem."""

@@ -26,6 +26,7 @@ from pricing.catalog import (
 from pricing.roles import CATALOG_KEY, fields_with, own_prices
 from pricing.rules import cross_field_problems, price_rate, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
+from pricing.versions import start_month
 
 T = TypeVar("T")
 
@@ -254,6 +255,8 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         )
     )
     problems.found.extend(usage_problems(scenario, found.tier))
+    policy = catalog.versions.policy_for(provider.provider, keys["control_plane"])
+    keys["start_month"] = start_month(scenario, catalog.versions, policy, problems.add)
     rate, rate_problems = price_rate(scenario, provider)
     problems.found.extend(rate_problems)
     if problems.found:

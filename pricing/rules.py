@@ -108,7 +108,8 @@ def _tier_problems(
 
 def usage_problems(scenario: Scenario, tier: ControlPlane | None) -> list[FieldProblem]:
     """The rules on fields no infrastructure line reads: a tier that bills pods needs their
-    requests; a request count and a request time go together."""
+    requests; growth needs a workload to grow; a request count and a request time go
+    together."""
     problems = []
     if tier is not None and tier.pod_pricing is not None:
         problems += [
@@ -118,6 +119,17 @@ def usage_problems(scenario: Scenario, tier: ControlPlane | None) -> list[FieldP
             for field in ("workload_vcpu", "workload_memory_gib")
             if getattr(scenario, field) is None
         ]
+    if scenario.growth_percent_per_month > 0 and (
+        scenario.workload_vcpu is None
+        and scenario.workload_memory_gib is None
+        and scenario.workload_pods is None
+    ):
+        problems.append(
+            FieldProblem(
+                "growth_percent_per_month",
+                "grows the workload: enter workload_vcpu, workload_memory_gib or workload_pods",
+            )
+        )
     if (scenario.monthly_requests is None) != (scenario.request_ms is None):
         missing, given = (
             ("request_ms", "monthly_requests")

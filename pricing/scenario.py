@@ -15,6 +15,7 @@ from pricing.input_types import (
     OptionalAmount,
     OptionalHours,
     OptionalMilliseconds,
+    OptionalMonth,
     OptionalName,
     OptionalNodes,
     OptionalPercent,
@@ -34,6 +35,8 @@ Setup = Literal["docker", "kubernetes"]
 Commitment = Literal["on-demand", "1-year", "3-year"]
 NodePricing = Literal["on-demand", "1-year", "3-year", "spot"]
 DeployFrequency = Literal["weekly", "daily", "several-daily"]
+UpgradePolicy = Literal["current", "never"]
+ClusterPerEnvironment = Literal["clusters", "namespaces"]
 
 
 class Scenario(BaseModel):
@@ -168,6 +171,48 @@ class Scenario(BaseModel):
     )
     horizon_months: Annotated[Count, NOT_INFRASTRUCTURE] = Field(
         12, ge=1, le=120, description="Months to add up in the cumulative view, in months."
+    )
+
+    # The months ahead: versions, environments, growth. The defaults leave the bill as it
+    # was for a horizon that ends before the newest Kubernetes version's standard support.
+    start_month: OptionalMonth = Field(
+        None,
+        description="The horizon's first month, YYYY-MM; the cluster starts on the newest "
+        "Kubernetes version its provider offered then. Empty: the month the catalog's version "
+        "calendar was read.",
+    )
+    upgrade_policy: UpgradePolicy = Field(
+        "never",
+        description="current: the team upgrades to each new Kubernetes minor version as the "
+        "provider releases it (the upgrade's hours, about three times a year); never: the "
+        "cluster stays on its version until the provider acts (extended-support fees where "
+        "charged, the provider's upgrades).",
+    )
+    environments: Count = Field(
+        1,
+        ge=1,
+        le=10,
+        description="Environments, production included (e.g. 3 for production, staging and "
+        "dev), a count.",
+    )
+    nonprod_size_percent: PlainDecimal = Field(
+        Decimal(50),
+        gt=0,
+        le=100,
+        description="Size of each non-production environment relative to production, in percent.",
+    )
+    k8s_environments: ClusterPerEnvironment = Field(
+        "clusters",
+        description="clusters: a Kubernetes cluster per environment, each with its control-"
+        "plane fee; namespaces: one cluster, the other environments' workloads added to it.",
+    )
+    growth_percent_per_month: PlainDecimal = Field(
+        Decimal(0),
+        ge=0,
+        le=100,
+        description="Growth of the workload (workload_vcpu, workload_memory_gib, "
+        "workload_pods), compounding each month, in percent; both setups are re-sized as it "
+        "grows.",
     )
 
     # The article's decision checklist

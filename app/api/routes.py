@@ -15,7 +15,7 @@ from app.inputs import PRESET, parse_scenario, split_query
 from app.present.cells import to_csv
 from app.present.columns import VALUES
 from app.present.estimate import ComparisonOut, estimate_json
-from app.present.tables import item_rows, summary_rows
+from app.present.tables import item_rows, summary_rows, timeline_rows
 from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
@@ -36,7 +36,7 @@ router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
 text_router = APIRouter(prefix="/api/v1", tags=["api"], route_class=TextErrors)
 
 FORMATS = ["json", "csv", "tsv"]
-SHAPES = ["items", "summary"]
+SHAPES = ["items", "summary", "timeline"]
 ESTIMATE_CONTROLS = frozenset({"format", "shape", "sensitivity"})
 QUERY_NAMES = "preset, format, shape and sensitivity"
 # Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
@@ -58,8 +58,13 @@ SENSITIVITY_PARAM = control(
     "false",
 )
 SHAPE_PARAM = control(
-    "shape", "CSV/TSV shape: a row per line item, or one summary row.", SHAPES, "items"
+    "shape",
+    "CSV/TSV shape: a row per line item, one summary row, or a row per month, setup and cost "
+    "category (month,setup,category,amount,currency).",
+    SHAPES,
+    "items",
 )
+ROWS = {"items": item_rows, "summary": summary_rows, "timeline": timeline_rows}
 
 
 def batch_body() -> dict[str, Any]:
@@ -114,7 +119,7 @@ def _render(
     if fmt == "json":
         flips = engine.sensitivity(result.comparison) if with_flips else None
         return cached(request, estimate_json(result, flips), JSON_TYPE, Vary="Accept")
-    rows = item_rows(result) if shape == "items" else summary_rows(result)
+    rows = ROWS[shape](result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
     return cached(

@@ -147,4 +147,41 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
         note="Does it fit, what autoscaling costs, and data transfer.",
         advanced=True,
     ),
+    Group(
+        "months",
+        "Versions, environments, growth",
+        (
+            Field(
+                "upgrade_policy",
+                "Kubernetes upgrades",
+                "Never: extended-support fees and the provider's upgrades.",
+                kind="select",
+            ),
+            Field(
+                "start_month",
+                "First month",
+                "YYYY-MM. Empty: the catalog's month.",
+                kind="text",
+                optional=True,
+            ),
+            Field("environments", "Environments", "Production included.", "count"),
+            Field(
+                "nonprod_size_percent",
+                "Other environments' size",
+                "Each, against production.",
+                "%",
+                step="1",
+            ),
+            Field("k8s_environments", "Their Kubernetes", "Clusters or namespaces.", kind="select"),
+            Field(
+                "growth_percent_per_month",
+                "Workload growth",
+                "Compounding; needs the workload above.",
+                "%/month",
+                step="0.1",
+            ),
+        ),
+        note="The months ahead: Kubernetes versions, staging and dev, a growing workload.",
+        advanced=True,
+    ),
 )

@@ -111,6 +111,12 @@ FIXED_OPTIONS = {
     "deploy_frequency": _choices(
         ("weekly", "Weekly or less"), ("daily", "Daily"), ("several-daily", "Several times a day")
     ),
+    "upgrade_policy": _choices(
+        ("never", "Never: until the provider acts"), ("current", "Current: each new minor version")
+    ),
+    "k8s_environments": _choices(
+        ("clusters", "A cluster each"), ("namespaces", "Namespaces in one cluster")
+    ),
     "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
 }
 

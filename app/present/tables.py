@@ -1,5 +1,6 @@
-"""An Estimate as CSV rows (GET /api/v1/estimate?format=csv): a row per line item, or the
-summary row. Formatting only: no arithmetic. Its JSON is app.present.estimate."""
+"""An Estimate as CSV rows (GET /api/v1/estimate?format=csv): a row per line item, the
+summary row, or a row per month, setup and cost category. Formatting only: no arithmetic.
+Its JSON is app.present.estimate."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ ITEM_COLUMNS = (
     "monthly",
     "list_unit_price",
 )
+TIMELINE_COLUMNS = ("month", "setup", "category", "amount", "currency")
 
 
 def item_rows(result: Estimate) -> list[list[str]]:
@@ -37,6 +39,19 @@ def item_rows(result: Estimate) -> list[list[str]]:
                     decimal_text(listed) if listed is not None else "",
                 ]
             )
+    return [[safe_cell(cell) for cell in row] for row in rows]
+
+
+def timeline_rows(result: Estimate) -> list[list[str]]:
+    """The header, then one row per month, setup and cost category, for shape=timeline."""
+    rows = [list(TIMELINE_COLUMNS)]
+    comparison = result.comparison
+    for month in comparison.months.months:
+        for setup in columns.SETUPS:
+            for category, amount in getattr(month, setup).categories:
+                rows.append(
+                    [str(month.month), setup, category, cents_text(amount), comparison.currency]
+                )
     return [[safe_cell(cell) for cell in row] for row in rows]
 
 

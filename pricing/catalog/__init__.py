@@ -38,11 +38,19 @@ from pricing.catalog.entries import (
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.network import CrossZone, NatGateway, PerVmRate, PublicAddress
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
+from pricing.catalog.versions import (
+    Calendar,
+    KubeVersion,
+    SupportPolicy,
+    UpgradeHours,
+    VersionCalendars,
+)
 
 __all__ = [
     "HOURS_PER_MONTH",
     "Availability",
     "Baseline",
+    "Calendar",
     "Catalog",
     "CatalogError",
     "Confidence",
@@ -55,6 +63,7 @@ __all__ = [
     "Egress",
     "InstancePrice",
     "InstanceType",
+    "KubeVersion",
     "LoadBalancer",
     "NatGateway",
     "NodeFee",
@@ -69,12 +78,15 @@ __all__ = [
     "Rate",
     "Region",
     "Sourced",
+    "SupportPolicy",
     "SurplusCredits",
     "SustainedUse",
     "SystemPod",
     "SystemPods",
     "TaskSize",
     "Tier",
+    "UpgradeHours",
+    "VersionCalendars",
     "bundled_data",
     "load_catalog",
     "monthly_cap",

@@ -67,11 +67,13 @@ def bundled_data() -> dict[str, Any]:
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
     system = _read_json("pricing/data/system_pods.json", (folder / "system_pods.json").read_text())
+    versions = _read_json("pricing/data/versions.json", (folder / "versions.json").read_text())
     return {
         "version": manifest["version"],
         "providers": providers,
         "plans": plans["plans"],
         "system_pods": system["distributions"],
+        "versions": versions,
     }
 
 

@@ -26,6 +26,7 @@ from pricing.catalog.entries import (
     SystemPods,
 )
 from pricing.catalog.network import CrossZone, NatGateway, PublicAddress
+from pricing.catalog.versions import VersionCalendars, check_tiers
 
 
 class EntryError(ValueError):
@@ -163,6 +164,12 @@ class Catalog(Entry):
         description="Per Kubernetes distribution (eks, gke, aks, doks, lke, k3s): the pods it "
         "runs itself, which the sizing places before the workload's.",
     )
+    versions: VersionCalendars
+
+    @model_validator(mode="after")
+    def _check_versions(self) -> Catalog:
+        check_tiers(self.versions, {k: set(p.control_planes) for k, p in self.providers.items()})
+        return self
 
     @property
     def as_of(self) -> date:
@@ -171,7 +178,7 @@ class Catalog(Entry):
 
     def sourced_entries(self) -> list[Sourced]:
         """Every priced entry, for audits and the "every price has a source" test."""
-        entries: list[Sourced] = list(self.plans.values())
+        entries: list[Sourced] = [*self.plans.values(), *self.versions.sourced_entries()]
         for distribution in self.system_pods.values():
             entries.extend([*distribution.per_node, *distribution.cluster])
         for provider in self.providers.values():

@@ -8,7 +8,7 @@ Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
-from pricing.lines.machines import compute, control_plane, storage, tier_fee
+from pricing.lines.machines import compute, control_plane, extended_support, storage, tier_fee
 from pricing.lines.managed import node_fee, pod_lines, pod_requests
 from pricing.lines.network import (
     cross_zone,
@@ -28,6 +28,7 @@ __all__ = [
     "control_plane",
     "cross_zone",
     "egress",
+    "extended_support",
     "in_currency",
     "load_balancers",
     "nat_gateway",

@@ -112,11 +112,11 @@ def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourc
     return None
 
 
-def control_plane(resolved: Resolved) -> list[LineItem]:
-    """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
-    monthly credit (up to the fee)."""
+def control_plane(resolved: Resolved, *, clusters: int = 1) -> list[LineItem]:
+    """The control-plane tier's fee for ``clusters`` clusters, the VMs of a self-managed
+    control plane, and the tier's monthly credit (up to the fee)."""
     scenario, matches = resolved
-    fee, *credit = tier_fee(resolved, matches.control_plane)
+    fee, *credit = tier_fee(resolved, matches.control_plane, clusters=clusters)
     items = [fee]
     if matches.control_machine is not None:
         items.append(
@@ -133,15 +133,17 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
     return items + credit
 
 
-def tier_fee(resolved: Resolved, tier: ControlPlane, credit_note: str = "") -> list[LineItem]:
-    """A control-plane tier's fee for the month, then its monthly credit (up to the fee),
-    where it has one; ``credit_note`` is added to the credit's label."""
+def tier_fee(
+    resolved: Resolved, tier: ControlPlane, credit_note: str = "", *, clusters: int = 1
+) -> list[LineItem]:
+    """A control-plane tier's fee for the month for ``clusters`` clusters, then its monthly
+    credit (up to the fee), where it has one; ``credit_note`` is added to the credit's label."""
     scenario, rate = resolved.scenario, resolved.matches.price_rate
     fee = by_the_hour(
         scenario,
         category="control plane",
-        label=tier.label,
-        count=1,
+        label=tier.label if clusters == 1 else f"{tier.label} × {clusters} clusters",
+        count=clusters,
         hours=scenario.hours_per_month,
         price=discounted(scenario, tier.hourly),
         list_price=tier.hourly,
@@ -165,6 +167,29 @@ def tier_fee(resolved: Resolved, tier: ControlPlane, credit_note: str = "") -> l
             sourced=tier,
         ),
     ]
+
+
+def extended_support(
+    resolved: Resolved, *, tier: ControlPlane, clusters: int, version: str
+) -> LineItem:
+    """What ``clusters`` clusters on ``version`` pay in a month of extended support beyond
+    their tier's fee: the extended tier's hourly fee less the tier's, for the month's hours."""
+    scenario, matches = resolved
+    extra = tier.hourly - matches.control_plane.hourly
+    label = f"{tier.label} for Kubernetes {version}: ${tier.hourly} a cluster-hour instead of "
+    label += f"${matches.control_plane.hourly}"
+    return by_the_hour(
+        scenario,
+        category="control plane",
+        label=label + (f" × {clusters} clusters" if clusters > 1 else ""),
+        count=clusters,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, extra),
+        list_price=extra,
+        cap=None,
+        rate=matches.price_rate,
+        sourced=tier,
+    )
 
 
 def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:

@@ -115,10 +115,10 @@ def cross_zone(resolved: Resolved) -> list[LineItem]:
     ]
 
 
-def nat_gateway(resolved: Resolved, *, vms: int) -> list[LineItem]:
-    """A NAT gateway for private nodes, where the scenario has them and the provider prices
-    one: the gateway's hours (or the hours of the ``vms`` using it), the egress it
-    processes, and the address it holds."""
+def nat_gateway(resolved: Resolved, *, vms: int, clusters: int = 1) -> list[LineItem]:
+    """A NAT gateway for each cluster's private nodes, where the scenario has them and the
+    provider prices one: the gateways' hours (or the hours of the ``vms`` using them), the
+    egress they process, and the address each holds."""
     scenario, matches = resolved
     gateway = matches.provider.nat_gateway
     if not scenario.k8s_private_nodes or gateway is None:
@@ -138,8 +138,9 @@ def nat_gateway(resolved: Resolved, *, vms: int) -> list[LineItem]:
         )
 
     per_vm = gateway.per_vm
+    each = "" if clusters == 1 else f" × {clusters}"
     if per_vm is None:
-        items = [line(gateway.label, hours, "hour", gateway.hourly)]
+        items = [line(gateway.label + each, hours * clusters, "hour", gateway.hourly)]
     elif vms <= per_vm.up_to:
         label = f"{gateway.label}, {vms} VM{plural(vms)} using it"
         items = [line(label, vms * hours, "VM-hour", per_vm.hourly)]
@@ -150,8 +151,8 @@ def nat_gateway(resolved: Resolved, *, vms: int) -> list[LineItem]:
         processed = f"{gateway.label}, egress processed"
         items.append(line(processed, scenario.egress_gb, "GB", gateway.gb_price))
     if gateway.address_hourly > 0:
-        address = f"{gateway.label}, its public address"
-        items.append(line(address, hours, "hour", gateway.address_hourly))
+        address = f"{gateway.label}, its public address{each}"
+        items.append(line(address, hours * clusters, "hour", gateway.address_hourly))
     return items
 
 

@@ -225,3 +225,29 @@ def test_a_bundled_file_missing_an_allowance_is_named(monkeypatch: pytest.Monkey
         "pricing/data/linode.json: entry providers.linode.egress.included_per_vm: "
         "field g7-highmem-16: "
     )
+
+
+def test_every_control_plane_tier_has_a_version_policy_or_none(catalog: Catalog) -> None:
+    for key, provider in catalog.providers.items():
+        assert set(catalog.versions.tiers[key]) == set(provider.control_planes), key
+
+
+def test_the_calendars_are_sourced_and_dated(catalog: Catalog) -> None:
+    versions = catalog.versions
+    assert versions.upgrade_hours.confidence == "C"  # a judgement, and marked so
+    for calendar in versions.calendars.values():
+        assert calendar in catalog.sourced_entries()
+        for version in calendar.versions:
+            assert version.released < version.standard_ends
+
+
+def test_a_policy_naming_no_calendar_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"policies": {"eks": {"calendar": "eks-next"}}}}
+    with pytest.raises(CatalogError, match=r"policies\.eks\.calendar 'eks-next' is not a calendar"):
+        catalog_with(tmp_path, override)
+
+
+def test_a_tier_mapped_to_nothing_the_provider_sells_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"tiers": {"aws": {"eks-gold": "eks"}}}}
+    with pytest.raises(CatalogError, match=r"versions\.tiers\.aws\.eks-gold: not a control-plane"):
+        catalog_with(tmp_path, override)
