@@ -3,11 +3,13 @@ tiers, cross-zone traffic, a NAT gateway for private nodes, and public IPv4 addr
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pricing.catalog import Egress
 from pricing.lines.item import LineItem, by_the_hour, discounted, plural, priced
 from pricing.resolve import Machine, Resolved
+
+MILLIONTH = Decimal("0.000001")
 
 
 def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[LineItem]:
@@ -50,6 +52,14 @@ def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[Li
     return items
 
 
+def _in_unit(gb: Decimal, tiers: Egress) -> Decimal:
+    """``gb`` in the tiers' unit: as given where it is the GB, else to the millionth (a TiB
+    at Hetzner is 1,099.511627776 GB: 1,000 GB is 0.909495 TiB)."""
+    if tiers.gb_per_unit == 1:
+        return gb
+    return (gb / tiers.gb_per_unit).quantize(MILLIONTH, rounding=ROUND_HALF_UP)
+
+
 def _pooled(
     resolved: Resolved, tiers: Egress, count: int, amount: Decimal, pooled: Decimal
 ) -> LineItem:
@@ -75,7 +85,7 @@ def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem
     if scenario.egress_gb == 0 or tiers is None:
         return []
     rate = resolved.matches.price_rate
-    amount = scenario.egress_gb / tiers.gb_per_unit
+    amount = _in_unit(scenario.egress_gb, tiers)
     pooled = tiers.included_per_vm.get(machine.key, Decimal(0)) * count
     items = [_pooled(resolved, tiers, count, amount, pooled)] if pooled > 0 else []
     billable = amount - pooled

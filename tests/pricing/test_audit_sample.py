@@ -124,7 +124,7 @@ ROWS = (
     Row("hetzner", "fsn1/cpx32", "0.0569/35.49", HETZNER),
     Row("hetzner", "fsn1/ccx13", "0.0689/42.99", HETZNER + "; " + CITADEL),
     Row("hetzner", "fsn1/ccx33", "0.2219/138.49", HETZNER),
-    # traffic each server includes in the EU, TB a month (Hetzner's product pages, VMS10)
+    # traffic each server includes in the EU, Hetzner TB (TiB) a month (product pages, VMS10)
     Row("hetzner", "allowance/cax11", "20", NOTE),
     Row("hetzner", "allowance/ccx33", "30", NOTE),
 )

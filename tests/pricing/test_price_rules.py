@@ -21,19 +21,22 @@ def network(result: object, setup: str) -> list[object]:
 
 def test_hetzner_egress_within_the_servers_allowance_is_free(catalog: Catalog) -> None:
     result = run(catalog, "hetzner-k3s", egress_gb="1000")
-    # 1,000 GB = 1 TB, inside the 20 TB one CPX42 includes: EUR 0.00 (was 1,000 TB x EUR 1)
-    assert transfer(result, "docker") == [(D(1), D("0.00"))]
-    # three CPX32 nodes bring 60 TB: still nothing to pay
-    assert transfer(result, "kubernetes") == [(D(1), D("0.00"))]
+    # Hetzner's TB is a TiB (its API: a "20 TB" server includes 21,990,232,555,520 bytes =
+    # 20 x 2^40): 1,000 GB / 1,099.511627776 = 0.909495 TiB, inside the 20 TiB one CPX42
+    # includes: EUR 0.00 (was 1,000 TB x EUR 1 before issue 20)
+    assert transfer(result, "docker") == [(D("0.909495"), D("0.00"))]
+    # three CPX32 nodes bring 60 TiB: still nothing to pay
+    assert transfer(result, "kubernetes") == [(D("0.909495"), D("0.00"))]
 
 
-def test_hetzner_egress_beyond_the_allowance_is_a_euro_a_tb(catalog: Catalog) -> None:
+def test_hetzner_egress_beyond_the_allowance_is_a_euro_a_tib(catalog: Catalog) -> None:
     result = run(catalog, "hetzner-k3s", docker_hosts=2, egress_gb="45000")
-    # 45,000 GB = 45 TB; two servers include 2 x 20 TB = 40 TB; 5 TB x EUR 1 = EUR 5.00
-    assert transfer(result, "docker") == [(D(40), D("0.00")), (D(5), D("5.00"))]
-    # CCX33 includes 30 TB (Hetzner's general-purpose page): 45 - 30 = 15 TB = EUR 15.00
+    # 45,000 GB / 1,099.511627776 = 40.927262 TiB; two servers include 2 x 20 TiB = 40;
+    # 0.927262 TiB x EUR 1 = EUR 0.93 (read as TB of 1,000 GB it was 45 - 40 = EUR 5.00)
+    assert transfer(result, "docker") == [(D(40), D("0.00")), (D("0.927262"), D("0.93"))]
+    # CCX33 includes 30 TiB: 40.927262 - 30 = 10.927262 TiB = EUR 10.93 (was EUR 15.00)
     ccx = run(catalog, "hetzner-k3s", docker_instance_type="ccx33", egress_gb="45000")
-    assert transfer(ccx, "docker") == [(D(30), D("0.00")), (D(15), D("15.00"))]
+    assert transfer(ccx, "docker") == [(D(30), D("0.00")), (D("10.927262"), D("10.93"))]
 
 
 def test_memory_optimized_droplets_pool_their_transfer(catalog: Catalog) -> None:
