@@ -79,6 +79,13 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
             noun="host",
             purchase=matches.docker_purchase,
         ),
+        *lines.surplus_credits(
+            resolved,
+            machine=matches.docker_machine,
+            count=scenario.docker_hosts,
+            above=scenario.docker_surplus_vcpu,
+            noun="host",
+        ),
         *lines.load_balancers(
             resolved, count=scenario.docker_load_balancers, usage=scenario.docker_lb_usage
         ),
@@ -107,6 +114,13 @@ def node_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
             your_price=scenario.k8s_hourly_price,
             noun="node",
             purchase=matches.k8s_purchase,
+        ),
+        *lines.surplus_credits(
+            resolved,
+            machine=matches.k8s_machine,
+            count=nodes,
+            above=scenario.k8s_surplus_vcpu,
+            noun="node",
         ),
         *lines.node_fee(resolved, nodes=nodes),
     ]

@@ -5,7 +5,8 @@ of its size (``pricing.sizes`` decides the hosts and nodes). All of them are pri
 scenario: their hosts, nodes, load balancers (each with that share of production's traffic)
 and self-managed control-plane VMs together, with the control-plane fee and NAT gateway once
 per cluster. They add no Docker seats, internet egress or cross-zone traffic (the developers
-and the users are production's), and no second free-tier credit. With ``k8s_environments``
+and the users are production's), no surplus CPU credits (a load sustained above a burstable
+baseline is production's), and no second free-tier credit. With ``k8s_environments``
 ``namespaces`` they run in production's cluster: only the nodes they add are billed.
 Each line's label says which environments it is for.
 """
@@ -21,6 +22,7 @@ from pricing.bill import bill_infrastructure, node_lines
 from pricing.lines import LineItem
 from pricing.money import ZERO, total
 from pricing.resolve import Resolved
+from pricing.roles import belonging
 from pricing.scenario import Scenario
 from pricing.sizes import HUNDRED, Demand, Sizes
 
@@ -50,10 +52,16 @@ class EnvironmentLines(NamedTuple):
 NO_LINES = EnvironmentLines((), (), ZERO, ZERO)
 
 
-def your_price_for(scenario: Scenario, docker_type: str) -> Decimal | None:
-    """Your hourly price for a Docker host of ``docker_type``: it is your price for the
-    scenario's own type, and goes when the type does."""
-    return scenario.docker_hourly_price if docker_type == scenario.docker_instance_type else None
+# What belongs to the Docker host's type (your hourly price, its CPU above the baseline).
+HOST_VALUES = belonging(Scenario)["docker_instance_type"]
+
+
+def host_values(scenario: Scenario, docker_type: str) -> dict[str, object]:
+    """The values of a Docker host of ``docker_type``: the scenario's for its own type; their
+    defaults (no price of yours, no surplus credits) for another, since they go with it."""
+    same = docker_type == scenario.docker_instance_type
+    fields = Scenario.model_fields
+    return {name: getattr(scenario, name) if same else fields[name].default for name in HOST_VALUES}
 
 
 def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
@@ -66,7 +74,9 @@ def their_scenario(resolved: Resolved, sizes: Sizes) -> Scenario:
         "environments": 1,
         "growth_percent_per_month": Decimal(0),
         "docker_instance_type": hosts.instance_type,
-        "docker_hourly_price": your_price_for(scenario, hosts.instance_type),
+        **host_values(scenario, hosts.instance_type),
+        "docker_surplus_vcpu": Decimal(0),
+        "k8s_surplus_vcpu": Decimal(0),
         "docker_hosts": hosts.hosts * others,
         "docker_load_balancers": scenario.docker_load_balancers * others,
         "docker_lb_usage": _plain(scenario.docker_lb_usage * share),

@@ -18,9 +18,9 @@ from pricing.catalog import Catalog
 from pricing.environments import (
     EnvironmentLines,
     environment_lines,
+    host_values,
     pod_lines,
     with_pods,
-    your_price_for,
 )
 from pricing.growth import size_months
 from pricing.lines import LineItem
@@ -171,7 +171,7 @@ def _production(resolved: Resolved, sizes: Sizes) -> Scenario:
     scenario = resolved.scenario
     update: dict[str, object] = {
         "docker_instance_type": sizes.docker.instance_type,
-        "docker_hourly_price": your_price_for(scenario, sizes.docker.instance_type),
+        **host_values(scenario, sizes.docker.instance_type),
         "docker_hosts": sizes.docker.hosts,
         "k8s_nodes": sizes.nodes,
         "k8s_nodes_min": None,

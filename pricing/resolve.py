@@ -24,7 +24,7 @@ from pricing.catalog import (
     Region,
 )
 from pricing.roles import CATALOG_KEY, fields_with, own_prices
-from pricing.rules import cross_field_problems, price_rate, usage_problems
+from pricing.rules import cross_field_problems, price_rate, surplus_problems, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.versions import start_month
 
@@ -252,6 +252,15 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
     problems.found.extend(
         cross_field_problems(
             scenario, provider, region_key=keys["region"], tier=found.tier, disk=found.disk
+        )
+    )
+    problems.found.extend(
+        surplus_problems(
+            scenario,
+            provider,
+            docker=(found.docker.key, found.docker.spec) if found.docker else None,
+            k8s=(found.k8s.key, found.k8s.spec) if found.k8s else None,
+            tier=found.tier,
         )
     )
     problems.found.extend(usage_problems(scenario, found.tier))

@@ -18,11 +18,16 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
-class OwnPriceOf:
-    """The user's own hourly price of the VM type that the field ``machine`` names: it belongs
-    to that type, so it goes when the type does."""
+class BelongsTo:
+    """A value of the VM type that the field ``machine`` names (the user's own price of it,
+    the CPU it uses above its burstable baseline): it goes when the type does."""
 
     machine: str
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPriceOf(BelongsTo):
+    """The user's own hourly price of the VM type that the field ``machine`` names."""
 
 
 CATALOG_KEY = Role("names an entry of the provider's catalog; empty: the provider's default")
@@ -37,6 +42,16 @@ SIZED = Role("the sizing from files writes it: sizing again starts without it")
 def fields_with(model: type[BaseModel], role: Role) -> tuple[str, ...]:
     """The fields of ``model`` that play ``role``, in the model's order."""
     return tuple(name for name, field in model.model_fields.items() if role in field.metadata)
+
+
+def belonging(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
+    """The fields of ``model`` that belong to a VM type (BelongsTo), by the type's field."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, field in model.model_fields.items():
+        for role in field.metadata:
+            if isinstance(role, BelongsTo):
+                found[role.machine] = (*found.get(role.machine, ()), name)
+    return found
 
 
 def own_prices(model: type[BaseModel]) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """The rules across a scenario's fields and its catalog matches that no single field's
 constraints can state; each broken rule is a FieldProblem naming the field to change.
 
-``cross_field_problems`` reads the fields that decide the infrastructure; ``usage_problems``
+``cross_field_problems`` reads the fields that decide the infrastructure (``surplus_problems``
+those that need the VM types found); ``usage_problems``
 the others (workload, requests), so it runs for every scenario, also one whose infrastructure
 bill the Engine remembered; ``price_rate`` converts the provider's currency into the one shown,
 at the rates the user entered."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pricing.catalog import ControlPlane, Disk, Provider, Region
+from pricing.catalog import ControlPlane, Disk, InstanceType, Provider, Region
 from pricing.problems import FieldProblem
 from pricing.scenario import Scenario
 
@@ -104,6 +105,54 @@ def _tier_problems(
             "control_plane",
             f"the catalog has sourced {tier.label} rates only in {', '.join(rates.regions)}",
         )
+
+
+# A VM type as found: its key and its spec (the matched machine, before there is one).
+TypeFound = tuple[str, InstanceType]
+
+
+def surplus_problems(
+    scenario: Scenario,
+    provider: Provider,
+    *,
+    docker: TypeFound | None,
+    k8s: TypeFound | None,
+    tier: ControlPlane | None,
+) -> Iterator[FieldProblem]:
+    """CPU above a burstable baseline (docker_surplus_vcpu, k8s_surplus_vcpu) applies only to a
+    burstable type whose surplus credits the provider sells, up to what the type has above its
+    baseline, and to nodes the tier bills."""
+    if scenario.k8s_surplus_vcpu > 0 and tier is not None and tier.pod_pricing is not None:
+        yield FieldProblem(
+            "k8s_surplus_vcpu", f"{tier.label} bills the pods' requests, not nodes: enter 0"
+        )
+        k8s = None
+    for field, found in (("docker_surplus_vcpu", docker), ("k8s_surplus_vcpu", k8s)):
+        above: Decimal = getattr(scenario, field)
+        if above > 0 and found is not None:
+            problem = _surplus_problem(provider, *found, above)
+            if problem:
+                yield FieldProblem(field, problem)
+
+
+def _surplus_problem(provider: Provider, key: str, spec: InstanceType, above: Decimal) -> str:
+    if spec.baseline is None:
+        return (
+            f"applies only to a burstable type (its CPU above the baseline billed as surplus "
+            f"credits); {key} is not burstable: enter 0"
+        )
+    if provider.surplus_for(key) is None:
+        return (
+            f"{provider.name} sells no surplus credits for {key} (out of credits it is "
+            "throttled to its baseline): enter 0"
+        )
+    most = spec.vcpu * (100 - spec.baseline.percent) / 100
+    if above > most:
+        return (
+            f"at most {most.normalize():f} vCPU: {key} has {spec.vcpu} vCPU with a baseline of "
+            f"{spec.baseline.percent.normalize():f}% of each"
+        )
+    return ""
 
 
 def usage_problems(scenario: Scenario, tier: ControlPlane | None) -> list[FieldProblem]:

@@ -29,7 +29,15 @@ from pricing.input_types import (
 from pricing.problems import FieldProblem as FieldProblem
 from pricing.problems import InputError as InputError
 from pricing.problems import ProblemKind as ProblemKind
-from pricing.roles import CATALOG_KEY, CHECKLIST, NOT_INFRASTRUCTURE, SIZED, OwnPriceOf, fields_with
+from pricing.roles import (
+    CATALOG_KEY,
+    CHECKLIST,
+    NOT_INFRASTRUCTURE,
+    SIZED,
+    BelongsTo,
+    OwnPriceOf,
+    fields_with,
+)
 
 Setup = Literal["docker", "kubernetes"]
 Commitment = Literal["on-demand", "1-year", "3-year"]
@@ -262,6 +270,22 @@ class Scenario(BaseModel):
         description="Hours the VMs actually run per month, e.g. 264 for 12 h x 22 working "
         "days. Empty: hours_per_month. Disks, control plane and load balancers bill the "
         "whole month.",
+    )
+    docker_surplus_vcpu: Annotated[PlainDecimal, SIZED, BelongsTo("docker_instance_type")] = Field(
+        Decimal(0),
+        ge=0,
+        le=1000,
+        description="Burstable Docker hosts in unlimited mode (AWS t3, t3a, t4g): the CPU "
+        "each host uses steadily above its baseline, in vCPU, billed as surplus CPU "
+        "credits per vCPU-hour. 0: none (the load stays within the baseline).",
+    )
+    k8s_surplus_vcpu: Annotated[PlainDecimal, SIZED, BelongsTo("k8s_instance_type")] = Field(
+        Decimal(0),
+        ge=0,
+        le=1000,
+        description="Burstable worker nodes in unlimited mode (AWS t3, t3a, t4g): the CPU each "
+        "node uses steadily above its baseline, in vCPU, billed as surplus CPU credits per "
+        "vCPU-hour. 0: none (the load stays within the baseline).",
     )
     k8s_nodes_min: Annotated[OptionalNodes, SIZED] = Field(
         None, description="Autoscaling: fewest worker nodes, a count. k8s_nodes is the average."

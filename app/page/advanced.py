@@ -98,6 +98,21 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
             ),
             Field("k8s_nodes_max", "Most nodes", "Autoscaling high.", "count", optional=True),
             Field(
+                "docker_surplus_vcpu",
+                "Host CPU above burstable baseline",
+                "AWS t3/t4g unlimited: steady use above the baseline, per host, billed as "
+                "surplus credits. 0: none.",
+                "vCPU",
+                step="0.01",
+            ),
+            Field(
+                "k8s_surplus_vcpu",
+                "Node CPU above burstable baseline",
+                "As for the host, per node; e.g. 0.6 for a t3.medium at 1 vCPU (baseline 0.4).",
+                "vCPU",
+                step="0.01",
+            ),
+            Field(
                 "k8s_control_nodes",
                 "Self-managed control-plane VMs",
                 "For kubeadm or k3s servers; 0 with a managed plane.",

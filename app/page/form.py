@@ -15,8 +15,13 @@ from pricing.catalog import Catalog, Provider
 from pricing.memo import Memo
 from pricing.money import format_money, to_cents, with_currency
 from pricing.presets import PRESETS
-from pricing.resolve import OWN_PRICES, catalog_choices
+from pricing.resolve import catalog_choices
+from pricing.roles import belonging
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
+
+# The fields that go with a VM type, by the type's field (pricing.roles.BelongsTo).
+BELONGING = belonging(Scenario)
+BELONGING_FIELDS = tuple(name for names in BELONGING.values() for name in names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +168,12 @@ def cloud_choice(catalog: Catalog, values: dict[str, str]) -> tuple[str, str]:
 
 def switch_cloud(catalog: Catalog, values: dict[str, str], trigger: str) -> dict[str, str]:
     """After the provider (or region) changed, drop the choices the new one does not offer,
-    and the user's own hourly price of a VM type dropped (it was that type's price)."""
+    and what belonged to a VM type dropped (the user's own hourly price of it, the CPU it used
+    above its burstable baseline)."""
     if trigger not in ("provider", "region"):
         return values
     provider, region = cloud_choice(catalog, values)
     tables = catalog_choices(catalog.providers[provider], region)
     dropped = {k for k, v in values.items() if k in tables and v not in tables[k]}
-    dropped |= {OWN_PRICES[k] for k in dropped if k in OWN_PRICES}
+    dropped |= {name for k in dropped for name in BELONGING.get(k, ())}
     return {k: v for k, v in values.items() if k not in dropped}

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.inputs import PRESET, parse_scenario, split_query
-from app.page.form import FormView, default_values, switch_cloud, values_of
+from app.page.form import BELONGING_FIELDS, FormView, default_values, switch_cloud, values_of
 from app.page.layout import FIELDS
 from app.page.presenter import page_context
 from app.present import words
@@ -18,7 +18,7 @@ from app.web.htmx import VARY, is_partial
 from app.web.response_cache import cacheable
 from pricing import Engine, Estimate
 from pricing.presets import preset_values
-from pricing.resolve import CATALOG_FIELDS, OWN_PRICES
+from pricing.resolve import CATALOG_FIELDS
 from pricing.scenario import InputError
 
 # The page shows its own errors inline; what reaches the error handlers is a partial's.
@@ -68,7 +68,7 @@ async def get_calculator(request: Request, engine: EngineDep, templates: Templat
     errors.update(problems)
     partial = is_partial(request)
     cloud_oob = (
-        [k for k in (*CATALOG_FIELDS, *OWN_PRICES.values()) if k != trigger]
+        [k for k in (*CATALOG_FIELDS, *BELONGING_FIELDS) if k != trigger]
         if partial and trigger in ("provider", "region")
         else []
     )

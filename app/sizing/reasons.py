@@ -80,8 +80,8 @@ def burstable_text(use: BurstableUse | None, instance_type: str, currency: str) 
         surplus = format_money(use.surplus_monthly, currency)
         return (
             f"{instance_type} is burstable (baseline {baseline}): its full CPU counted, and "
-            f"{surplus}/month of surplus credits above the baseline in its price "
-            "(burstable_cpu=credits)"
+            f"{qty(use.surplus_vcpu)} vCPU a VM above the baseline, {surplus}/month of surplus "
+            "credits, in its price and the comparison's (burstable_cpu=credits)"
         )
     return (
         f"{instance_type} is burstable (baseline {baseline}): its full CPU counted, nothing "

@@ -55,6 +55,11 @@ class BurstableOut(Output):
     )
     at_baseline: bool = Field(description="The requests were sized against the baseline.")
     cpu_counted: Number = Field(description="vCPU counted for pods on each VM.")
+    surplus_vcpu: Number = Field(
+        description="vCPU each VM uses above its baseline, averaged (credits only): the "
+        "sized scenario's docker_surplus_vcpu or k8s_surplus_vcpu, which the comparison "
+        "prices as surplus CPU credits."
+    )
     surplus_monthly: Number = Field(
         description="Surplus credits a month above the baseline, in the sizing's currency."
     )

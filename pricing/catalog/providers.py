@@ -88,6 +88,11 @@ class Provider(Entry):
         description="Managed container services, priced as a reference beside the setups.",
     )
 
+    def surplus_for(self, instance_type: str) -> SurplusCredits | None:
+        """The surplus-credit price of ``instance_type``'s family, where the provider sells
+        CPU above a burstable type's baseline (AWS T3/T4g Unlimited)."""
+        return next((rule for rule in self.surplus_credits if rule.applies_to(instance_type)), None)
+
     @model_validator(mode="after")
     def _check_references(self) -> Provider:
         for region_key, region in self.regions.items():

@@ -11,10 +11,13 @@ sells them; where it does not (Azure B-series throttles), the baseline rule stay
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from pricing.catalog import SurplusCredits
+from pricing.catalog import Provider, SurplusCredits
 from pricing.money import to_cents
 from pricing.resolve import Machine
 from pricing.workload.candidates import vcpu
@@ -24,18 +27,29 @@ from pricing.workload.report import BurstableUse
 MILLI = Decimal(1000)
 
 
+class Surplus(NamedTuple):
+    """CPU above the baseline: per VM (millicores, averaged over the VMs), and what the
+    VMs pay for it a month."""
+
+    millicores: int
+    monthly: Decimal
+
+
+NO_SURPLUS = Surplus(0, Decimal(0))
+
+
 @dataclass(frozen=True, slots=True)
 class CpuRule:
-    """How burstable types' CPU is counted, and the provider's surplus-credit prices."""
+    """How burstable types' CPU is counted, and the provider that may sell surplus credits."""
 
     mode: BurstableCpu
-    surplus: tuple[SurplusCredits, ...] = ()
+    provider: Provider | None = None
 
     def surplus_price(self, machine: Machine) -> SurplusCredits | None:
         """The surplus-credit price that applies to ``machine`` in "credits" mode."""
-        if self.mode != "credits" or machine.spec.baseline is None:
+        if self.mode != "credits" or machine.spec.baseline is None or self.provider is None:
             return None
-        return next((rule for rule in self.surplus if rule.applies_to(machine.key)), None)
+        return self.provider.surplus_for(machine.key)
 
     def at_baseline(self, machine: Machine) -> bool:
         """Whether ``machine`` offers only its baseline CPU to requests."""
@@ -56,18 +70,22 @@ class CpuRule:
             return 0
         return machine.spec.vcpu * 1000 - self.baseline_millicores(machine)
 
-    def surplus_monthly(self, machine: Machine, used_millicores: int, hours: Decimal) -> Decimal:
-        """Surplus credits for one VM whose pods request ``used_millicores`` steadily: the
-        vCPUs above its baseline x the price per vCPU-hour x the hours."""
+    def surplus(self, machine: Machine, used: Sequence[int], hours: Decimal) -> Surplus:
+        """Surplus credits for VMs of ``machine`` whose pods request ``used`` millicores
+        steadily (one figure per VM): the CPU above the baseline, averaged over the VMs and
+        rounded up to the millicore, x the VMs x the price per vCPU-hour x the hours, as the
+        comparison's line prices it (``pricing.lines.surplus_credits``)."""
         price = self.surplus_price(machine)
-        above = used_millicores - self.baseline_millicores(machine)
-        if price is None or above <= 0:
-            return Decimal(0)
-        return to_cents(Decimal(above) / MILLI * price.vcpu_hour * hours)
+        baseline = self.baseline_millicores(machine)
+        above = sum(max(cpu - baseline, 0) for cpu in used)
+        if price is None or above == 0:
+            return NO_SURPLUS
+        each = math.ceil(above / len(used))
+        return Surplus(each, to_cents(Decimal(each) / MILLI * len(used) * price.vcpu_hour * hours))
 
 
 def burstable_use(
-    rule: CpuRule, machine: Machine, cpu_counted: int, surplus: Decimal
+    rule: CpuRule, machine: Machine, cpu_counted: int, surplus: Surplus
 ) -> BurstableUse:
     """What the report says of the chosen type's CPU."""
     baseline = machine.spec.baseline
@@ -76,5 +94,6 @@ def burstable_use(
         baseline_percent=baseline.percent if baseline else None,
         at_baseline=rule.at_baseline(machine),
         cpu_counted=vcpu(cpu_counted),
-        surplus_monthly=surplus,
+        surplus_vcpu=vcpu(surplus.millicores),
+        surplus_monthly=surplus.monthly,
     )

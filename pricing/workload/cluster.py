@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from pricing.allocatable import Allocatable, Flavour, node_allocatable
 from pricing.resolve import Machine
-from pricing.workload.burstable import CpuRule, burstable_use
+from pricing.workload.burstable import CpuRule, Surplus, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
 from pricing.workload.errors import SizingError, field_limit
 from pricing.workload.model import Application, Role, SizingOptions, Workload
@@ -192,7 +192,7 @@ class Packing:
     shape: Shape
     nodes: list[Node]
     monthly: Decimal
-    surplus: Decimal
+    surplus: Surplus
 
     @property
     def order(self) -> tuple[Decimal, int, str]:
@@ -205,17 +205,18 @@ def pack(shape: Shape, plan: Plan) -> list[Node] | None:
     return first_fit_decreasing(plan.pods, shape.room, plan.caps, plan.min_nodes, plan.spread)
 
 
+def sustained(node: Node, plan: Plan) -> int:
+    """The CPU a node's pods request steadily (millicores): all but a rollout's surge room."""
+    surge = sum(pod.cpu_millicores for pod in node.pods if pod.role == "surge")
+    return node.cpu_used - surge + plan.per_node_cpu
+
+
 def packing_of(
     shape: Shape, nodes: list[Node], plan: Plan, rule: CpuRule, hours: Decimal
 ) -> Packing:
-    surplus = sum(
-        (
-            rule.surplus_monthly(shape.machine, node.cpu_used + plan.per_node_cpu, hours)
-            for node in nodes
-        ),
-        Decimal(0),
-    )
-    return Packing(shape, nodes, monthly(shape.machine, len(nodes), hours) + surplus, surplus)
+    surplus = rule.surplus(shape.machine, [sustained(node, plan) for node in nodes], hours)
+    cost = monthly(shape.machine, len(nodes), hours) + surplus.monthly
+    return Packing(shape, nodes, cost, surplus)
 
 
 def cheapest(

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from pricing.allocatable import host_allocatable
 from pricing.resolve import Machine
-from pricing.workload.burstable import CpuRule, burstable_use
+from pricing.workload.burstable import CpuRule, Surplus, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
 from pricing.workload.errors import field_limit
 from pricing.workload.model import Application, SizingOptions, Warning, Workload
@@ -47,7 +47,7 @@ class HostOption:
     machine: Machine
     hosts: int
     monthly: Decimal
-    surplus: Decimal
+    surplus: Surplus
     cpu_counted: int
     memory_counted: int
     placement: tuple[Placement, ...]
@@ -60,10 +60,6 @@ class HostOption:
 def _room(machine: Machine, rule: CpuRule) -> tuple[int, int]:
     room = host_allocatable(machine.spec)
     return max(room.cpu_millicores - rule.withheld_millicores(machine), 0), room.memory_bytes
-
-
-def _surplus(rule: CpuRule, machine: Machine, used: list[int], hours: Decimal) -> Decimal:
-    return sum((rule.surplus_monthly(machine, cpu, hours) for cpu in used), Decimal(0))
 
 
 def _whole(app: Application, hosts: int) -> tuple[Placement, ...]:
@@ -88,8 +84,8 @@ def single_hosts(
     for machine in machines:
         room_cpu, room_memory = _room(machine, rule)
         if need_cpu <= room_cpu and need_memory <= room_memory:
-            surplus = _surplus(rule, machine, [cpu] * hosts, hours)
-            cost = monthly(machine, hosts, hours) + surplus
+            surplus = rule.surplus(machine, [cpu] * hosts, hours)
+            cost = monthly(machine, hosts, hours) + surplus.monthly
             found.append(
                 HostOption(machine, hosts, cost, surplus, room_cpu, room_memory, _whole(app, hosts))
             )
@@ -164,8 +160,8 @@ def spread_hosts(
         if nodes is None or len(nodes) > (hosts or HOSTS_LIMIT):
             continue
         used = [n.cpu_used + sum(w.cpu_millicores for w in globals_) for n in nodes]
-        surplus = _surplus(rule, machine, used, hours)
-        cost = monthly(machine, len(nodes), hours) + surplus
+        surplus = rule.surplus(machine, used, hours)
+        cost = monthly(machine, len(nodes), hours) + surplus.monthly
         room_cpu, room_memory = _room(machine, rule)
         placement = placement_of(nodes, *fixed_load(app))
         found.append(

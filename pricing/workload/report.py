@@ -60,6 +60,9 @@ class BurstableUse:
     """True when requests were sized against the baseline only."""
     cpu_counted: Decimal
     """vCPU per VM the requests could use."""
+    surplus_vcpu: Decimal
+    """vCPU each VM uses above its baseline, averaged ("credits" only): the Scenario's
+    docker_surplus_vcpu or k8s_surplus_vcpu."""
     surplus_monthly: Decimal
     """Surplus credits a month for CPU above the baseline (in ``monthly``), "credits" only."""
 

@@ -11,7 +11,6 @@ from pydantic import ValidationError
 
 from pricing.allocatable import Flavour, flavour_of
 from pricing.catalog import Catalog, ProviderDefaults
-from pricing.money import format_money
 from pricing.resolve import OWN_PRICES
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 from pricing.workload.burstable import CpuRule
@@ -71,6 +70,12 @@ def _storage_gb(app: Application) -> int:
     return math.ceil(Decimal(app.storage_bytes) / 1024**3 * GB_PER_GIB)
 
 
+def _surplus_vcpu(sized: DockerSizing | KubernetesSizing) -> Decimal:
+    """The CPU each VM uses above its baseline, billed as surplus credits (0 unless sized
+    with burstable_cpu=credits on a type that sells them)."""
+    return sized.burstable.surplus_vcpu if sized.burstable else Decimal(0)
+
+
 def sized_scenario(
     scenario: Scenario,
     app: Application,
@@ -93,11 +98,16 @@ def sized_scenario(
         "stateful": scenario.stateful or app.stateful,
         "k8s_nodes_min": cluster.nodes_min,
         "k8s_nodes_max": cluster.nodes_max,
+        "k8s_surplus_vcpu": _surplus_vcpu(cluster),
     }
     if cluster.nodes_min is not None:
         update["needs_autoscaling"] = True
     if docker is not None:
-        update |= {"docker_instance_type": docker.instance_type, "docker_hosts": docker.hosts}
+        update |= {
+            "docker_instance_type": docker.instance_type,
+            "docker_hosts": docker.hosts,
+            "docker_surplus_vcpu": _surplus_vcpu(docker),
+        }
         if docker.load_balancer and scenario.docker_load_balancers == 0:
             update["docker_load_balancers"] = 1
     storage = _storage_gb(app)
@@ -139,25 +149,6 @@ def drop_stale_prices(
     return (sized.model_copy(update=dropped) if dropped else sized), warnings
 
 
-def _surplus_warnings(
-    docker: DockerSizing | None, cluster: KubernetesSizing, currency: str
-) -> list[Warning]:
-    """Surplus credits are in the sizing's monthly prices, not yet in the comparison's."""
-    found = []
-    for what, sized in (("Docker hosts", docker), ("Kubernetes nodes", cluster)):
-        use = sized.burstable if sized is not None else None
-        if use is not None and use.surplus_monthly > 0:
-            found.append(
-                Warning(
-                    "",
-                    f"the {what}' surplus credits, {format_money(use.surplus_monthly, currency)}"
-                    "/month above the baseline, are in the sizing's price but not in the "
-                    "comparison's lines, which price the VMs alone",
-                )
-            )
-    return found
-
-
 def _single_node_warning(nodes: int, options: SizingOptions) -> list[Warning]:
     if nodes > 1:
         return []
@@ -193,7 +184,7 @@ def setting_of(
     return Setting(
         flavour_of(provider.provider, control_plane),
         system_load(catalog, distribution, app.storage_bytes > 0),
-        CpuRule(options.burstable_cpu, tuple(provider.surplus_credits)),
+        CpuRule(options.burstable_cpu, provider),
     )
 
 
@@ -233,7 +224,6 @@ def size_workload(
             *app.warnings,
             *warnings,
             *dropped,
-            *_surplus_warnings(docker, cluster, provider.currency),
             *_single_node_warning(cluster.nodes, options),
         ),
         assumptions=tuple(app.assumptions),

@@ -46,6 +46,7 @@ LAYERS = (
     "versions",
     "resolve",
     "lines.item",
+    "lines.credits",
     "lines.machines",
     "lines.managed",
     "lines.network",

@@ -9,7 +9,7 @@ from pricing import Catalog, Scenario
 from pricing.bill import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 from pricing.catalog import ProviderDefaults
 from pricing.resolve import CATALOG_FIELDS, DEFAULTED_FIELDS, OWN_PRICES
-from pricing.roles import CATALOG_KEY, CHECKLIST, Role, fields_with
+from pricing.roles import CATALOG_KEY, CHECKLIST, Role, belonging, fields_with
 from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, SIZED_FIELDS
 from pricing.workload import SizingOptions, size
 
@@ -37,6 +37,14 @@ def test_each_own_price_belongs_to_a_vm_type() -> None:
     assert OWN_PRICES == {
         "docker_instance_type": "docker_hourly_price",
         "k8s_instance_type": "k8s_hourly_price",
+    }
+
+
+def test_what_goes_with_a_vm_type_is_its_own_price_and_its_cpu_above_the_baseline() -> None:
+    # a provider or region switch on the page drops these with the type they belong to
+    assert belonging(Scenario) == {
+        "docker_instance_type": ("docker_hourly_price", "docker_surplus_vcpu"),
+        "k8s_instance_type": ("k8s_hourly_price", "k8s_surplus_vcpu"),
     }
 
 
@@ -96,6 +104,8 @@ def test_the_sized_fields_are_what_a_sizing_writes(catalog: Catalog) -> None:
         "needs_autoscaling",
         "docker_disk_gb",
         "k8s_disk_gb",
+        "docker_surplus_vcpu",
+        "k8s_surplus_vcpu",
     } == SIZED_FIELDS
 
 

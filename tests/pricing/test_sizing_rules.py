@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from pricing import estimate
 from pricing.catalog import Catalog, load_catalog
 from pricing.resolve import Machine
 from pricing.scenario import Scenario
@@ -16,6 +17,7 @@ from pricing.workload.burstable import CpuRule
 from pricing.workload.candidates import candidates
 from pricing.workload.cluster import plan_of, shape_of
 from pricing.workload.system import NO_SYSTEM
+from tests.pricing.support import D, item
 
 CATALOG = load_catalog()
 AWS = Scenario(provider="aws", region="us-east-1")
@@ -60,13 +62,19 @@ def test_surplus_credits_cost_more_than_the_next_type_up() -> None:
     # t3.medium in unlimited mode with 1.85 vCPU requested all month: (1.85 - 0.4) vCPU above
     # the baseline x $0.05 x 730 h = $52.925 -> $52.93, on top of $0.0416 x 730 = $30.37:
     # $83.30, more than an m6i.large ($0.096 x 730 = $70.08) that needs no credits.
-    rule = CpuRule("credits", tuple(CATALOG.providers["aws"].surplus_credits))
+    rule = CpuRule("credits", CATALOG.providers["aws"])
     t3 = machine("t3.medium")
-    assert rule.surplus_monthly(t3, 1850, Decimal(730)) == Decimal("52.93")
+    assert rule.surplus(t3, [1850], Decimal(730)) == (1450, Decimal("52.93"))
     assert not rule.at_baseline(t3)
-    assert rule.surplus_monthly(machine("m6i.large"), 1850, Decimal(730)) == 0
+    assert rule.surplus(machine("m6i.large"), [1850], Decimal(730)) == (0, 0)
+    # two VMs, one at 1,850m and one under its baseline (300m): 1,450m above in all, 725m
+    # each on average: 0.725 x 2 x 730 x $0.05 = $52.925 -> $52.93, as the comparison prices it
+    assert rule.surplus(t3, [1850, 300], Decimal(730)) == (725, Decimal("52.93"))
+    # 1,001m above over three VMs: 333.67m each, rounded up to 334m: 0.334 x 3 x 730 x $0.05
+    # = $36.573 -> $36.57
+    assert rule.surplus(t3, [1401, 400, 0], Decimal(730)) == (334, Decimal("36.57"))
     # Azure's B-series sells no surplus: in credits mode it stays sized at its baseline.
-    azure = CpuRule("credits", ())
+    azure = CpuRule("credits", CATALOG.providers["azure"])
     b2ms = machine("Standard_B2ms", Scenario(provider="azure"))
     assert azure.at_baseline(b2ms) and azure.withheld_millicores(b2ms) == 2000 - 600
 
@@ -258,16 +266,28 @@ def test_sizing_does_not_change_the_application_it_reads() -> None:
     assert any("no node redundancy" in w.message for w in first.report.warnings)
 
 
-def test_credits_mode_prices_the_surplus_and_says_the_comparison_lacks_it() -> None:
-    # 5 x 370m with burstable_cpu=credits: t3.medium nodes count their full 1,930m; each
-    # node's requests above its 400m baseline cost $0.05 per vCPU-hour x 730 h.
+def test_credits_mode_fills_the_surplus_the_comparison_prices() -> None:
+    # 5 x 370m with burstable_cpu=credits: t3.medium nodes count their full 1,930m. Placed
+    # with EKS's 150m a node (aws-node 50m, kube-proxy 100m), CoreDNS 2 x 100m and a 370m
+    # surge replica: node 1 holds 1,460m, node 2 890m, node 3 520m. The surge room is no
+    # steady load: 1,090m, 890m, 520m above a 400m baseline: 690 + 490 + 120 = 1,300m,
+    # 433.3m a node, rounded up to 434m: 0.434 x 3 nodes x 730 h x $0.05 = $47.523 -> $47.52.
     text = deployment("api", 5, "370m", "128Mi")
-    report = size(text, catalog=CATALOG, options=SizingOptions(burstable_cpu="credits")).report
-    cluster = report.kubernetes
-    assert cluster.instance_type == "t3.medium" and cluster.burstable is not None
-    above = sum(max(node.cpu_used - Decimal("0.4"), Decimal(0)) for node in cluster.placement)
-    surplus = (above * Decimal("0.05") * 730).quantize(Decimal("0.01"))
-    assert cluster.burstable.surplus_monthly == surplus > 0
+    sizing = size(text, catalog=CATALOG, options=SizingOptions(burstable_cpu="credits"))
+    cluster = sizing.report.kubernetes
+    assert cluster.instance_type == "t3.medium" and cluster.nodes == 3
+    assert [node.cpu_used for node in cluster.placement] == [D("1.46"), D("0.89"), D("0.52")]
+    assert cluster.burstable is not None
+    assert cluster.burstable.surplus_vcpu == D("0.434") == sizing.scenario.k8s_surplus_vcpu
+    assert cluster.burstable.surplus_monthly == D("47.52")
     # the VMs: $0.0416 x 730 h x 3 = $91.104 -> $91.10 (one line, rounded once)
-    assert cluster.nodes == 3 and cluster.monthly == Decimal("91.10") + surplus
-    assert any("surplus credits" in w.message for w in report.warnings)
+    assert cluster.monthly == D("91.10") + D("47.52")
+    # the comparison prices the same credits, so the sizing no longer warns that it lacks them
+    line = item(estimate(sizing.scenario, CATALOG), "kubernetes", "compute", "Surplus CPU")
+    assert (line.quantity, line.monthly) == (D("950.460"), D("47.52"))  # 0.434 x 3 x 730 h
+    assert not any("surplus credits" in w.message for w in sizing.report.warnings)
+
+
+def test_baseline_mode_leaves_no_surplus_in_the_sized_scenario() -> None:
+    sized = size(deployment("api", 5, "370m", "128Mi"), AWS.model_copy(), catalog=CATALOG)
+    assert sized.scenario.k8s_surplus_vcpu == 0 == sized.scenario.docker_surplus_vcpu

@@ -144,6 +144,8 @@ def test_json_csv_text_and_html_agree(client: TestClient) -> None:
         ({"preset": "nope"}, "preset"),
         ({"format": "xml"}, "format"),
         ({"shape": "wide"}, "shape"),
+        ({"docker_surplus_vcpu": "0.5"}, "docker_surplus_vcpu"),  # m6i.2xlarge: not burstable
+        ({"k8s_surplus_vcpu": "-1"}, "k8s_surplus_vcpu"),
     ],
 )
 def test_bad_query_is_422_naming_the_field(

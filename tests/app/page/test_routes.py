@@ -205,3 +205,35 @@ def test_a_bad_burstable_option_is_shown_in_the_panel(client: TestClient) -> Non
     )
     assert response.status_code == 422
     assert "burstable_cpu: must be one of: baseline, credits, full" in response.text
+
+
+def test_cpu_above_a_burstable_baseline_is_a_line_and_its_misuse_an_inline_error(
+    client: TestClient,
+) -> None:
+    # one t3.medium host 0.6 vCPU above its baseline: 0.6 x 730 h x $0.05 = $21.90
+    good = client.get("/?docker_instance_type=t3.medium&docker_surplus_vcpu=0.6")
+    assert good.status_code == 200
+    assert "Surplus CPU credits, 0.6 vCPU above the t3.medium baseline × 1 host" in good.text
+    assert "$21.90" in good.text
+    # the field sits in the folded "Workload, autoscaling, traffic" group, opened when set
+    assert (
+        'id="field-docker_surplus_vcpu"' in good.text and "billed as surplus credits" in good.text
+    )
+    # the article's m6i.2xlarge host is not burstable: the error sits beside the field
+    bad = client.get("/?preset=article&docker_surplus_vcpu=0.6", headers=HX)
+    assert bad.status_code == 422
+    assert (
+        '<p class="field-error" id="error-docker_surplus_vcpu" hx-swap-oob="true">applies only '
+        "to a burstable type" in bad.text
+    )
+
+
+def test_provider_change_drops_the_cpu_above_the_baseline_of_the_type_it_replaced(
+    client: TestClient,
+) -> None:
+    # t3.medium's surplus on AWS has no meaning for GCP's default e2 host: it goes with it
+    query = "docker_instance_type=t3.medium&docker_surplus_vcpu=0.6&provider=gcp&changed=provider"
+    response = client.get(f"/?{query}", headers=HX)
+    assert response.status_code == 200, response.text
+    assert "docker_surplus_vcpu" not in response.headers["HX-Replace-Url"]
+    assert "Surplus CPU credits" not in response.text
