@@ -10,7 +10,8 @@ never gets more than the node has).
 - GKE: memory 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% of the next
   112, 2% above 128 GiB (255 MiB under 1 GiB); CPU as EKS; eviction 100 MiB; 110 pods.
 - AKS (1.29 and later): memory the lesser of 20 MiB x max pods + 50 MiB and 25% of memory;
-  CPU by the published table of cores; eviction 100 MiB; 250 pods (Azure CNI Overlay).
+  CPU by the published table of cores; eviction 100 MiB; 250 pods (Azure CNI Overlay); no
+  node of fewer than 2 vCPUs.
 - Self-managed and other providers: the EKS formula with 110 pods (the kubelet's default).
 """
 
@@ -43,6 +44,11 @@ _GKE_MEMORY_TIERS = (
 _GKE_MEMORY_ABOVE = Decimal("0.02")
 # AKS kube-reserved CPU in millicores by the node's cores.
 _AKS_CPU = ((1, 60), (2, 100), (4, 140), (8, 180), (16, 260), (32, 420), (64, 740))
+
+
+# The fewest vCPUs a node may have, where the managed service says: AKS ("VM sizes with less
+# than 2 CPUs may not be used with AKS", learn.microsoft.com/azure/aks/quotas-skus-regions).
+MIN_NODE_VCPU: dict[Flavour, int] = {"aks": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,12 @@ def gke_memory_reserved(memory: int) -> Decimal:
         reserved += used * share
         left -= used
     return reserved + max(left, Decimal(0)) * _GKE_MEMORY_ABOVE
+
+
+def too_small_for(flavour: Flavour, instance: InstanceType) -> int | None:
+    """The fewest vCPUs ``flavour`` takes for a node, where ``instance`` has fewer."""
+    least = MIN_NODE_VCPU.get(flavour)
+    return least if least is not None and instance.vcpu < least else None
 
 
 def max_pods_for(flavour: Flavour, instance: InstanceType) -> int:

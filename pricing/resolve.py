@@ -24,7 +24,7 @@ from pricing.catalog import (
     Region,
 )
 from pricing.roles import CATALOG_KEY, fields_with, own_prices
-from pricing.rules import cross_field_problems, price_rate, surplus_problems, usage_problems
+from pricing.rules import cross_field_problems, machine_problems, price_rate, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.versions import start_month
 
@@ -255,12 +255,8 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         )
     )
     problems.found.extend(
-        surplus_problems(
-            scenario,
-            provider,
-            docker=(found.docker.key, found.docker.spec) if found.docker else None,
-            k8s=(found.k8s.key, found.k8s.spec) if found.k8s else None,
-            tier=found.tier,
+        machine_problems(
+            scenario, provider, keys["control_plane"], found.tier, found.docker, found.k8s
         )
     )
     problems.found.extend(usage_problems(scenario, found.tier))

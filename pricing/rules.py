@@ -1,7 +1,7 @@
 """The rules across a scenario's fields and its catalog matches that no single field's
 constraints can state; each broken rule is a FieldProblem naming the field to change.
 
-``cross_field_problems`` reads the fields that decide the infrastructure (``surplus_problems``
+``cross_field_problems`` reads the fields that decide the infrastructure (``machine_problems``
 those that need the VM types found); ``usage_problems``
 the others (workload, requests), so it runs for every scenario, also one whose infrastructure
 bill the Engine remembered; ``price_rate`` converts the provider's currency into the one shown,
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Protocol
 
+from pricing.allocatable import flavour_of, too_small_for
 from pricing.catalog import ControlPlane, Disk, InstanceType, Provider, Region
 from pricing.problems import FieldProblem
 from pricing.scenario import Scenario
@@ -107,35 +109,47 @@ def _tier_problems(
         )
 
 
-# A VM type as found: its key and its spec (the matched machine, before there is one).
-TypeFound = tuple[str, InstanceType]
+class FoundType(Protocol):
+    """A VM type as found in the catalog (pricing.resolve's Machine): its key and spec."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def spec(self) -> InstanceType: ...
 
 
-def surplus_problems(
+def machine_problems(
     scenario: Scenario,
     provider: Provider,
-    *,
-    docker: TypeFound | None,
-    k8s: TypeFound | None,
+    control_plane: str,
     tier: ControlPlane | None,
-) -> Iterator[FieldProblem]:
-    """CPU above a burstable baseline (docker_surplus_vcpu, k8s_surplus_vcpu) applies only to a
-    burstable type whose surplus credits the provider sells, up to what the type has above its
-    baseline, and to nodes the tier bills."""
+    docker: FoundType | None,
+    k8s: FoundType | None,
+) -> list[FieldProblem]:
+    """The rules on the VM types found: the CPU above a burstable baseline
+    (docker_surplus_vcpu, k8s_surplus_vcpu) applies only to a burstable type whose surplus
+    credits the provider sells, up to what the type has above its baseline, and to nodes the
+    tier bills; a node type the managed Kubernetes takes (AKS: 2 vCPUs or more)."""
+    problems = []
+    least = too_small_for(flavour_of(provider.provider, control_plane), k8s.spec) if k8s else None
+    if k8s is not None and least is not None:
+        message = f"{k8s.key} has {k8s.spec.vcpu} vCPU; this Kubernetes takes no node of fewer "
+        problems.append(FieldProblem("k8s_instance_type", message + f"than {least}"))
     if scenario.k8s_surplus_vcpu > 0 and tier is not None and tier.pod_pricing is not None:
-        yield FieldProblem(
-            "k8s_surplus_vcpu", f"{tier.label} bills the pods' requests, not nodes: enter 0"
-        )
+        message = f"{tier.label} bills the pods' requests, not nodes: enter 0"
+        problems.append(FieldProblem("k8s_surplus_vcpu", message))
         k8s = None
     for field, found in (("docker_surplus_vcpu", docker), ("k8s_surplus_vcpu", k8s)):
         above: Decimal = getattr(scenario, field)
-        if above > 0 and found is not None:
-            problem = _surplus_problem(provider, *found, above)
-            if problem:
-                yield FieldProblem(field, problem)
+        problem = _surplus_problem(provider, found, above) if found and above > 0 else ""
+        if problem:
+            problems.append(FieldProblem(field, problem))
+    return problems
 
 
-def _surplus_problem(provider: Provider, key: str, spec: InstanceType, above: Decimal) -> str:
+def _surplus_problem(provider: Provider, found: FoundType, above: Decimal) -> str:
+    key, spec = found.key, found.spec
     if spec.baseline is None:
         return (
             f"applies only to a burstable type (its CPU above the baseline billed as surplus "

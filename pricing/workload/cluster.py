@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pricing.allocatable import Allocatable, Flavour, node_allocatable
+from pricing.allocatable import Allocatable, Flavour, node_allocatable, too_small_for
 from pricing.resolve import Machine
 from pricing.workload.burstable import CpuRule, Surplus, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
@@ -293,7 +293,8 @@ def size_cluster(
 ) -> KubernetesSizing:
     """The cheapest node type and count that hold every pod, the system's included."""
     plan = plan_of(app, system, options)
-    shapes = [shape_of(machine, flavour, plan, rule, options) for machine in machines]
+    taken = [machine for machine in machines if too_small_for(flavour, machine.spec) is None]
+    shapes = [shape_of(machine, flavour, plan, rule, options) for machine in taken]
     packings = cheapest(bounded(shapes, plan, hours), plan, rule, hours)
     if not packings:
         raise too_big(app, shapes)

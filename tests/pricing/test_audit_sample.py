@@ -41,6 +41,8 @@ class Row(NamedTuple):
 ROWS = (
     # AWS EC2, us-east-1: one type per family
     Row("aws", "us-east-1/t3.medium", "0.0416", KAR_AWS),
+    Row("aws", "us-east-1/t3.micro", "0.0104", KAR_AWS),
+    Row("aws", "us-gov-west-1/t4g.2xlarge", "0.3136", KAR_GOV),
     Row("aws", "us-east-1/m6i.xlarge", "0.192", KAR_AWS),
     Row("aws", "us-east-1/m7i.xlarge", "0.2016", KAR_AWS),
     Row("aws", "us-east-1/c6i.xlarge", "0.170", KAR_AWS),
@@ -67,6 +69,10 @@ ROWS = (
     Row("aws", "container/fargate-arm", "0.03238", "vantage.sh Fargate pricing (read 2026-11-25)"),
     # Google Cloud, us-central1: one type per family
     Row("gcp", "us-central1/e2-standard-4", "0.13402", AUDIT + ": " + CYC),
+    # E2 shared-core, 0.25 vCPU and 1 GB billed: pricing.yml's e2-micro hour
+    Row(
+        "gcp", "us-central1/e2-micro", "0.0083764275", "Cyclenerd pricing.yml@fd66b26f (2026-07-30)"
+    ),
     Row("gcp", "us-central1/n2-standard-4", "0.19424", AUDIT + ": " + CYC),
     # c3-standard-8 is 0.403216 in the file; C3 is priced per vCPU and GiB: half for 4 vCPU
     Row("gcp", "us-central1/c3-standard-4", "0.201608", CYC),
@@ -83,6 +89,7 @@ ROWS = (
     Row("gcp", "container/cloud-run", "0.000018", "cloud.google.com/run/pricing (stored copy)"),
     # Azure, East US: one type per family
     Row("azure", "eastus/Standard_B2ms", "0.0832", KAR_AZ),
+    Row("azure", "westeurope/Standard_B1s", "0.012", KAR_AZ),
     Row("azure", "eastus/Standard_D4s_v5", "0.192", KAR_AZ),
     Row("azure", "eastus/Standard_D4as_v5", "0.172", KAR_AZ),
     Row("azure", "eastus/Standard_E2s_v5", "0.126", KAR_AZ),

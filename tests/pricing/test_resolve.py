@@ -238,3 +238,17 @@ def test_egress_beyond_a_capped_last_tier_is_refused(tmp_path: Path) -> None:
         estimate(build_scenario({"egress_gb": "10001"}), catalog)
     assert [p.field for p in caught.value.problems] == ["egress_gb"]
     assert "only up to 10000 GB a month" in caught.value.problems[0].message
+
+
+def test_aks_takes_no_node_of_one_vcpu_but_a_self_managed_cluster_does(catalog: Catalog) -> None:
+    # "VM sizes with less than 2 CPUs may not be used with AKS" (AKS quotas page)
+    with pytest.raises(InputError) as raised:
+        resolve(Scenario(provider="azure", k8s_instance_type="Standard_B1ms"), catalog)
+    assert {p.field: p.message for p in raised.value.problems} == {
+        "k8s_instance_type": "Standard_B1ms has 1 vCPU; this Kubernetes takes no node of "
+        "fewer than 2"
+    }
+    kubeadm = Scenario(
+        provider="azure", k8s_instance_type="Standard_B1ms", control_plane="self-managed"
+    )
+    assert resolve(kubeadm, catalog).matches.k8s_machine.key == "Standard_B1ms"

@@ -79,6 +79,55 @@ def test_surplus_credits_cost_more_than_the_next_type_up() -> None:
     assert azure.at_baseline(b2ms) and azure.withheld_millicores(b2ms) == 2000 - 600
 
 
+# One service of the given CPU and 256 MB, with the default 20% headroom: a Docker host must
+# offer 1.2 x its CPU. A host keeps back 6% of its first core and 1% of its second (70m on
+# two vCPUs, 60m on one); at its baseline a burstable type offers its baseline less that.
+SMALL_HOSTS = [
+    # 0.1 vCPU -> 120m: t3.micro 10% x 2,000m = 200m - 70m = 130m holds it; $0.0104 x 730
+    ("aws", "0.1", "baseline", "t3.micro", "7.59"),
+    # 0.2 -> 240m: over the t3.micro's 130m; t3.small 20% x 2,000m - 70m = 330m, $0.0208 x 730
+    ("aws", "0.2", "baseline", "t3.small", "15.18"),
+    # 0.3 -> 360m: over the 330m of a t3.small or t3.medium (both 20%); t3.large 30% x 2,000m
+    # - 70m = 530m at $0.0832 x 730 = $60.74, under a c6i.large's $62.05
+    ("aws", "0.3", "baseline", "t3.large", "60.74"),
+    # burstable_cpu=full counts all 1,930m of a t3.micro (its 1 GiB less 355 MiB holds 307 MB)
+    ("aws", "0.3", "full", "t3.micro", "7.59"),
+    # e2-micro sustains 0.25 of its 2 vCPUs: 250m - 70m = 180m >= 120m; $0.0083764275 x 730
+    ("gcp", "0.1", "baseline", "e2-micro", "6.11"),
+    # 240m: e2-small's 0.5 vCPU, 500m - 70m = 430m; $0.016752855 x 730 = $12.229
+    ("gcp", "0.2", "baseline", "e2-small", "12.23"),
+    # B1s: 10% of 1 vCPU = 100m - 60m = 40m < 120m; B1ms 20%: 140m; $0.0207 x 730 = $15.111
+    ("azure", "0.1", "baseline", "Standard_B1ms", "15.11"),
+    ("azure", "0.1", "full", "Standard_B1s", "7.59"),  # 940m counted; $0.0104 x 730
+]
+
+
+@pytest.mark.parametrize(("provider", "cpus", "mode", "host", "monthly"), SMALL_HOSTS)
+def test_small_burstable_hosts_are_picked_only_where_their_baseline_holds_the_load(
+    provider: str, cpus: str, mode: str, host: str, monthly: str
+) -> None:
+    reservations = f'{{cpus: "{cpus}", memory: 256M}}'
+    text = f"services: {{a: {{image: x, deploy: {{resources: {{reservations: {reservations}}}}}}}}}"
+    options = SizingOptions(burstable_cpu=mode)  # type: ignore[arg-type]
+    docker = size(text, Scenario(provider=provider), catalog=CATALOG, options=options).report.docker
+    assert docker is not None
+    assert (docker.instance_type, docker.monthly) == (host, D(monthly))
+
+
+def test_aks_nodes_have_two_vcpus_however_cheap_a_one_vcpu_type() -> None:
+    # 50m counted at full CPU: a Standard_B1s ($0.0104 x 730 = $7.59) would hold it, but AKS
+    # takes no node of fewer than 2 vCPUs; a Standard_B2s: 2,000m - 100m AKS keeps back,
+    # $0.0416 x 730 = $30.37. A self-managed cluster may use a Standard_B1ms ($15.11; a B1s's
+    # 1 GiB is less than the kubelet's 255 + 11 x 110 MiB).
+    text = deployment("api", 1, "50m", "64Mi")
+    full = SizingOptions(burstable_cpu="full")
+    aks = size(text, Scenario(provider="azure"), catalog=CATALOG, options=full).report.kubernetes
+    assert (aks.instance_type, aks.nodes, aks.monthly) == ("Standard_B2s", 1, D("30.37"))
+    kubeadm = Scenario(provider="azure", control_plane="self-managed")
+    own = size(text, kubeadm, catalog=CATALOG, options=full).report.kubernetes
+    assert (own.instance_type, own.monthly) == ("Standard_B1ms", D("15.11"))
+
+
 @pytest.mark.parametrize("mode", ["baseline", "credits", "full"])
 def test_the_report_says_how_burstable_cpu_was_counted(mode: str) -> None:
     text = deployment("api", 5, "370m", "128Mi")
@@ -232,8 +281,10 @@ def test_failover_hosts_each_hold_everything() -> None:
 
 
 def test_a_replicated_workload_gets_two_nodes_even_in_one_zone() -> None:
-    # 2 replicas of 100m in one zone fit one node; redundancy asks for two.
-    text = deployment("api", 2, "100m", "64Mi")
+    # 2 replicas of 500m in one zone fit one c6i.large (1,930m less EKS's 150m and CoreDNS's
+    # 200m: 1,580m for 2 x 500m and a 500m surge); redundancy asks for two. (Replicas of
+    # 100m would go on t3.small nodes, whose 330m at baseline hold one or two pods each.)
+    text = deployment("api", 2, "500m", "512Mi")
     one_zone = SizingOptions(zones=1)
     assert size(text, catalog=CATALOG, options=one_zone).report.kubernetes.nodes == 2
     off = SizingOptions(zones=1, redundant_nodes=False)
@@ -243,7 +294,7 @@ def test_a_replicated_workload_gets_two_nodes_even_in_one_zone() -> None:
 
 
 def test_a_single_replica_cluster_is_flagged_unless_docker_fails_over() -> None:
-    text = deployment("api", 1, "100m", "64Mi")
+    text = deployment("api", 1, "500m", "512Mi")
     report = size(text, catalog=CATALOG).report
     assert report.kubernetes.nodes == 1 and report.kubernetes.single_node
     assert any(
@@ -257,7 +308,7 @@ def test_a_single_replica_cluster_is_flagged_unless_docker_fails_over() -> None:
 
 
 def test_sizing_does_not_change_the_application_it_reads() -> None:
-    app = read_application(deployment("api", 1, "100m", "64Mi"))
+    app = read_application(deployment("api", 1, "500m", "512Mi"))
     before = list(app.warnings)
     first = size_workload(app, catalog=CATALOG)
     second = size_workload(app, catalog=CATALOG)
@@ -267,7 +318,8 @@ def test_sizing_does_not_change_the_application_it_reads() -> None:
 
 
 def test_credits_mode_fills_the_surplus_the_comparison_prices() -> None:
-    # 5 x 370m with burstable_cpu=credits: t3.medium nodes count their full 1,930m. Placed
+    # 5 x 370m with burstable_cpu=credits: t3.small nodes (2 vCPU, 2 GiB, the cheapest that
+    # holds a 370m pod with its system pods) count their full 1,930m. Placed
     # with EKS's 150m a node (aws-node 50m, kube-proxy 100m), CoreDNS 2 x 100m and a 370m
     # surge replica: node 1 holds 1,460m, node 2 890m, node 3 520m. The surge room is no
     # steady load: 1,090m, 890m, 520m above a 400m baseline: 690 + 490 + 120 = 1,300m,
@@ -275,13 +327,13 @@ def test_credits_mode_fills_the_surplus_the_comparison_prices() -> None:
     text = deployment("api", 5, "370m", "128Mi")
     sizing = size(text, catalog=CATALOG, options=SizingOptions(burstable_cpu="credits"))
     cluster = sizing.report.kubernetes
-    assert cluster.instance_type == "t3.medium" and cluster.nodes == 3
+    assert cluster.instance_type == "t3.small" and cluster.nodes == 3
     assert [node.cpu_used for node in cluster.placement] == [D("1.46"), D("0.89"), D("0.52")]
     assert cluster.burstable is not None
     assert cluster.burstable.surplus_vcpu == D("0.434") == sizing.scenario.k8s_surplus_vcpu
     assert cluster.burstable.surplus_monthly == D("47.52")
-    # the VMs: $0.0416 x 730 h x 3 = $91.104 -> $91.10 (one line, rounded once)
-    assert cluster.monthly == D("91.10") + D("47.52")
+    # the VMs: $0.0208 x 730 h x 3 = $45.552 -> $45.55 (one line, rounded once)
+    assert cluster.monthly == D("45.55") + D("47.52")
     # the comparison prices the same credits, so the sizing no longer warns that it lacks them
     line = item(estimate(sizing.scenario, CATALOG), "kubernetes", "compute", "Surplus CPU")
     assert (line.quantity, line.monthly) == (D("950.460"), D("47.52"))  # 0.434 x 3 x 730 h

@@ -303,19 +303,22 @@ def test_a_file_without_services_says_so(client: TestClient) -> None:
 
 
 def test_a_price_override_for_another_type_is_dropped_and_noted(client: TestClient) -> None:
+    # One service of 250m and 512 MiB (assumed), 300m and 615 MiB with 20% headroom: a
+    # t3.small host offers 20% x 2 vCPU = 400m less 70m reserved, 330m (a t3.micro at 10%:
+    # 130m): $0.0208 x 730 h = $15.184 -> $15.18
     body = size(client, "services: {a: {image: x}}", preset="article").json()
-    assert body["docker"]["instance_type"] == "t3.medium"
+    assert body["docker"]["instance_type"] == "t3.small"
     assert body["scenario"]["docker_hourly_price"] is None
     assert body["scenario"]["k8s_hourly_price"] is None
     docker = body["comparison"]["docker"]["line_items"][0]
-    assert docker["monthly"] == body["docker"]["monthly"] == 30.37
+    assert docker["monthly"] == body["docker"]["monthly"] == 15.18
     assert "your price" not in docker["label"]
     nodes = body["comparison"]["kubernetes"]["line_items"][0]
     assert nodes["monthly"] == body["kubernetes"]["monthly"]
     messages = [w["message"] for w in body["warnings"]]
     assert (
         "your hourly price for the Docker host (0.273973/h) was for m6i.2xlarge; "
-        "the sized t3.medium is priced at its list price"
+        "the sized t3.small is priced at its list price"
     ) in messages
     assert any("Kubernetes nodes (0.159817/h) was for m6i.xlarge" in m for m in messages)
 
@@ -324,15 +327,17 @@ def test_a_price_override_for_the_sized_type_is_kept(client: TestClient) -> None
     body = size(
         client,
         "services: {a: {image: x}}",
-        docker_instance_type="t3.medium",
-        docker_hourly_price="0.05",
-        k8s_instance_type="t3.medium",
-        k8s_hourly_price="0.06",
-        burstable_cpu="full",  # at its baseline a t3.medium node has no room left for 250m
+        docker_instance_type="t3.micro",
+        docker_hourly_price="0.005",
+        k8s_instance_type="t3.small",
+        k8s_hourly_price="0.01",
+        burstable_cpu="full",  # at its baseline a t3.small node has no room left for 250m
     ).json()
-    assert body["docker"]["instance_type"] == body["kubernetes"]["instance_type"] == "t3.medium"
-    assert body["scenario"]["docker_hourly_price"] == 0.05
-    assert body["scenario"]["k8s_hourly_price"] == 0.06
+    # all of a t3.micro's 1,930m counts (full): its 1 GiB less 355 MiB holds 615 MiB
+    assert body["docker"]["instance_type"] == "t3.micro"
+    assert body["kubernetes"]["instance_type"] == "t3.small"
+    assert body["scenario"]["docker_hourly_price"] == 0.005
+    assert body["scenario"]["k8s_hourly_price"] == 0.01
     assert not any("your hourly price" in w["message"] for w in body["warnings"])
 
 
