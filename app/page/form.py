@@ -5,13 +5,14 @@ Field names are Scenario's: the form name, the model field and the error key are
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
 
 from app.present.cells import decimal_text
 from app.present.links import value_text
-from pricing.catalog import Catalog, Provider
+from pricing.catalog import Catalog, InstancePrice, InstanceType, Provider
 from pricing.memo import Memo
 from pricing.money import format_money, to_cents, with_currency
 from pricing.presets import PRESETS
@@ -30,6 +31,17 @@ class Option:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class OptionGroup:
+    """Options under one label (an ``<optgroup>``): the VM types of one family."""
+
+    label: str
+    options: tuple[Option, ...]
+
+
+Choice = Option | OptionGroup
+
+
 @dataclass
 class FormView:
     """What the template needs to draw the form: values as typed, options, errors."""
@@ -44,7 +56,7 @@ class FormView:
         return cloud_choice(self.catalog, self.values)
 
     @cached_property  # only when a select is drawn: the htmx partial usually draws none
-    def options(self) -> dict[str, list[Option]]:
+    def options(self) -> dict[str, Sequence[Choice]]:
         return options_for(self.catalog, *self.cloud)
 
     @cached_property  # read once per folded group: computed once a page
@@ -70,29 +82,63 @@ def _unit_price(value: Decimal, currency: str) -> str:
     return with_currency(decimal_text(value), currency)
 
 
-def _machine_options(offered: Provider, region: str) -> list[Option]:
+# The families every provider's types share, in the order their groups come (others after).
+FAMILY_ORDER = ("general purpose", "compute optimised", "memory optimised", "burstable")
+
+
+def _machine_text(key: str, spec: InstanceType, price: InstancePrice, currency: str) -> str:
+    """One VM type as an option says it: vCPU, GiB, the hourly price and the month's first
+    (a phone shows only the start of the chosen one), then Arm and a burstable baseline."""
+    notes = ", Arm" if spec.arch == "arm64" else ""
+    notes += f", {decimal_text(spec.baseline.percent)}% baseline" if spec.baseline else ""
+    return (
+        f"{key}: {spec.vcpu} vCPU, {decimal_text(spec.memory_gib)} GiB, "
+        f"{_unit_price(price.hourly, currency)}/h "
+        f"({format_money(to_cents(price.billed()), currency)}/month){notes}"
+    )
+
+
+def _family_label(spec: InstanceType) -> str:
+    label = spec.family[:1].upper() + spec.family[1:]
+    arm = spec.arch == "arm64" and "arm" not in spec.family.lower()
+    return f"{label}, Arm" if arm else label
+
+
+def _machine_options(offered: Provider, region: str) -> list[Choice]:
+    """The region's VM types grouped by family (Arm types apart), the common families first
+    in FAMILY_ORDER, then the others by their cheapest type; in a group, smallest first."""
     specs, currency = offered.instance_types, offered.currency
-    options = []
+    groups: dict[str, list[tuple[str, InstanceType, InstancePrice]]] = {}
     for key, price in offered.regions[region].instances.items():
-        month = to_cents(price.billed())
-        options.append(
-            Option(
-                key,
-                f"{key}: {specs[key].vcpu} vCPU, {decimal_text(specs[key].memory_gib)} GiB"
-                f"{', Arm' if specs[key].arch == 'arm64' else ''}, "
-                f"{_unit_price(price.hourly, currency)}/h "
-                f"({format_money(month, currency)}/month)",
-            )
+        groups.setdefault(_family_label(specs[key]), []).append((key, specs[key], price))
+
+    def group_order(label: str) -> tuple[bool, int, Decimal, str]:
+        first = groups[label][0][1]
+        known = first.family in FAMILY_ORDER
+        rank = FAMILY_ORDER.index(first.family) if known else len(FAMILY_ORDER)
+        cheapest = min(price.hourly for _, _, price in groups[label])
+        return (first.arch == "arm64", rank, Decimal(0) if known else cheapest, label)
+
+    return [
+        OptionGroup(
+            label,
+            tuple(
+                Option(key, _machine_text(key, spec, price, currency))
+                for key, spec, price in sorted(
+                    groups[label], key=lambda t: (t[1].vcpu, t[1].memory_gib, t[2].hourly, t[0])
+                )
+            ),
         )
-    return options
+        for label in sorted(groups, key=group_order)
+    ]
 
 
 # Options by (catalog, provider, region), which are all they depend on: building them cost
 # about 370 µs a request (the VM types' labels), for lists that never change.
-_kept_options: Memo[tuple[Catalog, dict[str, list[Option]]]] = Memo(256)
+_kept_options: Memo[tuple[Catalog, dict[str, Sequence[Choice]]]] = Memo(256)
 
 
-def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, list[Option]]:
+def options_for(catalog: Catalog, provider: str, region: str) -> dict[str, Sequence[Choice]]:
     """Every select's options for this provider and region (built once, then kept)."""
     key = (id(catalog), provider, region)
     kept = _kept_options.find(key)
@@ -106,7 +152,7 @@ def _choices(*pairs: tuple[str, str]) -> list[Option]:
 
 
 # The selects whose choices no catalog changes.
-FIXED_OPTIONS = {
+FIXED_OPTIONS: dict[str, Sequence[Choice]] = {
     "docker_pricing": [Option(v, v.capitalize()) for v in ("on-demand", "1-year", "3-year")],
     "docker_setup": _choices(
         ("single", "Single host"), ("failover", "Failover: hosts behind a load balancer")
@@ -126,7 +172,7 @@ FIXED_OPTIONS = {
 }
 
 
-def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, list[Option]]:
+def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, Sequence[Choice]]:
     offered = catalog.providers[provider]
     currency = offered.currency
     machines = _machine_options(offered, region)

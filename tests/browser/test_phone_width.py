@@ -46,3 +46,26 @@ def test_screenshots_at_desktop_and_phone_width(browser: Browser, live_server: s
         page.locator(".breakdown").screenshot(path=str(path))
         assert path.stat().st_size > 5_000
         context.close()
+
+
+def test_the_grouped_vm_type_selects_fit_a_phone(browser: Browser, live_server: str) -> None:
+    # 141 AWS types in 8 family groups: the select keeps to the screen's width (its options
+    # are the phone's own picker), at 390 px as at 360.
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(live_server + "/?docker_instance_type=t3.small")
+    host = page.locator("#field-docker_instance_type")
+    assert host.locator("optgroup").count() == 8
+    assert host.locator("optgroup[label=Burstable] option").count() == 6
+    assert host.input_value() == "t3.small"
+    for box in page.evaluate(
+        "[...document.querySelectorAll('select')].map(s => s.getBoundingClientRect().right)"
+    ):
+        assert box <= 390, box
+    overflow = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert overflow[0] <= overflow[1], overflow
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "vm-type-select-phone-390.png"
+    host.locator("xpath=..").screenshot(path=str(path))
+    assert path.stat().st_size > 1_000
+    context.close()
