@@ -21,6 +21,7 @@ from app.present.numbers import install_filters
 from app.settings import Settings
 from app.sizing import api as sizing
 from app.sizing import page as sizing_page
+from app.sizing.options import OPTION_DEFAULTS
 from app.web import access_log, errors, health, metrics
 from app.web.body_limit import BodyLimit
 from app.web.metrics import CountingEngine
@@ -55,6 +56,7 @@ def build_templates() -> Jinja2Templates:
     )
     install_filters(env)
     install_field_html(env)
+    env.globals["sizing_defaults"] = OPTION_DEFAULTS
     return Jinja2Templates(env=env)
 
 

@@ -50,6 +50,15 @@ OPTION_PARAMS: tuple[OptionParam, ...] = (
         Decimal(1000),
     ),
     OptionParam(
+        "max_host_vcpu",
+        "integer",
+        "Docker: the largest host the sizing may choose, in vCPU; a workload larger than one "
+        "such host is spread over several (behind a load balancer where ports are published).",
+        "32",
+        Decimal(1),
+        Decimal(1024),
+    ),
+    OptionParam(
         "zones",
         "integer",
         "Availability zones: a workload's replicas spread over at least min(replicas, zones) "
@@ -119,6 +128,8 @@ OPTION_PARAMS: tuple[OptionParam, ...] = (
     ),
 )
 OPTION_NAMES = frozenset(param.name for param in OPTION_PARAMS)
+# Each option's default as text, for the page's sizing form (a template global).
+OPTION_DEFAULTS = {param.name: param.default for param in OPTION_PARAMS}
 
 
 def _option_value(param: OptionParam, text: str) -> Any:

@@ -29,6 +29,8 @@ def docker_reason(docker: DockerSizing, currency: str) -> str:
             f"the cheapest type and count whose hosts hold {need} spread over them{front}: "
             f"{docker.hosts} hosts"
         )
+        if docker.capped:
+            what += " (one host larger than max_host_vcpu would hold it all)"
     else:
         hosts = "" if docker.hosts == 1 else f" on each of {docker.hosts} hosts"
         what = f"the cheapest type that holds {need}{hosts}"

@@ -123,6 +123,9 @@ class DockerSizingOut(Output):
     load_balancer: bool = Field(description="A load balancer in front of the hosts.")
     placement: list[PlacementOut] = Field(description="What runs on each host when spread.")
     burstable: BurstableOut | None
+    capped: bool = Field(
+        description="Spread because of max_host_vcpu: one larger host would have held it all."
+    )
 
 
 class AllocatableOut(Output):
@@ -163,6 +166,7 @@ class SizingOut(Output):
         description="The currency of the sizing's monthly prices: the provider's list prices."
     )
     burstable_cpu: str = Field(description="How burstable types' CPU was counted.")
+    max_host_vcpu: int = Field(description="The largest Docker host the sizing could choose.")
     ignored: list[str] = Field(description="Objects read but not sized (ConfigMap, ...).")
     jobs: list[str] = Field(description="Jobs and CronJobs: listed, not sized.")
     warnings: list[SizingWarningOut]

@@ -23,7 +23,7 @@ from pricing.allocatable import host_allocatable
 from pricing.resolve import Machine
 from pricing.workload.burstable import CpuRule, Surplus, burstable_use
 from pricing.workload.candidates import gib, monthly, vcpu
-from pricing.workload.errors import field_limit
+from pricing.workload.errors import SizingError, field_limit
 from pricing.workload.model import Application, SizingOptions, Warning, Workload
 from pricing.workload.packing import Pod, Room, first_fit_decreasing
 from pricing.workload.placement import fixed_load, placement_of
@@ -170,67 +170,103 @@ def spread_hosts(
     return sorted(found, key=lambda o: o.order)
 
 
+def allowed_hosts(machines: list[Machine], options: SizingOptions) -> list[Machine]:
+    """The types the Docker host may be: at most ``max_host_vcpu`` vCPU; SizingError naming
+    the option when none is."""
+    allowed = [m for m in machines if m.spec.vcpu <= options.max_host_vcpu]
+    if machines and not allowed:
+        smallest = min(machines, key=lambda m: (m.spec.vcpu, m.spec.memory_gib, m.key))
+        raise SizingError(
+            f"no host type here has at most {options.max_host_vcpu} vCPU: the smallest, "
+            f"{smallest.key}, has {smallest.spec.vcpu}",
+            field="max_host_vcpu",
+        )
+    return allowed
+
+
+def _host_options(
+    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+) -> tuple[list[HostOption], bool, list[Warning]]:
+    """The hosts that hold the workload, cheapest first; whether they are spread; warnings."""
+    asked = options.docker_hosts if options.docker_hosts > 1 else None
+    if options.docker_failover or asked is None:
+        found = single_hosts(app, machines, hours, options, rule)
+        spread = not found and not options.docker_failover
+        if spread:
+            found = spread_hosts(app, machines, hours, options, rule, None)
+        return found, spread, []
+    found = spread_hosts(app, machines, hours, options, rule, asked)
+    if found:
+        return found, True, []
+    warning = Warning(
+        "",
+        f"{asked} Docker hosts of any type here cannot hold the workload: "
+        "sized with as many hosts as it needs",
+    )
+    return spread_hosts(app, machines, hours, options, rule, None), True, [warning]
+
+
+def _unheld(app: Application, machines: list[Machine], options: SizingOptions) -> Warning:
+    """Why no host (or count of hosts) holds the workload."""
+    cpu, memory = workload_sum(app)
+    factor = (100 + options.headroom_percent) / 100
+    largest = max(machines, key=lambda m: (m.spec.memory_gib, m.spec.vcpu))
+    return Warning(
+        "",
+        f"no Docker host holds the workload ({vcpu(math.ceil(cpu * factor))} vCPU, "
+        f"{gib(math.ceil(memory * factor))} GiB with {options.headroom_percent}% headroom), "
+        + (
+            "each of the failover hosts must hold it all; "
+            if options.docker_failover
+            else f"nor do {HOSTS_LIMIT:,} hosts (docker_hosts' limit) of any type here, "
+            "the services spread over them; "
+        )
+        + f"the largest type here of at most {options.max_host_vcpu} vCPU (max_host_vcpu) "
+        f"is {largest.key}",
+    )
+
+
 def size_docker(
     app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
 ) -> tuple[DockerSizing | None, list[Warning]]:
-    """The cheapest hosts for the workload (None when no type holds it, with a warning)."""
+    """The cheapest hosts of at most ``max_host_vcpu`` vCPU for the workload (None when no
+    type holds it, with a warning)."""
+    allowed = allowed_hosts(machines, options)
+    found, spread, warnings = _host_options(app, allowed, hours, options, rule)
+    if not found:
+        return None, [*warnings, _unheld(app, allowed, options)]
+    above = [m for m in machines if m.spec.vcpu > options.max_host_vcpu]
+    capped = spread and options.docker_hosts == 1 and bool(above)
+    capped = capped and bool(single_hosts(app, above, hours, options, rule))
+    return _docker_sizing(app, found, options, rule, spread, capped), warnings
+
+
+def _docker_sizing(
+    app: Application,
+    found: list[HostOption],
+    options: SizingOptions,
+    rule: CpuRule,
+    spread: bool,
+    capped: bool,
+) -> DockerSizing:
     cpu, memory = workload_sum(app)
     factor = (100 + options.headroom_percent) / 100
-    need_cpu, need_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
-    warnings: list[Warning] = []
-    asked = options.docker_hosts if options.docker_hosts > 1 else None
-    if options.docker_failover or asked is None:
-        options_found = single_hosts(app, machines, hours, options, rule)
-        spread = not options_found and not options.docker_failover
-        if spread:
-            options_found = spread_hosts(app, machines, hours, options, rule, None)
-    else:
-        spread = True
-        options_found = spread_hosts(app, machines, hours, options, rule, asked)
-        if not options_found:
-            warnings.append(
-                Warning(
-                    "",
-                    f"{asked} Docker hosts of any type here cannot hold the workload: "
-                    "sized with as many hosts as it needs",
-                )
-            )
-            options_found = spread_hosts(app, machines, hours, options, rule, None)
-    if not options_found:
-        largest = max(machines, key=lambda m: (m.spec.memory_gib, m.spec.vcpu))
-        warnings.append(
-            Warning(
-                "",
-                f"no Docker host holds the workload ({vcpu(need_cpu)} vCPU, {gib(need_memory)} "
-                f"GiB with {options.headroom_percent}% headroom), "
-                + (
-                    "each of the failover hosts must hold it all; "
-                    if options.docker_failover
-                    else f"nor do {HOSTS_LIMIT:,} hosts (docker_hosts' limit) of any type here, "
-                    "the services spread over them; "
-                )
-                + f"the largest type here is {largest.key}",
-            )
-        )
-        return None, warnings
-    best = options_found[0]
-    second = options_found[1] if len(options_found) > 1 else None
-    return (
-        DockerSizing(
-            instance_type=best.machine.key,
-            hosts=best.hosts,
-            vcpu=best.machine.spec.vcpu,
-            memory_gib=best.machine.spec.memory_gib,
-            needed_cpu=vcpu(need_cpu),
-            needed_memory_gib=gib(need_memory),
-            allocatable_cpu=vcpu(best.cpu_counted),
-            allocatable_memory_gib=gib(best.memory_counted),
-            monthly=best.monthly,
-            runner_up=Choice(second.machine.key, second.hosts, second.monthly) if second else None,
-            placement=best.placement,
-            spread=spread,
-            load_balancer=best.hosts > 1 and app.load_balancers > 0,
-            burstable=burstable_use(rule, best.machine, best.cpu_counted, best.surplus),
-        ),
-        warnings,
+    best = found[0]
+    second = found[1] if len(found) > 1 else None
+    return DockerSizing(
+        instance_type=best.machine.key,
+        hosts=best.hosts,
+        vcpu=best.machine.spec.vcpu,
+        memory_gib=best.machine.spec.memory_gib,
+        needed_cpu=vcpu(math.ceil(cpu * factor)),
+        needed_memory_gib=gib(math.ceil(memory * factor)),
+        allocatable_cpu=vcpu(best.cpu_counted),
+        allocatable_memory_gib=gib(best.memory_counted),
+        monthly=best.monthly,
+        runner_up=Choice(second.machine.key, second.hosts, second.monthly) if second else None,
+        placement=best.placement,
+        spread=spread,
+        load_balancer=best.hosts > 1 and app.load_balancers > 0,
+        burstable=burstable_use(rule, best.machine, best.cpu_counted, best.surplus),
+        capped=capped,
     )

@@ -50,6 +50,9 @@ class SizingOptions:
     side is ``failover``."""
     docker_failover: bool = False
     """The Docker side is ``failover``: every host holds the whole workload."""
+    max_host_vcpu: int = 32
+    """The largest Docker host the sizing may choose, in vCPU: a workload larger than one such
+    host is spread over several (see docs/SIZING.md for why 32)."""
     limits: Limits = field(default_factory=Limits)
 
 

@@ -128,6 +128,8 @@ class DockerSizing:
     load_balancer: bool = False
     """A load balancer in front: published ports and more than one host."""
     burstable: BurstableUse | None = None
+    capped: bool = False
+    """Spread because of ``max_host_vcpu``: one larger host would have held it all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ class SizingReport:
     """The currency of the monthly prices above: the provider's list prices."""
     burstable_cpu: BurstableCpu = "baseline"
     """How burstable types' CPU was counted (SizingOptions.burstable_cpu)."""
+    max_host_vcpu: int = 32
+    """The largest Docker host the sizing could choose (SizingOptions.max_host_vcpu)."""
 
 
 @dataclass(frozen=True, slots=True)

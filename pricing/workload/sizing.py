@@ -229,6 +229,7 @@ def size_workload(
         assumptions=tuple(app.assumptions),
         currency=provider.currency,
         burstable_cpu=options.burstable_cpu,
+        max_host_vcpu=options.max_host_vcpu,
     )
     return Sizing(sized, report)
 

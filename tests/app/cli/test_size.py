@@ -70,6 +70,8 @@ def test_several_files_and_stdin(
     [
         (["--k8s-nodes", "many"], "--k8s-nodes: "),
         (["--zones", "0"], "--zones: must be between 1 and 10"),
+        (["--max-host-vcpu", "0"], "--max-host-vcpu: must be between 1 and 1024"),
+        (["--max-host-vcpu", "1"], "--max-host-vcpu: no host type here has at most 1 vCPU"),
         (["--provider", "nowhere"], "--provider: "),
     ],
 )

@@ -237,3 +237,22 @@ def test_provider_change_drops_the_cpu_above_the_baseline_of_the_type_it_replace
     assert response.status_code == 200, response.text
     assert "docker_surplus_vcpu" not in response.headers["HX-Replace-Url"]
     assert "Surplus CPU credits" not in response.text
+
+
+def test_the_sizing_form_sets_the_largest_docker_host(client: TestClient) -> None:
+    page = client.get("/").text
+    assert (
+        'name="max_host_vcpu"' in page
+        and 'value="32"' in page.split('name="max_host_vcpu"')[1][:200]
+    )
+    compose = (
+        'services: {web: {image: x, ports: ["80:80"], deploy: {replicas: 10,'
+        ' resources: {reservations: {cpus: "4", memory: 8G}}}}}'
+    )
+    # 48 vCPU with headroom: one c6i.16xlarge at 64, two c6i.8xlarge at the default 32
+    wide = client.post("/size", data={"yaml": compose, "max_host_vcpu": "64"}, headers=HX)
+    assert wide.status_code == 200, wide.text
+    assert "c6i.16xlarge" in wide.text
+    bad = client.post("/size", data={"yaml": compose, "max_host_vcpu": "0"}, headers=HX)
+    assert bad.status_code == 422
+    assert "max_host_vcpu: must be between 1 and 1024" in bad.text

@@ -282,18 +282,20 @@ def test_a_sized_node_count_over_the_limit_is_a_422_saying_so(client: TestClient
 
 
 def test_docker_hosts_over_the_limit_leave_docker_unsized_saying_why(client: TestClient) -> None:
-    # One 170-vCPU replica a host: the largest type (m8i.96xlarge, 384 vCPU) keeps about
-    # 383 after the system's reservation, / 1.2 headroom = 319, under two replicas (340):
-    # 1,001 replicas need 1,001 hosts, over the Scenario's 1,000. A node has no headroom and
-    # holds two (340 of about 383): the cluster is sized.
+    # One 170-vCPU replica a host even without the 32-vCPU cap (max_host_vcpu=1024): the
+    # largest type (m8i.96xlarge, 384 vCPU) keeps about 383 after the system's reservation,
+    # / 1.2 headroom = 319, under two replicas (340): 1,001 replicas need 1,001 hosts, over
+    # the Scenario's 1,000. A node has no headroom and holds two (340 of about 383): the
+    # cluster is sized.
     text = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
         ' resources: {reservations: {cpus: "170"}}}}}'
     )
-    body = size(client, text).json()
+    body = size(client, text, max_host_vcpu="1024").json()
     assert "docker" in body, body
     assert body["docker"] is None
     assert any("nor do 1,000 hosts" in w["message"] for w in body["warnings"])
+    assert any("of at most 1024 vCPU (max_host_vcpu)" in w["message"] for w in body["warnings"])
 
 
 def test_a_file_without_services_says_so(client: TestClient) -> None:
@@ -353,3 +355,38 @@ def test_no_pod_slot_left_says_so(client: TestClient) -> None:
     assert response.status_code == 422
     assert "no pod slot is left on any node type here" in problem(response)
     assert "(raise k8s_max_pods)" in problem(response)
+
+
+WEB = (
+    'services: {web: {image: x, ports: ["80:80"], deploy: {replicas: 10,'
+    ' resources: {reservations: {cpus: "4", memory: 8G}}}}}'
+)
+
+
+def test_the_largest_docker_host_is_an_option_said_in_the_answer(client: TestClient) -> None:
+    # 10 x 4 vCPU with 20% headroom: 48 vCPU, over the default 32-vCPU cap: two c6i.8xlarge
+    # hosts behind a load balancer ($1.36 x 730 x 2 = $1,985.60); 64 lets one c6i.16xlarge
+    capped = size(client, WEB).json()
+    assert capped["max_host_vcpu"] == 32
+    assert (capped["docker"]["hosts"], capped["docker"]["capped"]) == (2, True)
+    assert "one host larger than max_host_vcpu would hold it all" in capped["docker"]["reason"]
+    wider = size(client, WEB, max_host_vcpu="64").json()
+    assert wider["max_host_vcpu"] == 64
+    assert (wider["docker"]["instance_type"], wider["docker"]["hosts"]) == ("c6i.16xlarge", 1)
+    assert wider["docker"]["monthly"] == capped["docker"]["monthly"] == 1985.60
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "must be between 1 and 1024"),
+        ("lots", "must be a whole number, e.g. 32"),
+        ("1", "no host type here has at most 1 vCPU: the smallest, t3.micro, has 2"),
+    ],
+)
+def test_a_bad_largest_host_is_a_422_naming_it(
+    client: TestClient, value: str, message: str
+) -> None:
+    response = size(client, COMPOSE, max_host_vcpu=value)
+    assert response.status_code == 422
+    assert problem(response) == f"max_host_vcpu: {message}"
