@@ -80,8 +80,9 @@ def test_article_preset_shows_the_articles_figures(page: Page, live_server: str)
 def test_provider_change_updates_instance_choices(page: Page, live_server: str) -> None:
     page.goto(live_server + "/?devops_hourly_rate=110")
     page.select_option("#field-provider", "gcp")
+    # the first group, general purpose, smallest first: t2d-standard-1 (1 vCPU) today
     expect(page.locator("#field-k8s_instance_type option").first).to_have_attribute(
-        "value", re.compile(r"^(e2|n2|c3)-")
+        "value", re.compile(r"^(e2|n2|n4|c3|c4|t2d)-")
     )
     assert page.input_value("#field-devops_hourly_rate") == "110"
     expect(page.locator("#results")).to_contain_text("GKE")
