@@ -178,8 +178,8 @@ def test_the_image_gives_the_months_their_own_lines(client: TestClient) -> None:
         in svg
     )
     assert (
-        '<text x="20" y="138" font-size="12.5" fill="#1b1f24">Kubernetes bill first drops below Docker&#39;s.</text>'
-        in svg
+        '<text x="20" y="138" font-size="12.5" fill="#1b1f24">'
+        "Kubernetes bill first drops below Docker&#39;s.</text>" in svg
     )
     # four lines of 18 px: the chart starts 36 px lower than under two
     assert '<g transform="translate(20, 148)"' in svg
