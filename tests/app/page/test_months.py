@@ -117,3 +117,17 @@ def test_managed_containers_are_off_where_the_provider_has_none(client: TestClie
     assert "managed" not in html
     hint = client.get("/", headers=HX).text  # AWS without a workload: how to see them
     assert "priced on the managed container services of Amazon Web Services too" in hint
+
+
+def test_the_new_fields_say_what_an_empty_box_means(client: TestClient) -> None:
+    html = client.get("/").text
+
+    def control(name: str) -> str:
+        return html.split(f'id="field-{name}"')[1].split(">")[0]
+
+    # only a price left empty is the list price
+    assert 'placeholder="list price"' in control("docker_hourly_price")
+    for name in ("monthly_requests", "request_ms", "workload_vcpu", "start_month"):
+        assert "placeholder" not in control(name), name
+    assert '<label for="field-start_month">First month <span class="unit">(YYYY-MM)' in html
+    assert "Empty: the month the catalog was read." in html
