@@ -69,36 +69,24 @@ def _instance_rows(pk: str, p: Provider) -> Iterator[Row]:
             )
 
 
-def _service_rows(pk: str, p: Provider) -> Iterator[Row]:
+def _tier_rows(pk: str, p: Provider) -> Iterator[Row]:
+    """Each control-plane tier's fee, and its pod rates or node fee where it bills so."""
     for k, c in p.control_planes.items():
         yield Row(pk, "", "control_plane", k, c.label, c, decimal_text(c.hourly), "hour")
         if c.pod_pricing is not None:
             pods = c.pod_pricing
+            vcpu, gib = decimal_text(pods.vcpu_hour), decimal_text(pods.gib_hour)
             for region in pods.regions:
-                yield Row(
-                    pk,
-                    region,
-                    "pod_vcpu",
-                    k,
-                    c.label,
-                    pods,
-                    decimal_text(pods.vcpu_hour),
-                    "vCPU-hour",
-                )
-                yield Row(
-                    pk,
-                    region,
-                    "pod_memory",
-                    k,
-                    c.label,
-                    pods,
-                    decimal_text(pods.gib_hour),
-                    "GiB-hour",
-                )
+                yield Row(pk, region, "pod_vcpu", k, c.label, pods, vcpu, "vCPU-hour")
+                yield Row(pk, region, "pod_memory", k, c.label, pods, gib, "GiB-hour")
         if c.node_fee is not None:
             percent = decimal_text(c.node_fee.percent)
             unit = "% of each node's on-demand price"
             yield Row(pk, "", "node_fee", k, c.label, c.node_fee, percent, unit)
+
+
+def _service_rows(pk: str, p: Provider) -> Iterator[Row]:
+    yield from _tier_rows(pk, p)
     for k, lb in p.load_balancers.items():
         yield Row(pk, "", "load_balancer", k, lb.label, lb, decimal_text(lb.hourly), "hour")
         usage = decimal_text(lb.usage_price)
