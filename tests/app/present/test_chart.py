@@ -3,6 +3,8 @@ happens to a setup, on that setup's line, titled with what happens."""
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
+
 from app.inputs import parse_scenario
 from app.present.chart import chart_of
 from pricing import Catalog, Engine
@@ -45,3 +47,11 @@ def test_a_grown_setup_is_marked_with_a_circle(catalog: Catalog) -> None:
     assert mark.label == (
         "Month 9 (2027-08), Docker: production: 1 → 2 Docker hosts (s-8vcpu-16gb)"
     )
+
+
+def test_the_card_and_the_image_mark_the_events_too(client: TestClient) -> None:
+    title = "<title>Month 15 (2027-04), Kubernetes: extended support starts for 1.35</title>"
+    card = client.get("/embed", params=NEVER).text
+    assert f'<g class="mark kubernetes version">{title}<polygon points=' in card
+    image = client.get("/embed.svg", params=NEVER).text
+    assert f'stroke-width="1.5">{title}<polygon points=' in image
