@@ -17,8 +17,9 @@ assert openapi_checks.positive_data_acceptance in ALL_CHECKS
 # provider, and some fields rule others out (a commitment percent needs a committed purchase):
 # rules a JSON schema cannot state, so schema-valid Scenarios may be refused with a 422 naming
 # the field; and a sizing body is schema-valid as any text, but only Compose files and
-# Kubernetes manifests are sized. Everything else must accept every schema-valid request.
-SCENARIO_PATHS = "^/(api/v1/(estimate|value|size)|embed|embed\\.svg|oembed|api/v1/batch)$"
+# Kubernetes manifests are sized; a comparison's sides are schema-valid as any text, but only
+# permalinks' query strings are read. Everything else must accept every schema-valid request.
+SCENARIO_PATHS = "^/(api/v1/(estimate|value|size|compare)|embed|embed\\.svg|oembed|api/v1/batch)$"
 FUZZ = settings(
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )
