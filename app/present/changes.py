@@ -58,8 +58,12 @@ def _cheaper_words(cheaper: str, months: int) -> str:
     return f"{SETUP_NAMES[cheaper]} is cheaper over {months} months"
 
 
-def verdict_change(change: Delta) -> str:
-    """Which setup is cheaper over the horizon in A and in B, in one sentence."""
+# How the sides are called: A and B, or the old and new files of a diff.
+SIDE_NAMES = ("A", "B")
+
+
+def verdict_change(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> str:
+    """Which setup is cheaper over the horizon on each side, in one sentence."""
     before, after = change.cheaper
     months = (
         change.old.comparison.scenario.horizon_months,
@@ -67,22 +71,28 @@ def verdict_change(change: Delta) -> str:
     )
     if before == after and months[0] == months[1]:
         return f"In both, {_cheaper_words(before, months[0])}."
-    return f"In A, {_cheaper_words(before, months[0])}; in B, {_cheaper_words(after, months[1])}."
+    return (
+        f"In {sides[0]}, {_cheaper_words(before, months[0])}; "
+        f"in {sides[1]}, {_cheaper_words(after, months[1])}."
+    )
 
 
 ADVICE_WORDS = {**SETUP_NAMES, "either": "either setup"}
 
 
-def advice_change(change: Delta) -> str:
-    """What the checklist recommends in A and in B, in one sentence."""
+def advice_change(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> str:
+    """What the checklist recommends on each side, in one sentence."""
     before, after = change.recommendation
     if before == after:
         return f"The checklist's advice: {ADVICE_WORDS[before]} in both."
-    return f"The checklist's advice: {ADVICE_WORDS[before]} in A, {ADVICE_WORDS[after]} in B."
+    return (
+        f"The checklist's advice: {ADVICE_WORDS[before]} in {sides[0]}, "
+        f"{ADVICE_WORDS[after]} in {sides[1]}."
+    )
 
 
-def change_summary(change: Delta) -> tuple[str, ...]:
+def change_summary(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> tuple[str, ...]:
     """The comparison in a few sentences: each setup's monthly change, the verdict over the
-    horizon, and the checklist's advice, in A and in B."""
+    horizon, and the checklist's advice, on each side."""
     setups = (setup_change(change, setup) for setup in SETUPS)
-    return (*setups, verdict_change(change), advice_change(change))
+    return (*setups, verdict_change(change, sides), advice_change(change, sides))
