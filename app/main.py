@@ -80,6 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
     for router in ROUTERS:
         app.include_router(router)
+    if settings.mcp_enabled:  # the SDK is imported only when the server is on
+        from app.mcp.http import install_mcp
+
+        install_mcp(app, settings)
     errors.install(app)
     openapi.install(app)
     metrics.install(app)
