@@ -11,7 +11,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from app.cli.flags import add_scenario_flags, given_pairs, print_problems, read_texts
+from app.cli.flags import (
+    add_scenario_flags,
+    base_url,
+    given_pairs,
+    print_problems,
+    read_texts,
+)
 from app.cli.settings import PROG, ConfigError, load_settings
 
 FORMATS = ("text", "json", "markdown")
@@ -57,7 +63,7 @@ def diff_files(args: argparse.Namespace) -> int:
         except InputError as exc:
             return print_problems(exc, files=" ".join(side))
     change = delta(*estimates)
-    links = compare_links(change, engine.catalog, "", args.base_url or "/")
+    links = compare_links(change, engine.catalog, "", base_url(args.base_url))
     if args.format == "json":
         print(compare_json(change, links).decode())
     elif args.format == "markdown":

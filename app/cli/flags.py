@@ -72,6 +72,14 @@ def given_pairs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return list(vars(args).get("given", {}).items())
 
 
+def base_url(text: str | None) -> str:
+    """The calculator's address from ``--base-url``, ending in a slash; "/" (links as paths)
+    when none is given."""
+    if not text:
+        return "/"
+    return text if text.endswith("/") else text + "/"
+
+
 def print_problems(exc: InputError, files: str = "input") -> int:
     """Each problem on its own line, naming its flag (or ``files`` for what the files hold);
     the exit status of bad input, 2."""

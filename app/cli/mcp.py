@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import Any
 
+from app.cli.flags import base_url
 from app.cli.settings import PROG, load_settings
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
@@ -25,8 +26,7 @@ def serve_stdio(args: argparse.Namespace) -> int:
     except CatalogError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
-    base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
-    build_server(engine, settings, base_url).run("stdio")
+    build_server(engine, settings, base_url(args.base_url)).run("stdio")
     return 0
 
 
