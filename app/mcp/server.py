@@ -23,11 +23,11 @@ from pricing.scenario import FieldProblem, InputError
 NAME = "dockerk8s-cost"
 INSTRUCTIONS = (
     "Prices running an application on Docker hosts (Docker Compose) against a managed "
-    "Kubernetes cluster on AWS, Google Cloud, Azure, DigitalOcean, Akamai (Linode) or Hetzner "
-    "Cloud, line by line, with each price's source and date, and advises which to choose. "
-    "Use catalog to see the providers, regions and presets; estimate for one scenario; size "
-    "to size both setups from the application's Compose file or Kubernetes manifests; compare "
-    "for what a change costs. Every answer links to the calculator (permalink)."
+    "Kubernetes cluster on {providers}, line by line, with each price's source and date, and "
+    "advises which to choose. Use catalog to see the providers, regions and presets; estimate "
+    "for one scenario; size to size both setups from the application's Compose file or "
+    "Kubernetes manifests; compare for what a change costs. Every answer links to the "
+    "calculator (permalink)."
 )
 # Every tool reads only public prices and changes nothing.
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, open_world_hint=False)
@@ -81,7 +81,9 @@ def _register(server: CalculatorServer, tool: Callable[..., Any], title: str) ->
 def build_server(engine: Engine, settings: Settings, base_url: str = "/") -> CalculatorServer:
     """The MCP server over ``engine``; ``base_url`` is the calculator's address for the links
     in answers when the request does not say it (stdio)."""
-    server = CalculatorServer({}, name=NAME, instructions=INSTRUCTIONS, log_level="WARNING")
+    providers = ", ".join(p.name for p in engine.catalog.providers.values())
+    instructions = INSTRUCTIONS.format(providers=providers)
+    server = CalculatorServer({}, name=NAME, instructions=instructions, log_level="WARNING")
     tools = Tools(engine, settings, base_url)
     _register(server, tools.estimate, "Estimate: Docker vs Kubernetes, monthly")
     _register(server, tools.size, "Size both setups from Compose files or manifests")

@@ -56,6 +56,7 @@ def test_the_tools_take_the_apis_scenario(server: CalculatorServer, client: Test
         "comparison",
     }
     assert all(t.annotations and t.annotations.read_only_hint for t in listed.values())
+    assert server.instructions and "Hetzner Cloud, line by line" in server.instructions
 
 
 def test_an_estimate_is_the_apis(server: CalculatorServer, client: TestClient) -> None:
