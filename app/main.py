@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         install_mcp(app, settings)
     errors.install(app)
-    openapi.install(app)
+    openapi.install(app, catalog)
     metrics.install(app)
     add_middleware(app, settings)
     return app

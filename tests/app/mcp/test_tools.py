@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.openapi import catalog_keys
 from app.mcp.server import CalculatorServer, build_server
 from app.settings import Settings
 from pricing import Catalog, Engine, new_memo
@@ -37,16 +38,22 @@ def error(server: CalculatorServer, tool: str, arguments: dict[str, Any]) -> str
     return said
 
 
-def test_the_tools_take_the_apis_scenario(server: CalculatorServer, client: TestClient) -> None:
+def test_the_tools_take_the_apis_scenario(
+    server: CalculatorServer, client: TestClient, catalog: Catalog
+) -> None:
     listed = tools(server)
     assert sorted(listed) == ["catalog", "compare", "estimate", "size"]
-    api = client.get("/openapi.json").json()["components"]["schemas"]["Scenario"]
-    said = ("title", "description", "default")
+    api = client.get("/openapi.json").json()["components"]["schemas"]["Scenario"]["properties"]
+    # The API's document lists the running catalog's keys as enums; the tools name them by
+    # their text pattern, and the catalog tool lists them (see docs/MCP.md).
+    keys = catalog_keys(catalog)
     for tool, argument in (("estimate", "scenario"), ("size", "scenario"), ("compare", "b")):
-        schema = listed[tool].input_schema["properties"][argument]
-        assert {k: v for k, v in schema.items() if k not in said} == {
-            k: v for k, v in api.items() if k not in said
+        schema = listed[tool].input_schema["properties"][argument]["properties"]
+        assert list(schema) == list(api)
+        assert {k: v for k, v in schema.items() if k not in keys} == {
+            k: v for k, v in api.items() if k not in keys
         }
+        assert schema["provider"]["pattern"] == "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
     assert set(listed["compare"].input_schema["properties"]) == {"a", "b"}
     assert set(listed["size"].input_schema["required"]) == {"files"}
     output = listed["estimate"].output_schema
