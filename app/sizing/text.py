@@ -97,7 +97,7 @@ def _gib(value: Decimal) -> str:
     return f"{qty(value)} GiB"
 
 
-def _choices(sized: SizedEstimate) -> list[str]:
+def choice_lines(sized: SizedEstimate) -> list[str]:
     """The Docker hosts and the Kubernetes nodes chosen, why, and how their CPU was counted."""
     report = sized.sizing.report
     cluster, docker, currency = report.kubernetes, report.docker, report.currency
@@ -137,7 +137,7 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
             f"Per node (DaemonSets): {qty(totals.daemonset_cpu_per_node)} vCPU, "
             f"{_gib(totals.daemonset_memory_gib_per_node)}"
         )
-    out += ["", *_choices(sized)]
+    out += ["", *choice_lines(sized)]
     room = cluster.allocatable
     out += ["", "Placement", *_placement(cluster.placement, room.cpu, room.memory_gib)]
     if docker is not None and docker.spread:
