@@ -13,7 +13,7 @@ from app.api.catalog import catalog_dict, catalog_rows
 from app.api.openapi import control, preset_parameter, scenario_parameters
 from app.inputs import PRESET, parse_scenario, split_query
 from app.present.cells import to_csv
-from app.present.columns import VALUES
+from app.present.columns import VALUES, managed_columns, value_column
 from app.present.estimate import ComparisonOut, estimate_json
 from app.present.tables import item_rows, summary_rows, timeline_rows
 from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
@@ -29,6 +29,7 @@ from app.web.responses import (
     json_bytes,
 )
 from pricing import Engine, Estimate
+from pricing.presets import preset_values
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
@@ -64,7 +65,7 @@ SHAPE_PARAM = control(
     SHAPES,
     "items",
 )
-ROWS = {"items": item_rows, "summary": summary_rows, "timeline": timeline_rows}
+ROWS = {"items": item_rows, "timeline": timeline_rows}
 
 
 def batch_body() -> dict[str, Any]:
@@ -119,7 +120,7 @@ def _render(
     if fmt == "json":
         flips = engine.sensitivity(result.comparison) if with_flips else None
         return cached(request, estimate_json(result, flips), JSON_TYPE, Vary="Accept")
-    rows = ROWS[shape](result)
+    rows = summary_rows(result, engine.catalog) if shape == "summary" else ROWS[shape](result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
     return cached(
@@ -152,8 +153,8 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
     openapi_extra={
         "parameters": [
             preset_parameter(
-                "Start from a named preset (or give preset in the body, not both); the body's "
-                "Scenario fields apply over it."
+                "Start from a named preset; the body's Scenario fields apply over it. A preset "
+                "given in the body too is the one that applies (the body wins)."
             ),
             FORMAT_PARAM,
             SHAPE_PARAM,
@@ -172,7 +173,7 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
 )
 async def post_estimate(request: Request, engine: EngineDep) -> Response:
     """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key, or in
-    the query string)."""
+    the query string; given in both, the body's applies)."""
     fields, controls = split_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
     misplaced = [
         FieldProblem(name, "belongs in the JSON body: the query string takes only " + QUERY_NAMES)
@@ -190,12 +191,9 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
         ) from None
     if not isinstance(data, dict):
         raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
-    if PRESET in fields:
-        if PRESET in data:
-            raise InputError(
-                [FieldProblem(PRESET, "is given in both the query string and the body")]
-            )
-        data = {PRESET: fields[PRESET], **data}
+    if fields.get(PRESET):
+        preset_values(fields[PRESET])  # a wrong name is refused, even where the body's wins
+        data = {PRESET: fields[PRESET], **data}  # a preset in the body too wins
     return _render(request, engine, engine.estimate(parse_scenario(data)), controls)
 
 
@@ -212,7 +210,11 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
             "name": "field",
             "in": "query",
             "required": True,
-            "description": "Which value: one of " + ", ".join(VALUES) + ".",
+            "description": "Which value: one of " + ", ".join(VALUES) + "; or "
+            "managed_containers.SERVICE.monthly, a managed container service's monthly price "
+            "for the workload (SERVICE: its key in the catalog, e.g. fargate-x86; empty where "
+            "the provider has no such service, no workload is given or it has no price).",
+            # and, added with the catalog (app.api.openapi), its managed services' keys
             "schema": {"type": "string", "enum": list(VALUES)},
             "example": "kubernetes.monthly_total",
         }
@@ -222,9 +224,11 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
 async def get_value(request: Request, query: ValueQueryDep) -> Response:
     """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
     engine = query.engine
-    column = VALUES.get(query.controls.get("field", ""))
+    column = value_column(query.controls.get("field", ""), engine.catalog)
     if column is None:
-        raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUES))])
+        keys = [*VALUES, *(managed.key for managed in managed_columns(engine.catalog))]
+        message = "must be one of: " + ", ".join(keys)
+        raise InputError([FieldProblem("field", message)])
     value = column.text(engine.estimate(query.scenario))
     return cached(request, value.encode(), TEXT_TYPE)
 
