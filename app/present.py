@@ -50,8 +50,22 @@ def monthly_gap(comparison: Comparison) -> Sentence:
 
 
 def horizon_verdict(comparison: Comparison) -> Sentence:
-    """Which setup is cheaper over the horizon, and by how much."""
+    """Which setup is cheaper over the horizon, and by how much; which one holds the workload,
+    when one does not (a setup that does not fit is never called the cheaper)."""
     difference, months = comparison.difference, comparison.scenario.horizon_months
+    unfit = comparison.not_fitting
+    if unfit:
+        needs = "; ".join(f"{SETUP_NAMES[f.setup]} {f.shortfall}" for f in unfit)
+        if difference.cheaper == "neither":
+            return (
+                Phrase("neither setup holds the workload", stressed=True),
+                Phrase(f" ({needs})"),
+            )
+        return (
+            Phrase(f"over {months} months only "),
+            Phrase(SETUP_NAMES[difference.cheaper], stressed=True),
+            Phrase(f" holds the workload ({needs})"),
+        )
     if difference.cheaper == "equal":
         return (Phrase(f"over {months} months both setups cost the same"),)
     amount = format_money(abs(difference.horizon), comparison.currency)

@@ -12,6 +12,7 @@ from app.present import advice_summary
 from pricing import Bill, Estimate, Flip, LineItem
 from pricing.capacity import Fit
 from pricing.catalog import Availability
+from pricing.odds import Odds, Quantiles
 from pricing.scenario import Scenario
 
 ITEM_COLUMNS = (
@@ -85,18 +86,47 @@ def _availability_dict(promise: Availability | None) -> dict[str, Any] | None:
     }
 
 
+def _quantiles_dict(quantiles: Quantiles) -> dict[str, Any]:
+    return {name: json_number(value) for name, value in quantiles._asdict().items()}
+
+
+def odds_dict(odds: Odds | None) -> dict[str, Any] | None:
+    """The odds in the JSON shape of DESIGN.md's contract additions (null with odds=false)."""
+    if odds is None:
+        return None
+    return {
+        "kubernetes_cheaper_probability": optional_number(odds.kubernetes_cheaper_probability),
+        **{
+            setup: {
+                "monthly_total": _quantiles_dict(getattr(odds, setup).monthly_total),
+                "horizon_total": _quantiles_dict(getattr(odds, setup).horizon_total),
+            }
+            for setup in columns.SETUPS
+        },
+        "draws": odds.draws,
+        "seed": odds.seed,
+        "turns_on": [
+            {"field": i.field, "name": i.name, "share": json_number(i.share)} for i in odds.turns_on
+        ],
+        "not_fitting": list(odds.not_fitting),
+        "summary": odds.summary,
+    }
+
+
 def _bill_dict(bill: Bill) -> dict[str, Any]:
     result: dict[str, Any] = {"line_items": [_item_dict(item) for item in bill.line_items]}
     result.update({name: json_number(getattr(bill, name)) for name in columns.SETUP_TOTALS})
     low_high = bill.monthly_range
     result["monthly_range"] = [json_number(v) for v in low_high] if low_high else None
     result["availability"] = _availability_dict(bill.availability)
+    result["rampup_items"] = [_item_dict(item) for item in bill.rampup_items]
+    result["rampup_months"] = bill.rampup_months
     return result
 
 
 def estimate_dict(result: Estimate) -> dict[str, Any]:
     """The comparison and its advice in the JSON shape of DESIGN.md."""
-    comparison, advice = result
+    comparison, advice = result.comparison, result.advice
     difference = comparison.difference
     return {
         "catalog": {
@@ -129,6 +159,7 @@ def estimate_dict(result: Estimate) -> dict[str, Any]:
             "break_even_month": difference.break_even_month,
         },
         "fit": [_fit_dict(fit) for fit in comparison.fit],
+        "odds": odds_dict(result.odds),
         "advice": {
             "recommendation": advice.recommendation,
             "summary": advice_summary(result),

@@ -54,7 +54,10 @@ class DifferenceOut(BaseModel):
     first_month: float
     horizon: float
     ratio: float | None = Field(description="Kubernetes / Docker monthly; null if Docker is 0.")
-    cheaper: Literal["docker", "kubernetes", "equal"]
+    cheaper: Literal["docker", "kubernetes", "equal", "neither"] = Field(
+        description="The setup with the lower horizon total among those that hold the "
+        "workload; neither when no setup holds it."
+    )
     break_even_month: int | None = Field(
         description="First month the cumulative costs cross the other way; null if never."
     )
@@ -68,7 +71,7 @@ class ReasonOut(BaseModel):
 
 
 class AdviceOut(BaseModel):
-    recommendation: Literal["docker", "kubernetes", "either"]
+    recommendation: Literal["docker", "kubernetes", "either", "neither"]
     summary: str
     reasons: list[ReasonOut]
     notes: list[str] = Field(description="Cost traps this scenario walks into.")

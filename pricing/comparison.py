@@ -14,11 +14,13 @@ from typing import Literal, NamedTuple
 from pricing.bill import Bill, InfrastructureBill, bill_infrastructure, docker_bill, kubernetes_bill
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
+from pricing.labour import PeopleTime, people_time
 from pricing.money import CENT, ROUNDING, ZERO
 from pricing.resolve import Resolved, resolve
 from pricing.scenario import Scenario
 
-Cheaper = Literal["docker", "kubernetes", "equal"]
+# "neither": no setup holds the workload, so none is called the cheaper.
+Cheaper = Literal["docker", "kubernetes", "equal", "neither"]
 
 
 class TimelinePoint(NamedTuple):
@@ -30,8 +32,10 @@ class TimelinePoint(NamedTuple):
 
 
 class Difference(NamedTuple):
-    """Kubernetes minus Docker: positive means Kubernetes costs more. ``break_even_month`` is
-    the first month whose cumulative costs cross the other way from month 1 (None if never)."""
+    """Kubernetes minus Docker: positive means Kubernetes costs more. ``cheaper`` is the
+    setup with the lower horizon total among those that hold the workload: a setup whose fit
+    check fails is never called the cheaper. ``break_even_month`` is the first month whose
+    cumulative costs cross the other way from month 1 (None if never)."""
 
     monthly: Decimal
     first_month: Decimal
@@ -52,6 +56,12 @@ class Comparison(NamedTuple):
     kubernetes: Bill
     difference: Difference
     fit: tuple[Fit, ...] = ()
+    people: PeopleTime | None = None  # the labour model's terms the people lines price
+
+    @property
+    def not_fitting(self) -> tuple[Fit, ...]:
+        """The fit of each setup that does not hold the workload."""
+        return tuple(f for f in self.fit if not f.fits)
 
     @property
     def scenario(self) -> Scenario:
@@ -70,14 +80,11 @@ class Comparison(NamedTuple):
 
 def timeline(docker: Bill, kubernetes: Bill, scenario: Scenario) -> tuple[TimelinePoint, ...]:
     """Each month's cumulative cost of both setups, month 1 to the horizon."""
-    rampup = scenario.k8s_rampup_months
-    docker_month = docker.month_cost(1, 0)
-    kubernetes_ramp = kubernetes.month_cost(1, rampup)
     points = []
     docker_sum = kubernetes_sum = ZERO
     for month in range(1, scenario.horizon_months + 1):
-        docker_sum += docker_month
-        kubernetes_sum += kubernetes_ramp if month <= rampup else kubernetes.monthly_total
+        docker_sum += docker.month_cost(month)
+        kubernetes_sum += kubernetes.month_cost(month)
         points.append(TimelinePoint(month, docker_sum, kubernetes_sum))
     return tuple(points)
 
@@ -89,9 +96,9 @@ def break_even_month(docker: Bill, kubernetes: Bill, scenario: Scenario) -> int 
     more after it, so the cumulative lead after month m > r is ramp x r + steady x (m - r):
     it changes sign at m = r + ceil(ramp x r / -steady), when steady has the other sign.
     """
-    rampup = min(scenario.k8s_rampup_months, scenario.horizon_months)
-    docker_month = docker.month_cost(1, 0)
-    ramp = kubernetes.month_cost(1, scenario.k8s_rampup_months) - docker_month
+    rampup = min(kubernetes.rampup_months, scenario.horizon_months)
+    docker_month = docker.month_cost(1)
+    ramp = kubernetes.month_cost(1) - docker_month
     steady = kubernetes.monthly_total - docker_month
     if rampup == 0 or ramp == 0 or steady == 0 or (ramp > 0) == (steady > 0):
         return None
@@ -99,19 +106,31 @@ def break_even_month(docker: Bill, kubernetes: Bill, scenario: Scenario) -> int 
     return month if month <= scenario.horizon_months else None
 
 
-def difference(docker: Bill, kubernetes: Bill, scenario: Scenario) -> Difference:
-    """How much more Kubernetes costs, and which setup is cheaper over the horizon."""
+def cheaper_of(horizon: Decimal, fit: tuple[Fit, ...]) -> Cheaper:
+    """Which setup is cheaper over the horizon (Kubernetes minus Docker: ``horizon``) among
+    the setups that hold the workload."""
+    unfit = {f.setup for f in fit if not f.fits}
+    if unfit:
+        runs = {"docker", "kubernetes"} - unfit
+        return "kubernetes" if runs == {"kubernetes"} else "docker" if runs else "neither"
+    return "docker" if horizon > 0 else "kubernetes" if horizon < 0 else "equal"
+
+
+def difference(
+    docker: Bill, kubernetes: Bill, scenario: Scenario, fit: tuple[Fit, ...] = ()
+) -> Difference:
+    """How much more Kubernetes costs, and which setup that holds the workload is cheaper
+    over the horizon."""
     horizon = kubernetes.horizon_total - docker.horizon_total
     ratio = None
     if docker.monthly_total:
         ratio = (kubernetes.monthly_total / docker.monthly_total).quantize(CENT, ROUNDING)
-    cheaper: Cheaper = "docker" if horizon > 0 else "kubernetes" if horizon < 0 else "equal"
     return Difference(
         monthly=kubernetes.monthly_total - docker.monthly_total,
         first_month=kubernetes.first_month_total - docker.first_month_total,
         horizon=horizon,
         ratio=ratio,
-        cheaper=cheaper,
+        cheaper=cheaper_of(horizon, fit),
         break_even_month=break_even_month(docker, kubernetes, scenario),
     )
 
@@ -119,16 +138,19 @@ def difference(docker: Bill, kubernetes: Bill, scenario: Scenario) -> Difference
 def compare(resolved: Resolved, infrastructure: InfrastructureBill, catalog: Catalog) -> Comparison:
     """Both setups' bills for ``resolved``, whose infrastructure is ``infrastructure``."""
     scenario = resolved.scenario
-    docker = docker_bill(scenario, infrastructure)
-    kubernetes = kubernetes_bill(scenario, infrastructure)
+    people = people_time(scenario, catalog.labour)
+    docker = docker_bill(scenario, infrastructure, people.docker)
+    kubernetes = kubernetes_bill(scenario, infrastructure, people.kubernetes)
+    fit = fits(resolved)
     return Comparison(
         catalog_version=catalog.version,
         as_of=infrastructure.as_of or catalog.as_of,
         resolved=resolved,
         docker=docker,
         kubernetes=kubernetes,
-        difference=difference(docker, kubernetes, scenario),
-        fit=fits(resolved),
+        difference=difference(docker, kubernetes, scenario, fit),
+        fit=fit,
+        people=people,
     )
 
 

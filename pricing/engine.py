@@ -4,7 +4,9 @@ It takes the same path as ``pricing.comparison.estimate`` (resolve, bill the inf
 compare) and then advises. Its one speed trick lives here and nowhere else: a memo of
 infrastructure bills (and their price traps), shared by every scenario with the same
 INFRASTRUCTURE_FIELDS: a batch row, or a form edit of people, time or checklist answers, then
-skips the catalog lookups and all but the people lines.
+skips the catalog lookups and all but the people lines. Beside it, a memo of the people time's
+spreads (``pricing.spread``), shared by every scenario with the same people-time terms and
+horizon: the odds then cost a few Decimal sums, not a Monte Carlo run.
 """
 
 from __future__ import annotations
@@ -18,22 +20,28 @@ from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrast
 from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
 from pricing.memo import Memo
+from pricing.odds import Odds, odds
 from pricing.resolve import resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
+from pricing.spread import Spread, spread, spread_key
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
+# Spreads remembered: about 80 KiB each (the draws' differences), so at most about 5 MiB.
+REMEMBERED_SPREADS = 64
 
 # All the key's fields in one C call: a third of a remembered bill's cost with getattr().
 _infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
 
 
 class Estimate(NamedTuple):
-    """What every face shows: the comparison of both setups and the advice on it."""
+    """What every face shows: the comparison of both setups, the advice on it, and the odds
+    (None when the scenario asks for none: ``odds=false``)."""
 
     comparison: Comparison
     advice: Advice
+    odds: Odds | None = None
 
 
 class Remembered(NamedTuple):
@@ -56,6 +64,7 @@ class Engine:
     def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
+        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if memo else None
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
         """The comparison, and the price traps when the memo kept them."""
@@ -78,9 +87,22 @@ class Engine:
         return self._priced(scenario)[0]
 
     def estimate(self, scenario: Scenario) -> Estimate:
-        """The comparison for ``scenario`` and the advice on it."""
+        """The comparison for ``scenario``, the advice on it and, unless it asks for none,
+        the odds."""
         comparison, traps = self._priced(scenario)
-        return Estimate(comparison, advise(comparison, traps))
+        chances = self.odds(comparison) if scenario.odds else None
+        return Estimate(comparison, advise(comparison, traps), chances)
+
+    def odds(self, comparison: Comparison) -> Odds:
+        """The odds of ``comparison``: its people time's spread, remembered per terms."""
+        people, months = comparison.people, comparison.scenario.horizon_months
+        if people is None:
+            raise ValueError("a comparison without its people time has no odds")
+        if self.spreads is None:
+            return odds(comparison, spread(people, months))
+        key = spread_key(people, months)
+        found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months))
+        return odds(comparison, found)
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""

@@ -31,21 +31,43 @@ from pricing.catalog.entries import (
     Tier,
     monthly_cap,
 )
+from pricing.catalog.labour import (
+    COEFFICIENT_KEYS,
+    LIMITS,
+    PREFIXES,
+    Cadence,
+    Coefficient,
+    DockerLabour,
+    KubernetesLabour,
+    Labour,
+    Limit,
+    coefficients,
+    field_name,
+)
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 
 __all__ = [
+    "COEFFICIENT_KEYS",
     "HOURS_PER_MONTH",
+    "LIMITS",
+    "PREFIXES",
     "Availability",
+    "Cadence",
     "Catalog",
     "CatalogError",
+    "Coefficient",
     "Confidence",
     "ControlPlane",
     "CrossZone",
     "Disk",
+    "DockerLabour",
     "Egress",
     "InstancePrice",
     "InstanceType",
+    "KubernetesLabour",
+    "Labour",
+    "Limit",
     "LoadBalancer",
     "NatGateway",
     "NodeFee",
@@ -62,6 +84,8 @@ __all__ = [
     "SustainedUse",
     "Tier",
     "bundled_data",
+    "coefficients",
+    "field_name",
     "load_catalog",
     "monthly_cap",
 ]

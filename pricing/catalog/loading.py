@@ -56,7 +56,13 @@ def bundled_data() -> dict[str, Any]:
         for key in manifest["providers"]
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
-    return {"version": manifest["version"], "providers": providers, "plans": plans["plans"]}
+    labour = _read_json("pricing/data/labour.json", (folder / "labour.json").read_text())
+    return {
+        "version": manifest["version"],
+        "providers": providers,
+        "plans": plans["plans"],
+        "labour": labour,
+    }
 
 
 def load_catalog(override: Path | None = None) -> Catalog:

@@ -25,6 +25,7 @@ from pricing.catalog.entries import (
     Sourced,
     SustainedUse,
 )
+from pricing.catalog.labour import Labour
 
 
 class ProviderDefaults(Entry):
@@ -90,6 +91,7 @@ class Catalog(Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
+    labour: Labour
 
     @property
     def as_of(self) -> date:
@@ -98,7 +100,7 @@ class Catalog(Entry):
 
     def sourced_entries(self) -> list[Sourced]:
         """Every priced entry, for audits and the "every price has a source" test."""
-        entries: list[Sourced] = list(self.plans.values())
+        entries: list[Sourced] = [*self.plans.values(), *self.labour.sourced_entries()]
         for provider in self.providers.values():
             for region in provider.regions.values():
                 entries.extend(region.instances.values())

@@ -18,7 +18,7 @@ from pricing.lines.network import (
     nat_gateway,
     public_addresses,
 )
-from pricing.lines.team import people, seats
+from pricing.lines.team import effort, people, seats
 
 __all__ = [
     "ADDRESSES_PER_LOAD_BALANCER",
@@ -28,6 +28,7 @@ __all__ = [
     "compute",
     "control_plane",
     "cross_zone",
+    "effort",
     "egress",
     "in_currency",
     "load_balancers",

@@ -1,10 +1,12 @@
-"""What the team costs: the Docker subscription seats of a setup, and engineering hours."""
+"""What the team costs: the Docker subscription seats of a setup, and engineering hours (one
+line per term of the labour model, ``pricing.labour``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from pricing.catalog import Sourced
+from pricing.labour import Term
 from pricing.lines.item import LineItem, in_currency, priced
 from pricing.money import to_cents
 from pricing.resolve import Resolved
@@ -41,9 +43,17 @@ def seats(resolved: Resolved, *, setup: Setup) -> list[LineItem]:
     ]
 
 
-def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
-    """Engineering hours at the scenario's rate: the one line that needs no catalog (and
-    the one priced for every batch row: built positionally, as ``priced`` would build it, a
-    third of its cost)."""
+def people(
+    scenario: Scenario, *, hours: Decimal, label: str, sourced: Sourced | None = None
+) -> LineItem:
+    """Engineering hours at the scenario's rate, with the source of the hours when they come
+    from the labour table (priced for every batch row: built positionally, as ``priced``
+    would build it, a third of its cost)."""
     price = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
-    return LineItem("people", label, hours, "hour", price, to_cents(hours * price))
+    source, as_of = (sourced.source, sourced.as_of) if sourced else (None, None)
+    return LineItem("people", label, hours, "hour", price, to_cents(hours * price), source, as_of)
+
+
+def effort(scenario: Scenario, term: Term) -> LineItem:
+    """A term of the labour model as a line: its likely hours a month at the rate."""
+    return people(scenario, hours=term.likely, label=term.label, sourced=term.coefficient)

@@ -61,7 +61,8 @@ def test_round_trip_refresh_catalog_estimate(
     c4 = provider.regions["us-east-1"].instances["c4.large"]
     assert (c4.hourly, c4.as_of) == (Decimal("0.1"), date(2026, 7, 20))  # same price: untouched
     plans = json.loads((ROOT / "pricing" / "data" / "docker.json").read_text())["plans"]
-    catalog = Catalog(version="test", providers={"aws": provider}, plans=plans)
+    labour = json.loads((ROOT / "pricing" / "data" / "labour.json").read_text())
+    catalog = Catalog(version="test", providers={"aws": provider}, plans=plans, labour=labour)
     scenario = Scenario(provider="aws", region="us-east-1", docker_instance_type="m5.large")
     compute = estimate(scenario, catalog).docker.line_items[0]
     assert compute.unit_price == Decimal("0.096")

@@ -1,0 +1,186 @@
+"""The labour model: each setup's people time as terms. A term is a driver's count a month
+times hours per unit (a Range: the labour table's, or the scenario's own field), or the hours a
+month a user entered outright, which replace the drivers' estimate of what they cover.
+
+The bill prices each term's likely hours as a line (``pricing.bill``); the odds draw from
+every term's range (``pricing.odds``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from pricing.catalog import Coefficient, DockerLabour, KubernetesLabour, Labour, field_name
+from pricing.drivers import DriverCounts, driver_counts
+from pricing.ranges import Range, point
+from pricing.scenario import Scenario, Setup
+
+MONTHS_A_YEAR = Decimal(12)
+
+
+class Term(NamedTuple):
+    """``units`` a month of ``each`` hours (or, for the ramp-up's length, months).
+
+    ``field`` is the Scenario field that overrides ``each``; ``coefficient`` is the labour
+    table's entry it came from (None when the user entered it)."""
+
+    field: str
+    name: str
+    label: str
+    units: Decimal
+    each: Range
+    coefficient: Coefficient | None
+
+    @property
+    def likely(self) -> Decimal:
+        """Hours a month at the likely value."""
+        return self.units * self.each.likely
+
+
+class SetupTime(NamedTuple):
+    """One setup's people time: the terms of a steady month; for Kubernetes, the terms of a
+    month during the ramp-up (all of them, not the extra alone) and the ramp-up's length."""
+
+    steady: tuple[Term, ...]
+    rampup: tuple[Term, ...] = ()
+    months: Term | None = None
+
+    @property
+    def rampup_months(self) -> int:
+        """Whole months of ramp-up at the likely value (what the bill and timeline use)."""
+        return int(self.months.each.likely) if self.months is not None else 0
+
+
+class PeopleTime(NamedTuple):
+    docker: SetupTime
+    kubernetes: SetupTime
+    counts: DriverCounts
+
+
+# Each setup's drivers: the coefficient, the count it multiplies and that count's noun.
+_DOCKER_DRIVERS = (
+    ("host_hours", "docker_hosts", "host"),
+    ("service_hours", "services", "service"),
+    ("stateful_hours", "stateful_services", "stateful service"),
+    ("deploy_hours", "deploys", "deploy"),
+    ("incident_hours", "docker_hosts", "host"),
+)
+_KUBERNETES_DRIVERS = (
+    ("cluster_hours", "clusters", "cluster"),
+    ("service_hours", "services", "service"),
+    ("stateful_hours", "stateful_services", "stateful service"),
+    ("deploy_hours", "deploys", "deploy"),
+    ("incident_hours", "clusters", "cluster"),
+)
+
+
+def _hours(value: Decimal) -> str:
+    return point(value).text()
+
+
+def _term(
+    scenario: Scenario,
+    setup: Setup,
+    key: str,
+    coefficient: Coefficient,
+    count: Decimal,
+    what: str | None,
+) -> Term:
+    """A driver's term: the scenario's own range for the coefficient, else the table's;
+    ``what`` counts the driver in its label (None: hours a month, counted once)."""
+    field = field_name(setup, key)
+    own: Range | None = getattr(scenario, field)
+    each = coefficient.range if own is None else own
+    hours = _hours(each.likely)
+    detail = f"{what} × {hours} h" if what else f"{hours} h a month"
+    label = f"{coefficient.label} ({detail})"
+    return Term(field, coefficient.name, label, count, each, coefficient if own is None else None)
+
+
+def _counted(count: Decimal | int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _drivers(
+    scenario: Scenario,
+    setup: Setup,
+    table: DockerLabour | KubernetesLabour,
+    counts: DriverCounts,
+    drivers: tuple[tuple[str, str, str], ...],
+) -> list[Term]:
+    terms = []
+    for key, counted, noun in drivers:
+        count = Decimal(getattr(counts, counted))
+        if count:
+            what = _counted(count, noun) + (" a month" if counted == "deploys" else "")
+            terms.append(_term(scenario, setup, key, getattr(table, key), count, what))
+    return terms
+
+
+def _entered(field: str, name: str, label: str, hours: Range) -> tuple[Term, ...]:
+    """Hours a month the user entered outright: one term."""
+    return (Term(field, name, label, Decimal(1), hours, None),)
+
+
+def _docker(scenario: Scenario, table: DockerLabour, counts: DriverCounts) -> SetupTime:
+    if scenario.docker_devops_hours is not None:
+        hours = scenario.docker_devops_hours
+        return SetupTime(
+            _entered("docker_devops_hours", "Docker DevOps hours", "DevOps engineering", hours)
+        )
+    return SetupTime(tuple(_drivers(scenario, "docker", table, counts, _DOCKER_DRIVERS)))
+
+
+def _upgrades(scenario: Scenario, table: KubernetesLabour, counts: DriverCounts) -> Term:
+    """Minor upgrades a month: each cluster goes through every minor release, one at a time."""
+    per_year = table.minor_releases.per_year
+    what = f"{_hours(per_year)} a year × {_counted(counts.clusters, 'cluster')}"
+    count = per_year * counts.clusters / MONTHS_A_YEAR
+    return _term(scenario, "kubernetes", "upgrade_hours", table.upgrade_hours, count, what)
+
+
+def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCounts) -> SetupTime:
+    if scenario.k8s_steady_hours is not None:
+        steady = _entered(
+            "k8s_steady_hours",
+            "Kubernetes steady DevOps hours",
+            "DevOps engineering, steady state",
+            scenario.k8s_steady_hours,
+        )
+    else:
+        drivers = _drivers(scenario, "kubernetes", table, counts, _KUBERNETES_DRIVERS)
+        steady = (*drivers, _upgrades(scenario, table, counts))
+    if scenario.k8s_rampup_hours is not None:
+        rampup = _entered(
+            "k8s_rampup_hours",
+            "Kubernetes ramp-up DevOps hours",
+            "DevOps engineering, ramp-up",
+            scenario.k8s_rampup_hours,
+        )
+    else:
+        extra = table.rampup_extra_hours
+        one = Decimal(1)
+        rampup = (*steady, _term(scenario, "kubernetes", "rampup_extra_hours", extra, one, None))
+    months = table.rampup_months
+    own = scenario.k8s_rampup_months
+    length = Term(
+        "k8s_rampup_months",
+        months.name,
+        months.label,
+        Decimal(1),
+        months.range if own is None else own,
+        months if own is None else None,
+    )
+    return SetupTime(steady, rampup, length)
+
+
+def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:
+    """Both setups' people time for ``scenario`` with the labour table ``labour``; an
+    InputError names a count that contradicts another."""
+    counts = driver_counts(scenario)
+    return PeopleTime(
+        _docker(scenario, labour.docker, counts),
+        _kubernetes(scenario, labour.kubernetes, counts),
+        counts,
+    )

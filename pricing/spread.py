@@ -1,0 +1,143 @@
+"""The spread of people time: how far each setup's hours may fall from the likely values the
+bill prices, drawn by Monte Carlo from every term's range (``pricing.labour``).
+
+Each uncertain figure (a Scenario field's range, or the labour table's) is a PERT distribution
+on [low, high] with its mode at likely. Its draws come from a generator seeded by the fixed
+SEED and the field's name, so they are the same on every run and every machine with the same
+numpy, and they are drawn once per (field, range) and remembered: the labour table's ranges are
+drawn once per process. People time is linear in the coefficients, so a scenario's spread is a
+few sums of those draws times its counts: about a millisecond, and nothing here is money (the
+rate and the bills' exact totals are applied in ``pricing.odds``).
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from pricing.labour import PeopleTime, Term
+from pricing.ranges import Range
+
+SEED = 2026
+DRAWS = 10_000
+PERT_WEIGHT = 4  # the classic PERT: the likely value weighs four times each end
+QUANTILES = (10, 50, 90)
+
+Samples = npt.NDArray[np.float64]
+
+
+@lru_cache(maxsize=512)
+def deviations(field: str, values: Range) -> Samples:
+    """DRAWS values of a PERT(low, likely, high), minus likely: how far from the figure the
+    bill uses each draw lands (zeros for a single figure). Read-only: the array is shared."""
+    low, likely, high = (float(value) for value in values)
+    if high == low:
+        drawn = np.zeros(DRAWS)
+    else:
+        alpha = 1 + PERT_WEIGHT * (likely - low) / (high - low)
+        beta = 1 + PERT_WEIGHT * (high - likely) / (high - low)
+        generator = np.random.default_rng([SEED, zlib.crc32(field.encode())])
+        drawn = low + (high - low) * generator.beta(alpha, beta, DRAWS) - likely
+    drawn.setflags(write=False)
+    return drawn
+
+
+class Spread(NamedTuple):
+    """Hours from the likely values, per draw and in quantiles (QUANTILES, in order): each
+    setup's steady month and horizon, and Kubernetes' horizon minus Docker's per draw.
+    ``shares`` ranks the uncertain inputs by the share of the horizon difference's variance
+    each explains: (field, name, share from 0 to 1), largest first."""
+
+    docker_month: tuple[float, ...]
+    docker_horizon: tuple[float, ...]
+    kubernetes_month: tuple[float, ...]
+    kubernetes_horizon: tuple[float, ...]
+    difference: Samples
+    shares: tuple[tuple[str, str, float], ...]
+
+
+def _sum(terms: tuple[Term, ...]) -> Samples:
+    """Hours a month from the likely values, per draw: each term's count times its draws."""
+    total = np.zeros(DRAWS)
+    for term in terms:
+        if not term.each.is_point:
+            total += float(term.units) * deviations(term.field, term.each)
+    return total
+
+
+def _likely(terms: tuple[Term, ...]) -> float:
+    return float(sum(term.likely for term in terms))
+
+
+def _rampup(people: PeopleTime, horizon: int, steady: Samples) -> Samples:
+    """The ramp-up's extra hours over the horizon, from the likely: extra hours a month times
+    the months of ramp-up the horizon holds, per draw, minus the same at the likely values."""
+    time = people.kubernetes
+    if time.months is None or not time.rampup:
+        return np.zeros(DRAWS)
+    extra_likely = _likely(time.rampup) - _likely(time.steady)
+    extra = extra_likely + _sum(time.rampup) - steady
+    months = float(time.months.each.likely) + deviations(time.months.field, time.months.each)
+    likely_months = min(float(time.rampup_months), horizon)
+    return extra * np.minimum(months, horizon) - extra_likely * likely_months
+
+
+def _shares(people: PeopleTime, difference: Samples) -> tuple[tuple[str, str, float], ...]:
+    """Each uncertain input's squared correlation with the horizon difference: for a sum of
+    independent terms, the share of its variance that input explains."""
+    centred = difference - difference.mean()
+    total = float(centred @ centred)
+    if total == 0:
+        return ()
+    terms = {
+        term.field: term
+        for time in (people.docker, people.kubernetes)
+        for term in (*time.steady, *time.rampup, *((time.months,) if time.months else ()))
+        if not term.each.is_point
+    }
+    found = []
+    for field, term in terms.items():
+        drawn = deviations(field, term.each)
+        mine = drawn - drawn.mean()
+        share = float(mine @ centred) ** 2 / (float(mine @ mine) * total)
+        found.append((field, term.name, share))
+    return tuple(sorted(found, key=lambda item: -item[2]))
+
+
+def _quantiles(samples: Samples) -> tuple[float, ...]:
+    return tuple(float(value) for value in np.percentile(samples, QUANTILES))
+
+
+def spread(people: PeopleTime, horizon: int) -> Spread:
+    """The spread of both setups' people hours over ``horizon`` months."""
+    docker = _sum(people.docker.steady)
+    kubernetes = _sum(people.kubernetes.steady)
+    docker_horizon = docker * horizon
+    kubernetes_horizon = kubernetes * horizon + _rampup(people, horizon, kubernetes)
+    difference = kubernetes_horizon - docker_horizon
+    difference.setflags(write=False)
+    return Spread(
+        docker_month=_quantiles(docker),
+        docker_horizon=_quantiles(docker_horizon),
+        kubernetes_month=_quantiles(kubernetes),
+        kubernetes_horizon=_quantiles(kubernetes_horizon),
+        difference=difference,
+        shares=_shares(people, difference),
+    )
+
+
+def spread_key(people: PeopleTime, horizon: int) -> tuple[object, ...]:
+    """What a spread depends on: every term's field, units and range, and the horizon (not the
+    rate, nor the bills: ``pricing.odds`` applies those)."""
+    time = people.kubernetes
+    return (
+        tuple((t.field, t.units, t.each) for t in people.docker.steady),
+        tuple((t.field, t.units, t.each) for t in time.steady),
+        tuple((t.field, t.units, t.each) for t in time.rampup),
+        (time.months.each, time.rampup_months) if time.months else None,
+        horizon,
+    )
