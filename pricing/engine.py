@@ -64,7 +64,7 @@ class Engine:
     def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
-        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if memo else None
+        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if memo is not None else None
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
         """The comparison, and the price traps when the memo kept them."""

@@ -19,10 +19,10 @@ from pricing.comparison import Comparison
 from pricing.lines import in_currency
 from pricing.money import ROUNDING, to_cents
 from pricing.scenario import Setup
-from pricing.spread import DRAWS, SEED, Spread
+from pricing.spread import DRAWS, SEED, Hours, Influence, Spread
 
 # An input is named in the sentence when it explains at least this share of the spread.
-NAMED_SHARE = 0.1
+NAMED_SHARE = Decimal("0.1")
 NAMES = {"docker": "Docker", "kubernetes": "Kubernetes"}
 
 
@@ -37,17 +37,9 @@ class SetupOdds(NamedTuple):
     horizon_total: Quantiles
 
 
-class Influence(NamedTuple):
-    """An uncertain input (its Scenario field and name) and the share, from 0 to 1, of the
-    horizon difference's spread it explains."""
-
-    field: str
-    name: str
-    share: Decimal
-
-
 class Odds(NamedTuple):
-    """``kubernetes_cheaper_probability`` is None when neither setup holds the workload."""
+    """``kubernetes_cheaper_probability`` is None when neither setup holds the workload;
+    ``turns_on`` ranks the uncertain inputs (``pricing.spread.Influence``)."""
 
     kubernetes_cheaper_probability: Decimal | None
     docker: SetupOdds
@@ -63,18 +55,20 @@ def _other(setup: Setup) -> Setup:
     return "kubernetes" if setup == "docker" else "docker"
 
 
-def _money(total: Decimal, rate: Decimal, hours: tuple[float, ...]) -> Quantiles:
+def _money(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
     """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent."""
-    p10, p50, p90 = (total + to_cents(Decimal(f"{h:.6f}") * rate) for h in hours)
-    return Quantiles(p10, p50, p90)
+    p10, p50, p90 = hours
+    return Quantiles(
+        total + to_cents(p10 * rate), total + to_cents(p50 * rate), total + to_cents(p90 * rate)
+    )
 
 
 def _kubernetes_cheaper(comparison: Comparison, spread: Spread, rate: Decimal) -> Decimal:
     """The share of draws in which Kubernetes' horizon total is below Docker's: rate x hours
     difference below the bills' gap."""
     gap = comparison.docker.horizon_total - comparison.kubernetes.horizon_total
-    if rate > 0:
-        cheaper = int(np.count_nonzero(spread.difference < float(gap / rate)))
+    if rate > 0:  # hours of difference below the gap's hours: a count, so floats will do
+        cheaper = int(np.searchsorted(spread.difference, float(gap) / float(rate), "left"))
     else:
         cheaper = DRAWS if gap > 0 else 0
     return Decimal(cheaper) / DRAWS
@@ -117,9 +111,7 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     rate = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
     docker, kubernetes = comparison.docker, comparison.kubernetes
     unfit = tuple(f.setup for f in comparison.not_fitting)
-    turns_on = tuple(
-        Influence(field, name, Decimal(f"{share:.2f}")) for field, name, share in spread.shares
-    )
+    turns_on = spread.shares
     probability: Decimal | None
     if unfit:
         runs: Setup | None = None if len(unfit) == 2 else _other(unfit[0])

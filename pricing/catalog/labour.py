@@ -53,6 +53,25 @@ class Coefficient(Sourced):
     def range(self) -> Range:
         return Range(self.low, self.likely, self.high)
 
+    @model_validator(mode="after")
+    def _check_order(self) -> Coefficient:
+        low, likely, high = self.range
+        if not low <= likely <= high:
+            raise ValueError(f"low {low}, likely {likely} and high {high} must not decrease")
+        return self
+
+
+def _check_limits(table: DockerLabour | KubernetesLabour) -> None:
+    """Each coefficient within its LIMITS, in whole numbers where they say so."""
+    for key, coefficient in coefficients(table).items():
+        limit = LIMITS[key]
+        try:
+            checked(coefficient.range, limit.most, limit.unit)
+        except ValueError as exc:
+            raise ValueError(f"{key}: {exc}") from None
+        if limit.whole and any(v != v.to_integral_value() for v in coefficient.range):
+            raise ValueError(f"{key}: must be whole {limit.unit}")
+
 
 class Cadence(Sourced):
     """How often something happens a year (Kubernetes minor releases)."""
@@ -66,6 +85,11 @@ class DockerLabour(Entry):
     stateful_hours: Coefficient
     deploy_hours: Coefficient
     incident_hours: Coefficient
+
+    @model_validator(mode="after")
+    def _check_limits(self) -> DockerLabour:
+        _check_limits(self)
+        return self
 
 
 class KubernetesLabour(Entry):
@@ -81,24 +105,16 @@ class KubernetesLabour(Entry):
         description="Kubernetes minor releases a year: upgrades a cluster needs to stay current."
     )
 
+    @model_validator(mode="after")
+    def _check_limits(self) -> KubernetesLabour:
+        _check_limits(self)
+        return self
+
 
 class Labour(Entry):
     note: str | None = None
     docker: DockerLabour
     kubernetes: KubernetesLabour
-
-    @model_validator(mode="after")
-    def _check_limits(self) -> Labour:
-        for setup, table in (("docker", self.docker), ("kubernetes", self.kubernetes)):
-            for key, coefficient in coefficients(table).items():
-                limit = LIMITS[key]
-                try:
-                    checked(coefficient.range, limit.most, limit.unit)
-                except ValueError as exc:
-                    raise ValueError(f"{setup}.{key}: {exc}") from None
-                if limit.whole and any(v != v.to_integral_value() for v in coefficient.range):
-                    raise ValueError(f"{setup}.{key}: must be whole {limit.unit}")
-        return self
 
     def sourced_entries(self) -> list[Sourced]:
         """Every coefficient and the release cadence, for the "every figure has a source" audit."""
