@@ -145,7 +145,7 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
     ]
 
 
-def _sum(items: list[LineItem]) -> Decimal:
+def _sum(items: list[LineItem] | tuple[LineItem, ...]) -> Decimal:
     return total([item.monthly for item in items])
 
 
@@ -185,11 +185,15 @@ def _bill(
     availability: Availability | None,
 ) -> Bill:
     """A setup's bill: its infrastructure lines, then a people line per term of its time."""
-    people = tuple(lines.effort(scenario, term) for term in time.steady)
-    people_monthly = _sum(list(people))
+    rate = lines.hourly_rate(scenario)
+    people = lines.efforts(time.steady, rate)
+    people_monthly = _sum(people)
     months = time.rampup_months
-    rampup = tuple(lines.effort(scenario, term) for term in time.rampup) if months else ()
-    first = _sum(list(rampup)) if rampup else people_monthly
+    rampup: list[LineItem] = []
+    if months:  # a ramp-up month: its extra lines, with the steady month's or in their place
+        rampup = lines.efforts(time.extra, rate)
+        rampup = rampup if time.replaces else people + rampup
+    first = _sum(rampup) if rampup else people_monthly
     steady = infrastructure_monthly + people_monthly
     ramp_months = min(months, scenario.horizon_months)
     return Bill(
@@ -202,7 +206,7 @@ def _bill(
         first_month_total=infrastructure_monthly + first,
         horizon_total=steady * scenario.horizon_months + (first - people_monthly) * ramp_months,
         availability=availability,
-        rampup_items=rampup,
+        rampup_items=tuple(rampup),
         rampup_months=months if rampup else 0,
     )
 

@@ -135,10 +135,17 @@ def difference(
     )
 
 
-def compare(resolved: Resolved, infrastructure: InfrastructureBill, catalog: Catalog) -> Comparison:
-    """Both setups' bills for ``resolved``, whose infrastructure is ``infrastructure``."""
+def compare(
+    resolved: Resolved,
+    infrastructure: InfrastructureBill,
+    catalog: Catalog,
+    people: PeopleTime | None = None,
+) -> Comparison:
+    """Both setups' bills for ``resolved``, whose infrastructure is ``infrastructure`` and
+    people time ``people`` (the labour model's, when not given)."""
     scenario = resolved.scenario
-    people = people_time(scenario, catalog.labour)
+    if people is None:
+        people = people_time(scenario, catalog.labour)
     docker = docker_bill(scenario, infrastructure, people.docker)
     kubernetes = kubernetes_bill(scenario, infrastructure, people.kubernetes)
     fit = fits(resolved)

@@ -12,6 +12,14 @@ from pricing.scenario import FieldProblem, InputError, Scenario
 # Deploys a month for each answer to "how often do you deploy": about four weeks and twenty
 # working days a month, and three a working day for "several" (a judgement, docs/PRICING.md).
 DEPLOYS_A_MONTH = {"weekly": Decimal(4), "daily": Decimal(20), "several-daily": Decimal(60)}
+# The Scenario fields driver_counts reads.
+DRIVER_FIELDS = (
+    "docker_hosts",
+    "services",
+    "stateful",
+    "stateful_services",
+    "deploy_frequency",
+)
 
 
 class DriverCounts(NamedTuple):

@@ -19,20 +19,24 @@ from pricing.advice import Advice, advise, price_notes
 from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrastructure
 from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
+from pricing.labour import LABOUR_FIELDS, PeopleTime, people_time
 from pricing.memo import Memo
 from pricing.odds import Odds, odds
 from pricing.resolve import resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
-from pricing.spread import Spread, spread, spread_key
+from pricing.spread import Spread, spread
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
 # Spreads remembered: about 80 KiB each (the draws' differences), so at most about 5 MiB.
 REMEMBERED_SPREADS = 64
+# People times remembered (a few KiB each): the terms of each set of LABOUR_FIELDS.
+REMEMBERED_PEOPLE = 1024
 
 # All the key's fields in one C call: a third of a remembered bill's cost with getattr().
 _infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
+_labour_values = itemgetter(*LABOUR_FIELDS)
 
 
 class Estimate(NamedTuple):
@@ -64,7 +68,20 @@ class Engine:
     def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
-        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if memo is not None else None
+        remember = memo is not None
+        self.people: Memo[PeopleTime] | None = Memo(REMEMBERED_PEOPLE) if remember else None
+        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if remember else None
+
+    def _people(self, scenario: Scenario) -> PeopleTime:
+        """The labour model's terms for ``scenario``, remembered by its LABOUR_FIELDS (their
+        labels write every figure one way, so equal values may share them)."""
+        if self.people is None:
+            return people_time(scenario, self.catalog.labour)
+        key = _labour_values(scenario.__dict__)
+        kept = self.people.find(key)
+        if kept is None:
+            kept = self.people.keep(key, people_time(scenario, self.catalog.labour))
+        return kept
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
         """The comparison, and the price traps when the memo kept them."""
@@ -80,7 +97,7 @@ class Engine:
             kept = self.memo.keep(key, Remembered(bill, price_notes(resolved)))
         else:
             resolved = resolved_with(scenario, kept.bill.matches)
-        return compare(resolved, kept.bill, self.catalog), kept.traps
+        return compare(resolved, kept.bill, self.catalog, self._people(scenario)), kept.traps
 
     def compare(self, scenario: Scenario) -> Comparison:
         """Both setups priced for ``scenario``, or InputError naming every problem."""
@@ -100,7 +117,7 @@ class Engine:
             raise ValueError("a comparison without its people time has no odds")
         if self.spreads is None:
             return odds(comparison, spread(people, months))
-        key = spread_key(people, months)
+        key = (_labour_values(comparison.scenario.__dict__), months)
         found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months))
         return odds(comparison, found)
 

@@ -12,15 +12,20 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pricing.catalog import Coefficient, DockerLabour, KubernetesLabour, Labour, field_name
-from pricing.drivers import DriverCounts, driver_counts
+from pricing.drivers import DRIVER_FIELDS, DriverCounts, driver_counts
+from pricing.input_types import RANGE_LIMITS
 from pricing.ranges import Range, point
 from pricing.scenario import Scenario, Setup
 
 MONTHS_A_YEAR = Decimal(12)
+# Every field people_time reads: scenarios equal in these have equal people time (with one
+# labour table), so the Engine remembers it by them.
+LABOUR_FIELDS = (*RANGE_LIMITS, *DRIVER_FIELDS)
 
 
 class Term(NamedTuple):
-    """``units`` a month of ``each`` hours (or, for the ramp-up's length, months).
+    """``units`` a month of ``each`` hours (or, for the ramp-up's length, months): ``likely``
+    hours a month at the likely value.
 
     ``field`` is the Scenario field that overrides ``each``; ``coefficient`` is the labour
     table's entry it came from (None when the user entered it)."""
@@ -31,20 +36,30 @@ class Term(NamedTuple):
     units: Decimal
     each: Range
     coefficient: Coefficient | None
+    likely: Decimal
 
-    @property
-    def likely(self) -> Decimal:
-        """Hours a month at the likely value."""
-        return self.units * self.each.likely
+
+def term(
+    field: str, name: str, label: str, units: Decimal, each: Range, coefficient: Coefficient | None
+) -> Term:
+    """A term, its likely hours a month worked out once."""
+    return Term(field, name, label, units, each, coefficient, units * each.likely)
 
 
 class SetupTime(NamedTuple):
-    """One setup's people time: the terms of a steady month; for Kubernetes, the terms of a
-    month during the ramp-up (all of them, not the extra alone) and the ramp-up's length."""
+    """One setup's people time: the terms of a steady month; for Kubernetes, what a month
+    during the ramp-up adds to them (``extra``), or the hours entered for such a month, which
+    replace them (``replaces``), and the ramp-up's length."""
 
     steady: tuple[Term, ...]
-    rampup: tuple[Term, ...] = ()
+    extra: tuple[Term, ...] = ()
+    replaces: bool = False
     months: Term | None = None
+
+    @property
+    def rampup(self) -> tuple[Term, ...]:
+        """Every term of a month during the ramp-up."""
+        return self.extra if self.replaces else (*self.steady, *self.extra)
 
     @property
     def rampup_months(self) -> int:
@@ -95,7 +110,7 @@ def _term(
     hours = _hours(each.likely)
     detail = f"{what} × {hours} h" if what else f"{hours} h a month"
     label = f"{coefficient.label} ({detail})"
-    return Term(field, coefficient.name, label, count, each, coefficient if own is None else None)
+    return term(field, coefficient.name, label, count, each, coefficient if own is None else None)
 
 
 def _counted(count: Decimal | int, noun: str) -> str:
@@ -120,7 +135,7 @@ def _drivers(
 
 def _entered(field: str, name: str, label: str, hours: Range) -> tuple[Term, ...]:
     """Hours a month the user entered outright: one term."""
-    return (Term(field, name, label, Decimal(1), hours, None),)
+    return (term(field, name, label, Decimal(1), hours, None),)
 
 
 def _docker(scenario: Scenario, table: DockerLabour, counts: DriverCounts) -> SetupTime:
@@ -151,20 +166,16 @@ def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCount
     else:
         drivers = _drivers(scenario, "kubernetes", table, counts, _KUBERNETES_DRIVERS)
         steady = (*drivers, _upgrades(scenario, table, counts))
-    if scenario.k8s_rampup_hours is not None:
-        rampup = _entered(
-            "k8s_rampup_hours",
-            "Kubernetes ramp-up DevOps hours",
-            "DevOps engineering, ramp-up",
-            scenario.k8s_rampup_hours,
-        )
+    entered = scenario.k8s_rampup_hours
+    if entered is not None:
+        name, label = "Kubernetes ramp-up DevOps hours", "DevOps engineering, ramp-up"
+        extra = _entered("k8s_rampup_hours", name, label, entered)
     else:
-        extra = table.rampup_extra_hours
-        one = Decimal(1)
-        rampup = (*steady, _term(scenario, "kubernetes", "rampup_extra_hours", extra, one, None))
+        coefficient, one = table.rampup_extra_hours, Decimal(1)
+        extra = (_term(scenario, "kubernetes", "rampup_extra_hours", coefficient, one, None),)
     months = table.rampup_months
     own = scenario.k8s_rampup_months
-    length = Term(
+    length = term(
         "k8s_rampup_months",
         months.name,
         months.label,
@@ -172,7 +183,7 @@ def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCount
         months.range if own is None else own,
         months if own is None else None,
     )
-    return SetupTime(steady, rampup, length)
+    return SetupTime(steady, extra, entered is not None, length)
 
 
 def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:

@@ -162,16 +162,3 @@ def spread(people: PeopleTime, horizon: int) -> Spread:
         difference=ordered,
         shares=_shares(people, difference),
     )
-
-
-def spread_key(people: PeopleTime, horizon: int) -> tuple[object, ...]:
-    """What a spread depends on: every term's field, units and range, and the horizon (not the
-    rate, nor the bills: ``pricing.odds`` applies those)."""
-    time = people.kubernetes
-    return (
-        tuple((t.field, t.units, t.each) for t in people.docker.steady),
-        tuple((t.field, t.units, t.each) for t in time.steady),
-        tuple((t.field, t.units, t.each) for t in time.rampup),
-        (time.months.each, time.rampup_months) if time.months else None,
-        horizon,
-    )

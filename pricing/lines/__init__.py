@@ -18,7 +18,7 @@ from pricing.lines.network import (
     nat_gateway,
     public_addresses,
 )
-from pricing.lines.team import effort, people, seats
+from pricing.lines.team import efforts, hourly_rate, seats
 
 __all__ = [
     "ADDRESSES_PER_LOAD_BALANCER",
@@ -28,13 +28,13 @@ __all__ = [
     "compute",
     "control_plane",
     "cross_zone",
-    "effort",
+    "efforts",
     "egress",
+    "hourly_rate",
     "in_currency",
     "load_balancers",
     "nat_gateway",
     "node_fee",
-    "people",
     "pod_requests",
     "priced",
     "public_addresses",
