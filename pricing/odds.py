@@ -13,16 +13,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-import numpy as np
-
 from pricing.comparison import Comparison
 from pricing.lines import in_currency
-from pricing.money import ROUNDING, to_cents
+from pricing.money import CENT, ROUNDING
 from pricing.scenario import Setup
 from pricing.spread import DRAWS, SEED, Hours, Influence, Spread
 
 # An input is named in the sentence when it explains at least this share of the spread.
 NAMED_SHARE = Decimal("0.1")
+_DRAWS = Decimal(DRAWS)
 NAMES = {"docker": "Docker", "kubernetes": "Kubernetes"}
 
 
@@ -56,10 +55,13 @@ def _other(setup: Setup) -> Setup:
 
 
 def _money(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
-    """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent."""
+    """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent (the
+    rounding of pricing.money, inline: four of these for every batch row)."""
     p10, p50, p90 = hours
     return Quantiles(
-        total + to_cents(p10 * rate), total + to_cents(p50 * rate), total + to_cents(p90 * rate)
+        total + (p10 * rate).quantize(CENT, ROUNDING),
+        total + (p50 * rate).quantize(CENT, ROUNDING),
+        total + (p90 * rate).quantize(CENT, ROUNDING),
     )
 
 
@@ -68,10 +70,10 @@ def _kubernetes_cheaper(comparison: Comparison, spread: Spread, rate: Decimal) -
     difference below the bills' gap."""
     gap = comparison.docker.horizon_total - comparison.kubernetes.horizon_total
     if rate > 0:  # hours of difference below the gap's hours: a count, so floats will do
-        cheaper = int(np.searchsorted(spread.difference, float(gap) / float(rate), "left"))
+        cheaper = int(spread.difference.searchsorted(float(gap) / float(rate), "left"))
     else:
         cheaper = DRAWS if gap > 0 else 0
-    return Decimal(cheaper) / DRAWS
+    return Decimal(cheaper) / _DRAWS
 
 
 def _percent(share: Decimal) -> str:
@@ -120,19 +122,19 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     else:
         probability = _kubernetes_cheaper(comparison, spread, rate)
         words = summary(probability, turns_on)
-    return Odds(
-        kubernetes_cheaper_probability=probability,
-        docker=SetupOdds(
+    return Odds(  # positional: built for every batch row
+        probability,
+        SetupOdds(
             _money(docker.monthly_total, rate, spread.docker_month),
             _money(docker.horizon_total, rate, spread.docker_horizon),
         ),
-        kubernetes=SetupOdds(
+        SetupOdds(
             _money(kubernetes.monthly_total, rate, spread.kubernetes_month),
             _money(kubernetes.horizon_total, rate, spread.kubernetes_horizon),
         ),
-        draws=DRAWS,
-        seed=SEED,
-        turns_on=turns_on,
-        not_fitting=unfit,
-        summary=words,
+        DRAWS,
+        SEED,
+        turns_on,
+        unfit,
+        words,
     )
