@@ -1,5 +1,6 @@
 """The calculator form's advanced groups, folded away unless one of their fields is set or
-wrong: buying options and the currency; the workload, autoscaling and traffic."""
+wrong: buying options and the currency; the workload, autoscaling and traffic; the people
+time's coefficients."""
 
 from __future__ import annotations
 
@@ -22,16 +23,6 @@ _COEFFICIENTS = (
 )
 
 ADVANCED_GROUPS: tuple[Group, ...] = (
-    Group(
-        "labour",
-        "People time, driver by driver",
-        tuple(
-            Field(name, label, hint, unit, kind="text") for name, label, hint, unit in _COEFFICIENTS
-        ),
-        note="Each replaces the labour table's low/likely/high: one number, or 4/16/80. "
-        "Empty: the table's range.",
-        advanced=True,
-    ),
     Group(
         "buying",
         "Buying options, currency",
@@ -157,6 +148,16 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
             ),
         ),
         note="Does it fit, what autoscaling costs, and data transfer.",
+        advanced=True,
+    ),
+    Group(
+        "labour",
+        "People time, driver by driver",
+        tuple(
+            Field(name, label, hint, unit, kind="text") for name, label, hint, unit in _COEFFICIENTS
+        ),
+        note="Each replaces the labour table's low/likely/high: one number, or 4/16/80. "
+        "Empty: the table's range.",
         advanced=True,
     ),
 )
