@@ -109,7 +109,13 @@ def _provider_dict(key: str, p: Provider) -> dict[str, Any]:
             for k, lb in p.load_balancers.items()
         ],
         "disks": [
-            {"key": k, "label": d.label, "gb_month": json_number(d.gb_month), **_sourced(d)}
+            {
+                "key": k,
+                "label": d.label,
+                "gb_month": optional_number(d.gb_month),
+                "sizes": [_optional(size) for size in d.sizes],
+                **_sourced(d),
+            }
             for k, d in p.disks.items()
         ],
         "egress": _optional(p.egress),
@@ -210,7 +216,11 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
                 lb.usage_unit,
             )
         for k, d in p.disks.items():
-            add(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+            if d.gb_month is not None:
+                add(pk, "", "disk", k, d.label, d, decimal_text(d.gb_month), "GB-month")
+            for size in d.sizes:
+                monthly = decimal_text(size.monthly)
+                add(pk, "", "disk", f"{k} {size.name}", d.label, size, monthly, "disk-month")
         if p.egress is not None:
             floor = "0"
             for tier in p.egress.tiers:

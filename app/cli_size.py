@@ -30,7 +30,7 @@ def size_files(args: argparse.Namespace) -> int:
     """Size the files for the Scenario given as options; print the report (exit 2 if bad)."""
     from app.sizing_options import parse_sizing_query
     from app.sizing_text import sizing_text
-    from app.sizing_view import permalink_of, size_and_estimate, sizing_dict
+    from app.sizing_view import permalink_of, sizing_dict
     from pricing import CatalogError, Engine, load_catalog, new_memo
     from pricing.scenario import InputError
 
@@ -40,7 +40,7 @@ def size_files(args: argparse.Namespace) -> int:
         texts = read_texts(args.files)
         engine = Engine(load_catalog(settings.catalog_override), new_memo())
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes)
-        sized = size_and_estimate(engine, texts, scenario, options)
+        sized = engine.size(texts, scenario, options)
     except (CatalogError, ConfigError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

@@ -140,8 +140,9 @@ def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, li
         ],
         "load_balancer": [Option(key, lb.label) for key, lb in offered.load_balancers.items()],
         "disk": [
-            Option(key, f"{disk.label}: {_unit_price(disk.gb_month, currency)}/GB-month")
+            Option(key, f"{disk.label}: {_unit_price(price, currency)}/{unit}")
             for key, disk in offered.disks.items()
+            for price, unit in [disk.list_price]
         ],
         "docker_plan": plans,
         "k8s_plan": plans,
@@ -150,6 +151,14 @@ def _build_options(catalog: Catalog, provider: str, region: str) -> dict[str, li
             Option("weekly", "Weekly or less"),
             Option("daily", "Daily"),
             Option("several-daily", "Several times a day"),
+        ],
+        "upgrade_policy": [
+            Option("never", "Never: until the provider acts"),
+            Option("current", "Current: each new minor version"),
+        ],
+        "k8s_environments": [
+            Option("clusters", "A cluster each"),
+            Option("namespaces", "Namespaces in one cluster"),
         ],
         "preset": [Option(key, preset.title) for key, preset in PRESETS.items()],
     }

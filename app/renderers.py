@@ -12,6 +12,8 @@ from app.present import advice_summary
 from pricing import Bill, Estimate, Flip, LineItem
 from pricing.capacity import Fit
 from pricing.catalog import Availability
+from pricing.comparison import TimelinePoint
+from pricing.months import Months
 from pricing.odds import Odds, Quantiles
 from pricing.scenario import Scenario
 
@@ -25,6 +27,8 @@ ITEM_COLUMNS = (
     "monthly",
     "list_unit_price",
 )
+
+TIMELINE_COLUMNS = ("month", "setup", "category", "amount", "currency")
 
 
 def scenario_dict(scenario: Scenario) -> dict[str, Any]:
@@ -124,6 +128,30 @@ def _bill_dict(bill: Bill) -> dict[str, Any]:
     return result
 
 
+def _point_dict(point: TimelinePoint) -> dict[str, Any]:
+    return {
+        "month": point.month,
+        "docker": json_number(point.docker),
+        "kubernetes": json_number(point.kubernetes),
+        "calendar_month": point.calendar_month,
+        "docker_month": json_number(point.docker_month),
+        "kubernetes_month": json_number(point.kubernetes_month),
+        "events": [
+            {"setup": event.setup, "kind": event.kind, "text": event.text} for event in point.events
+        ],
+    }
+
+
+def _months_dict(months: Months) -> dict[str, Any]:
+    return {
+        "start_month": months.start_month,
+        "kubernetes_version": months.kubernetes_version,
+        "docker_outgrown_month": months.docker_outgrown_month,
+        "cheaper_changes_month": months.cheaper_changes_month,
+        "assumptions": list(months.assumptions),
+    }
+
+
 def estimate_dict(result: Estimate) -> dict[str, Any]:
     """The comparison and its advice in the JSON shape of DESIGN.md."""
     comparison, advice = result.comparison, result.advice
@@ -142,14 +170,8 @@ def estimate_dict(result: Estimate) -> dict[str, Any]:
         "scenario": scenario_dict(comparison.scenario),
         "docker": _bill_dict(comparison.docker),
         "kubernetes": _bill_dict(comparison.kubernetes),
-        "timeline": [
-            {
-                "month": point.month,
-                "docker": json_number(point.docker),
-                "kubernetes": json_number(point.kubernetes),
-            }
-            for point in comparison.timeline
-        ],
+        "timeline": [_point_dict(point) for point in comparison.timeline],
+        "months": _months_dict(comparison.months),
         "difference": {
             "monthly": json_number(difference.monthly),
             "first_month": json_number(difference.first_month),
@@ -195,6 +217,19 @@ def item_rows(result: Estimate) -> list[list[str]]:
                     decimal_text(listed) if listed is not None else "",
                 ]
             )
+    return [[safe_cell(cell) for cell in row] for row in rows]
+
+
+def timeline_rows(result: Estimate) -> list[list[str]]:
+    """The header, then one row per month, setup and cost category, for shape=timeline."""
+    rows = [list(TIMELINE_COLUMNS)]
+    comparison = result.comparison
+    for month in comparison.months.months:
+        for setup in columns.SETUPS:
+            for category, amount in getattr(month, setup).categories:
+                rows.append(
+                    [str(month.month), setup, category, cents_text(amount), comparison.currency]
+                )
     return [[safe_cell(cell) for cell in row] for row in rows]
 
 

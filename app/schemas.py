@@ -43,10 +43,52 @@ class SetupOut(BaseModel):
     )
 
 
+class EventOut(BaseModel):
+    setup: Literal["docker", "kubernetes"]
+    kind: Literal[
+        "upgrade",
+        "forced-upgrade",
+        "automatic-upgrade",
+        "extended-support",
+        "support-ends",
+        "host-added",
+        "host-type-change",
+        "node-added",
+    ] = Field(
+        description="upgrade: the team upgrades a minor version; forced-upgrade: the provider "
+        "upgrades the control plane and the team the rest; automatic-upgrade: the provider "
+        "upgrades the cluster; extended-support: extended (or long-term) support starts; "
+        "support-ends: the version gets no more patches; host-added, host-type-change, "
+        "node-added: the workload grew past a setup."
+    )
+    text: str
+
+
 class TimelinePointOut(BaseModel):
     month: int
     docker: float = Field(description="Cumulative USD through this month.")
     kubernetes: float = Field(description="Cumulative USD through this month.")
+    calendar_month: str = Field(description="The month, YYYY-MM.")
+    docker_month: float = Field(description="What Docker costs in this month alone.")
+    kubernetes_month: float = Field(description="What Kubernetes costs in this month alone.")
+    events: list[EventOut] = Field(description="What happens in this month.")
+
+
+class MonthsOut(BaseModel):
+    start_month: str = Field(description="The horizon's first month, YYYY-MM.")
+    kubernetes_version: str | None = Field(
+        description="The cluster's Kubernetes version in the first month; null where the "
+        "tier does not follow the version calendar."
+    )
+    docker_outgrown_month: int | None = Field(
+        description="First month production's Docker hosts no longer hold the workload and "
+        "hosts are added; null if not within the horizon."
+    )
+    cheaper_changes_month: int | None = Field(
+        description="First month whose own cost makes the other setup the cheaper one; null "
+        "if never within the horizon."
+    )
+    assumptions: list[str] = Field(description="What the months assume (extrapolated versions).")
 
 
 class DifferenceOut(BaseModel):
@@ -113,6 +155,7 @@ class ComparisonOut(BaseModel):
     docker: SetupOut
     kubernetes: SetupOut
     timeline: list[TimelinePointOut]
+    months: MonthsOut
     difference: DifferenceOut
     advice: AdviceOut
     fit: list[FitOut] = Field(description="Does the workload fit? Empty without a workload.")

@@ -34,11 +34,18 @@ class Settings(BaseSettings):
         50_000_000, ge=1024, description="Largest batch CSV accepted, in bytes."
     )
     size_max_bytes: int = Field(
-        2 * 1024 * 1024,
+        64 * 1024 * 1024,
         ge=1024,
-        le=64 * 1024 * 1024,
-        description="Largest Compose file or manifest set accepted by POST /api/v1/size and "
-        "the page's sizing form, in bytes.",
+        le=1024 * 1024 * 1024,
+        description="Largest Compose file, manifest set or cluster dump (YAML or JSON) accepted "
+        "by POST /api/v1/size and the page's sizing form, in bytes.",
+    )
+    size_concurrency: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Sizings run at once per worker process, off the event loop; more wait "
+        "their turn (each holds up to about 1 GB while reading a 64 MiB dump).",
     )
     batch_max_rows: int = Field(
         100_000, ge=1, description="Most scenario rows accepted in one batch CSV."

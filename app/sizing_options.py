@@ -12,6 +12,7 @@ from typing import Any
 from app.inputs import parse_scenario, split_query
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.workload import Limits, SizingOptions
+from pricing.workload.model import BURSTABLE_CPU
 
 _DECIMAL = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _INTEGER = re.compile(r"[0-9]{1,6}")
@@ -23,11 +24,12 @@ class OptionParam:
     """A sizing option as a query parameter (and CLI flag): name, type, range, meaning."""
 
     name: str
-    kind: str  # "decimal", "integer", "boolean" or "names"
+    kind: str  # "decimal", "integer", "boolean", "names" or "choice"
     description: str
     default: str
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    choices: tuple[str, ...] = ()
 
 
 OPTION_PARAMS: tuple[OptionParam, ...] = (
@@ -93,6 +95,22 @@ OPTION_PARAMS: tuple[OptionParam, ...] = (
         "false",
     ),
     OptionParam(
+        "burstable_cpu",
+        "choice",
+        "Burstable types (t3, B-series): baseline counts only their baseline CPU for the "
+        "requests; credits counts all of it and adds the surplus credits above the baseline "
+        "where the provider sells them; full counts all of it for nothing (load not sustained).",
+        "baseline",
+        choices=BURSTABLE_CPU,
+    ),
+    OptionParam(
+        "redundant_nodes",
+        "boolean",
+        "At least two Kubernetes nodes when a workload has more than one replica or the "
+        "Docker setup is failover.",
+        "true",
+    ),
+    OptionParam(
         "profiles",
         "names",
         "Compose profiles to activate, comma-separated; services in other profiles are not "
@@ -113,6 +131,10 @@ def _option_value(param: OptionParam, text: str) -> Any:
         if text not in ("true", "false"):
             raise problem("must be true or false")
         return text == "true"
+    if param.kind == "choice":
+        if text not in param.choices:
+            raise problem("must be one of: " + ", ".join(param.choices))
+        return text
     if param.kind == "names":
         names = tuple(name.strip() for name in text.split(",") if name.strip())
         if not all(_PROFILE.fullmatch(name) for name in names):
@@ -160,6 +182,7 @@ def parse_options(
     return SizingOptions(
         **values,
         docker_hosts=scenario.docker_hosts,
+        docker_failover=scenario.docker_setup == "failover",
         max_pods=scenario.k8s_max_pods if max_pods_given else None,
         limits=Limits(max_bytes=max_bytes),
     )
@@ -188,6 +211,7 @@ def option_parameters() -> list[dict[str, Any]]:
         "integer": {"type": "integer"},
         "boolean": {"type": "boolean"},
         "names": {"type": "string"},
+        "choice": {"type": "string"},
     }
     parameters = []
     for param in OPTION_PARAMS:
@@ -199,6 +223,8 @@ def option_parameters() -> list[dict[str, Any]]:
             schema["default"] = int(param.default)
         elif param.kind == "boolean":
             schema["default"] = param.default == "true"
+        if param.choices:
+            schema["enum"] = list(param.choices)
         parameters.append(
             {
                 "name": param.name,

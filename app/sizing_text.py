@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from app.formatting import money, qty
 from app.present import advice_summary, headline, spoken
-from app.sizing_view import SizedEstimate, docker_reason, kubernetes_reason
+from app.sizing_view import burstable_text, docker_reason, kubernetes_reason, system_text
+from pricing import SizedEstimate
+from pricing.workload.report import Placement
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
@@ -41,19 +43,20 @@ def _workloads(sized: SizedEstimate) -> list[str]:
     return table(header, rows, {2, 3, 4, 5})
 
 
-def _placement(sized: SizedEstimate) -> list[str]:
-    cluster = sized.sizing.report.kubernetes
-    room = cluster.allocatable
+def _placement(
+    placement: tuple[Placement, ...], cpu: Decimal, memory: Decimal, unit: str = "node"
+) -> list[str]:
+    """What runs on each VM against its room (``cpu`` vCPU, ``memory`` GiB)."""
     rows = [
         [
             str(node.node),
-            f"{qty(node.cpu_used)} / {qty(room.cpu)}",
-            f"{qty(node.memory_gib_used)} / {qty(room.memory_gib)}",
-            ", ".join(node.pods),
+            f"{qty(node.cpu_used)} / {qty(cpu)}",
+            f"{qty(node.memory_gib_used)} / {qty(memory)}",
+            ", ".join(pod.name for pod in node.pods),
         ]
-        for node in cluster.placement
+        for node in placement
     ]
-    return table(["node", "vCPU used", "GiB used", "pods"], rows, {0, 1, 2})
+    return table([unit, "vCPU used", "GiB used", "runs"], rows, {0, 1, 2})
 
 
 def _totals(sized: SizedEstimate) -> list[str]:
@@ -94,18 +97,27 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
         )
     out.append("")
     if docker is None:
-        out.append("Docker host: no single host type holds the whole workload")
+        out.append("Docker host: no host type holds the workload (see the notes)")
     else:
         out.append(
             f"Docker host: {docker.hosts} x {docker.instance_type} ({docker.vcpu} vCPU, "
             f"{_gib(docker.memory_gib)}): {docker_reason(docker, report.currency)}"
         )
+        burst = burstable_text(docker.burstable, docker.instance_type, report.currency)
+        out += [f"  {burst}"] if burst else []
     out.append(
         f"Kubernetes: {cluster.nodes} x {cluster.instance_type} (allocatable "
         f"{qty(cluster.allocatable.cpu)} vCPU, {_gib(cluster.allocatable.memory_gib)}, "
         f"{cluster.allocatable.pods} pods each): {kubernetes_reason(cluster, report.currency)}"
     )
-    out += ["", "Placement", *_placement(sized)]
+    burst = burstable_text(cluster.burstable, cluster.instance_type, report.currency)
+    system = system_text(cluster)
+    out += [f"  {line}" for line in (burst, system) if line]
+    room = cluster.allocatable
+    out += ["", "Placement", *_placement(cluster.placement, room.cpu, room.memory_gib)]
+    if docker is not None and docker.spread:
+        cpu, memory = docker.allocatable_cpu, docker.allocatable_memory_gib
+        out += ["", "Docker hosts", *_placement(docker.placement, cpu, memory, "host")]
     notes = [f"{w.workload or 'all'}: {w.message}" for w in report.warnings]
     notes += [f"assumed: {text}" for text in report.assumptions]
     notes += [f"not sized: {name}" for name in (*report.jobs, *report.ignored)]

@@ -9,7 +9,7 @@ from pricing.advice import Advice
 from pricing.bill import Bill
 from pricing.catalog import Catalog, CatalogError, load_catalog
 from pricing.comparison import Comparison, estimate
-from pricing.engine import Engine, Estimate, new_memo
+from pricing.engine import Engine, Estimate, SizedEstimate, new_memo
 from pricing.labour import PeopleTime, people_time
 from pricing.lines import LineItem
 from pricing.odds import Odds
@@ -33,6 +33,7 @@ __all__ = [
     "Odds",
     "PeopleTime",
     "Scenario",
+    "SizedEstimate",
     "estimate",
     "load_catalog",
     "new_memo",

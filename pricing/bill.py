@@ -31,10 +31,12 @@ NOT_INFRASTRUCTURE = frozenset(
         *CHECKLIST_FIELDS,
         "stateful_services",
         "odds",
-        "workload_vcpu",
-        "workload_memory_gib",
+        # (workload_vcpu and workload_memory_gib are read by the pod lines of a tier that
+        # bills pods, GKE Autopilot: they are part of the key)
         "workload_pods",
         "k8s_max_pods",
+        "monthly_requests",
+        "request_ms",
     }
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
@@ -59,10 +61,13 @@ class Bill(NamedTuple):
     rampup_items: tuple[LineItem, ...] = ()
     rampup_months: int = 0
 
+    def people_cost(self, month: int) -> Decimal:
+        """What month ``month`` (1-based) costs in people: ramp-up until it is over."""
+        return self.people_first_month if month <= self.rampup_months else self.people_monthly
+
     def month_cost(self, month: int) -> Decimal:
-        """What month ``month`` (1-based) costs: ramp-up people cost until it is over."""
-        people = self.people_first_month if month <= self.rampup_months else self.people_monthly
-        return self.infrastructure_monthly + people
+        """What month ``month`` (1-based) costs with month 1's infrastructure."""
+        return self.infrastructure_monthly + self.people_cost(month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +103,13 @@ def _docker_lines(resolved: Resolved) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.docker_machine, count=scenario.docker_hosts),
         *lines.public_addresses(
-            resolved, hosts=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
+            resolved, vms=scenario.docker_hosts, load_balancers=scenario.docker_load_balancers
         ),
         *lines.seats(resolved, setup="docker"),
     ]
 
 
-def _nodes(resolved: Resolved, nodes: int) -> list[LineItem]:
+def node_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
     """The worker nodes (and a management fee on them, where the tier has one), or, where
     the tier bills pods instead, the pods' requests."""
     scenario, matches = resolved
@@ -123,12 +128,14 @@ def _nodes(resolved: Resolved, nodes: int) -> list[LineItem]:
     ]
 
 
-def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
+def _kubernetes_lines(resolved: Resolved, nodes: int, clusters: int = 1) -> list[LineItem]:
+    # The node lines come first: where the tier bills pods (pod_requests' lines),
+    # pricing.month_plan replaces them month by month as the workload grows.
     scenario, matches = resolved
     disks = matches.control_plane.pod_pricing is None  # pods bring no node disks
     return [
-        *_nodes(resolved, nodes),
-        *lines.control_plane(resolved),
+        *node_lines(resolved, nodes),
+        *lines.control_plane(resolved, clusters=clusters),
         *lines.load_balancers(
             resolved, count=scenario.k8s_load_balancers, usage=scenario.k8s_lb_usage
         ),
@@ -139,8 +146,12 @@ def _kubernetes_lines(resolved: Resolved, nodes: int) -> list[LineItem]:
         ),
         *lines.egress(resolved, machine=matches.k8s_machine, count=nodes),
         *lines.cross_zone(resolved),
-        *lines.nat_gateway(resolved),
-        *lines.public_addresses(resolved, hosts=0, load_balancers=scenario.k8s_load_balancers),
+        *lines.nat_gateway(resolved, vms=nodes + scenario.k8s_control_nodes, clusters=clusters),
+        *lines.public_addresses(
+            resolved,
+            vms=lines.public_node_vms(resolved, nodes=nodes),
+            load_balancers=scenario.k8s_load_balancers,
+        ),
         *lines.seats(resolved, setup="kubernetes"),
     ]
 
@@ -149,11 +160,12 @@ def _sum(items: list[LineItem] | tuple[LineItem, ...]) -> Decimal:
     return total([item.monthly for item in items])
 
 
-def bill_infrastructure(resolved: Resolved) -> InfrastructureBill:
-    """Every line of both setups but people's, priced for the resolved scenario."""
+def bill_infrastructure(resolved: Resolved, *, clusters: int = 1) -> InfrastructureBill:
+    """Every line of both setups but people's, priced for the resolved scenario (its nodes
+    spread over ``clusters`` clusters, each with its control plane)."""
     scenario = resolved.scenario
     docker = _docker_lines(resolved)
-    kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes)
+    kubernetes = _kubernetes_lines(resolved, scenario.k8s_nodes, clusters)
     scaled = None
     by_nodes = resolved.matches.control_plane.pod_pricing is None
     if by_nodes and (scenario.k8s_nodes_min is not None or scenario.k8s_nodes_max is not None):

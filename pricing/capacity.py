@@ -55,19 +55,40 @@ def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
     return (used / capacity * 100).quantize(Decimal("0.1"))
 
 
+def vms_needed(
+    room: Allocatable,
+    pods_each: int | None,
+    *,
+    vcpu: Decimal | None,
+    memory_gib: Decimal | None,
+    pods: int | None,
+) -> Decimal:
+    """How many VMs with ``room`` each (and ``pods_each`` pods) the workload needs, as an
+    exact fraction, at least 1 (Infinity where a VM has no memory to give)."""
+    cpu = room.cpu_millicores / MILLI
+    memory = Decimal(room.memory_bytes) / GIB
+    wants = [Decimal(1)]
+    if vcpu is not None:
+        wants.append(vcpu / cpu)
+    if memory_gib is not None:
+        wants.append(memory_gib / memory if memory else Decimal("Infinity"))
+    if pods is not None and pods_each:
+        wants.append(Decimal(pods) / pods_each)
+    return max(wants)
+
+
 def _fit(
     setup: Setup, room: Allocatable, count: int, pods_each: int | None, scenario: Scenario
 ) -> Fit:
     cpu = room.cpu_millicores / MILLI
     memory = Decimal(room.memory_bytes) / GIB
-    wants = [Decimal(1)]
-    if scenario.workload_vcpu is not None:
-        wants.append(scenario.workload_vcpu / cpu)
-    if scenario.workload_memory_gib is not None:
-        wants.append(scenario.workload_memory_gib / memory if memory else Decimal("Infinity"))
-    if scenario.workload_pods is not None and pods_each:
-        wants.append(Decimal(scenario.workload_pods) / pods_each)
-    needed_exact = max(wants)
+    needed_exact = vms_needed(
+        room,
+        pods_each,
+        vcpu=scenario.workload_vcpu,
+        memory_gib=scenario.workload_memory_gib,
+        pods=scenario.workload_pods,
+    )
     needed = math.ceil(needed_exact) if needed_exact.is_finite() else 0
     return Fit(
         setup,

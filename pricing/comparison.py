@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from decimal import Decimal
 from typing import Literal, NamedTuple
@@ -14,8 +13,12 @@ from typing import Literal, NamedTuple
 from pricing.bill import Bill, InfrastructureBill, bill_infrastructure, docker_bill, kubernetes_bill
 from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
+from pricing.containers import ContainerQuote, managed_containers
+from pricing.events import Event
 from pricing.labour import PeopleTime, people_time
 from pricing.money import CENT, ROUNDING, ZERO
+from pricing.month_plan import VersionsOf, plan_months
+from pricing.months import Months, price_months
 from pricing.resolve import Resolved, resolve
 from pricing.scenario import Scenario
 
@@ -24,11 +27,16 @@ Cheaper = Literal["docker", "kubernetes", "equal", "neither"]
 
 
 class TimelinePoint(NamedTuple):
-    """Cumulative cost of each setup from month 1 through ``month``."""
+    """Cumulative cost of each setup from month 1 through ``month``, that month's own cost
+    and what happens in it."""
 
     month: int
     docker: Decimal
     kubernetes: Decimal
+    calendar_month: str = ""
+    docker_month: Decimal = ZERO
+    kubernetes_month: Decimal = ZERO
+    events: tuple[Event, ...] = ()
 
 
 class Difference(NamedTuple):
@@ -55,6 +63,7 @@ class Comparison(NamedTuple):
     docker: Bill
     kubernetes: Bill
     difference: Difference
+    months: Months
     fit: tuple[Fit, ...] = ()
     people: PeopleTime | None = None  # the labour model's terms the people lines price
 
@@ -75,35 +84,41 @@ class Comparison(NamedTuple):
     @property
     def timeline(self) -> tuple[TimelinePoint, ...]:
         """Cumulative cost month by month over the horizon (built when a face asks for it)."""
-        return timeline(self.docker, self.kubernetes, self.scenario)
+        return timeline(self.months)
+
+    @property
+    def managed_containers(self) -> tuple[ContainerQuote, ...]:
+        """The workload on the provider's managed container services: a reference beside the
+        two setups, in no total or difference (built when a face asks for it; empty where
+        the provider has none or no workload is given)."""
+        return managed_containers(self.resolved)
 
 
-def timeline(docker: Bill, kubernetes: Bill, scenario: Scenario) -> tuple[TimelinePoint, ...]:
-    """Each month's cumulative cost of both setups, month 1 to the horizon."""
+def timeline(months: Months) -> tuple[TimelinePoint, ...]:
+    """Each month's cumulative cost of both setups, month 1 to the horizon, with that
+    month's own cost and events."""
     points = []
     docker_sum = kubernetes_sum = ZERO
-    for month in range(1, scenario.horizon_months + 1):
-        docker_sum += docker.month_cost(month)
-        kubernetes_sum += kubernetes.month_cost(month)
-        points.append(TimelinePoint(month, docker_sum, kubernetes_sum))
+    for month in months.months:
+        docker_sum += month.docker.total
+        kubernetes_sum += month.kubernetes.total
+        points.append(
+            TimelinePoint(
+                month.month,
+                docker_sum,
+                kubernetes_sum,
+                month.calendar_month,
+                month.docker.total,
+                month.kubernetes.total,
+                month.events,
+            )
+        )
     return tuple(points)
 
 
-def break_even_month(docker: Bill, kubernetes: Bill, scenario: Scenario) -> int | None:
-    """The first month whose cumulative costs lead the other way from month 1, or None.
-
-    Month by month Kubernetes costs ``ramp`` more than Docker during the ramp-up and ``steady``
-    more after it, so the cumulative lead after month m > r is ramp x r + steady x (m - r):
-    it changes sign at m = r + ceil(ramp x r / -steady), when steady has the other sign.
-    """
-    rampup = min(kubernetes.rampup_months, scenario.horizon_months)
-    docker_month = docker.month_cost(1)
-    ramp = kubernetes.month_cost(1) - docker_month
-    steady = kubernetes.monthly_total - docker_month
-    if rampup == 0 or ramp == 0 or steady == 0 or (ramp > 0) == (steady > 0):
-        return None
-    month = rampup + math.ceil(ramp * rampup / -steady)
-    return month if month <= scenario.horizon_months else None
+def break_even_month(months: Months) -> int | None:
+    """The first month whose cumulative costs lead the other way from month 1, or None."""
+    return months.break_even_month
 
 
 def cheaper_of(horizon: Decimal, fit: tuple[Fit, ...]) -> Cheaper:
@@ -117,7 +132,10 @@ def cheaper_of(horizon: Decimal, fit: tuple[Fit, ...]) -> Cheaper:
 
 
 def difference(
-    docker: Bill, kubernetes: Bill, scenario: Scenario, fit: tuple[Fit, ...] = ()
+    docker: Bill,
+    kubernetes: Bill,
+    break_even: int | None = None,
+    fit: tuple[Fit, ...] = (),
 ) -> Difference:
     """How much more Kubernetes costs, and which setup that holds the workload is cheaper
     over the horizon."""
@@ -131,7 +149,7 @@ def difference(
         horizon=horizon,
         ratio=ratio,
         cheaper=cheaper_of(horizon, fit),
-        break_even_month=break_even_month(docker, kubernetes, scenario),
+        break_even_month=break_even,
     )
 
 
@@ -139,23 +157,31 @@ def compare(
     resolved: Resolved,
     infrastructure: InfrastructureBill,
     catalog: Catalog,
+    versions: VersionsOf | None = None,
     people: PeopleTime | None = None,
 ) -> Comparison:
-    """Both setups' bills for ``resolved``, whose infrastructure is ``infrastructure`` and
-    people time ``people`` (the labour model's, when not given)."""
+    """Both setups' bills for ``resolved``, whose production infrastructure in month 1 is
+    ``infrastructure``, month by month over the horizon (``versions``: how to find the
+    cluster's version path; the Engine passes its memo of them), with the people time
+    ``people`` (the labour model's, when not given)."""
     scenario = resolved.scenario
     if people is None:
         people = people_time(scenario, catalog.labour)
-    docker = docker_bill(scenario, infrastructure, people.docker)
-    kubernetes = kubernetes_bill(scenario, infrastructure, people.kubernetes)
+    plan = plan_months(resolved, infrastructure, catalog, versions)
+    docker = docker_bill(scenario, plan.first, people.docker)
+    kubernetes = kubernetes_bill(scenario, plan.first, people.kubernetes)
+    months = price_months(plan, docker, kubernetes, people.upgrade)
+    docker = docker._replace(horizon_total=months.docker_total)
+    kubernetes = kubernetes._replace(horizon_total=months.kubernetes_total)
     fit = fits(resolved)
     return Comparison(
         catalog_version=catalog.version,
-        as_of=infrastructure.as_of or catalog.as_of,
+        as_of=plan.first.as_of or catalog.as_of,
         resolved=resolved,
         docker=docker,
         kubernetes=kubernetes,
-        difference=difference(docker, kubernetes, scenario, fit),
+        difference=difference(docker, kubernetes, break_even_month(months), fit),
+        months=months,
         fit=fit,
         people=people,
     )

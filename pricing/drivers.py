@@ -15,6 +15,8 @@ DEPLOYS_A_MONTH = {"weekly": Decimal(4), "daily": Decimal(20), "several-daily": 
 # The Scenario fields driver_counts reads.
 DRIVER_FIELDS = (
     "docker_hosts",
+    "environments",
+    "k8s_environments",
     "services",
     "stateful",
     "stateful_services",
@@ -23,8 +25,8 @@ DRIVER_FIELDS = (
 
 
 class DriverCounts(NamedTuple):
-    """What the scenario runs: Docker hosts, Kubernetes clusters, services, the services that
-    keep state, and deploys a month."""
+    """What the scenario runs: Docker hosts and Kubernetes clusters (every environment's),
+    services, the services that keep state, and deploys a month."""
 
     docker_hosts: int
     clusters: int
@@ -52,10 +54,13 @@ def stateful_count(scenario: Scenario) -> int:
 
 
 def driver_counts(scenario: Scenario) -> DriverCounts:
-    """The counts the labour model multiplies (one cluster: a scenario prices one)."""
+    """The counts the labour model multiplies: each environment has its Docker hosts (as many
+    as production's) and, with ``k8s_environments=clusters``, its cluster."""
+    environments = scenario.environments
+    clusters = environments if scenario.k8s_environments == "clusters" else 1
     return DriverCounts(
-        docker_hosts=scenario.docker_hosts,
-        clusters=1,
+        docker_hosts=scenario.docker_hosts * environments,
+        clusters=clusters,
         services=scenario.services,
         stateful_services=stateful_count(scenario),
         deploys=DEPLOYS_A_MONTH[scenario.deploy_frequency],

@@ -11,6 +11,7 @@ horizon: the odds then cost a few Decimal sums, not a Monte Carlo run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
@@ -21,14 +22,18 @@ from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
 from pricing.labour import LABOUR_FIELDS, PeopleTime, people_time
 from pricing.memo import Memo
+from pricing.month_plan import Versions, versions_of
 from pricing.odds import Odds, odds
-from pricing.resolve import resolve, resolved_with
+from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
 from pricing.spread import Spread, spread
+from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
+# Version paths remembered (by provider, tier, start, horizon and policy): a few KiB each.
+REMEMBERED_PATHS = 1024
 # Spreads remembered: about 80 KiB each (the draws' differences), so at most about 5 MiB.
 REMEMBERED_SPREADS = 64
 # People times remembered (a few KiB each): the terms of each set of LABOUR_FIELDS.
@@ -46,6 +51,14 @@ class Estimate(NamedTuple):
     comparison: Comparison
     advice: Advice
     odds: Odds | None = None
+
+
+class SizedEstimate(NamedTuple):
+    """An application sized (the sized Scenario and the report) and the estimate of the
+    sized Scenario."""
+
+    sizing: Sizing
+    estimate: Estimate
 
 
 class Remembered(NamedTuple):
@@ -69,6 +82,7 @@ class Engine:
         self.catalog = catalog
         self.memo = memo
         remember = memo is not None
+        self.paths: Memo[Versions] | None = Memo(REMEMBERED_PATHS) if remember else None
         self.people: Memo[PeopleTime] | None = Memo(REMEMBERED_PEOPLE) if remember else None
         self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if remember else None
 
@@ -81,6 +95,23 @@ class Engine:
         kept = self.people.find(key)
         if kept is None:
             kept = self.people.keep(key, people_time(scenario, self.catalog.labour))
+        return kept
+
+    def _versions(self, resolved: Resolved, catalog: Catalog, start: int) -> Versions:
+        """The cluster's version path, remembered: scenarios share a handful of them."""
+        scenario = resolved.scenario
+        key = (
+            resolved.matches.provider.provider,
+            scenario.control_plane,
+            start,
+            scenario.horizon_months,
+            scenario.upgrade_policy,
+        )
+        kept = self.paths.find(key) if self.paths is not None else None
+        if kept is None:
+            kept = versions_of(resolved, catalog, start)
+            if self.paths is not None:
+                self.paths.keep(key, kept)
         return kept
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
@@ -97,7 +128,8 @@ class Engine:
             kept = self.memo.keep(key, Remembered(bill, price_notes(resolved)))
         else:
             resolved = resolved_with(scenario, kept.bill.matches)
-        return compare(resolved, kept.bill, self.catalog, self._people(scenario)), kept.traps
+        people = self._people(scenario)
+        return compare(resolved, kept.bill, self.catalog, self._versions, people), kept.traps
 
     def compare(self, scenario: Scenario) -> Comparison:
         """Both setups priced for ``scenario``, or InputError naming every problem."""
@@ -111,16 +143,32 @@ class Engine:
         return Estimate(comparison, advise(comparison, traps), chances)
 
     def odds(self, comparison: Comparison) -> Odds:
-        """The odds of ``comparison``: its people time's spread, remembered per terms."""
+        """The odds of ``comparison``: its people time's spread, remembered per terms,
+        horizon and the upgrades the team makes in it."""
         people, months = comparison.people, comparison.scenario.horizon_months
         if people is None:
             raise ValueError("a comparison without its people time has no odds")
+        upgrades = comparison.months.upgrades
         if self.spreads is None:
-            return odds(comparison, spread(people, months))
-        key = (_labour_values(comparison.scenario.__dict__), months)
-        found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months))
+            return odds(comparison, spread(people, months, upgrades))
+        key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
+        found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months, upgrades))
         return odds(comparison, found)
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""
         return sensitivity(comparison, self.compare)
+
+    def size(
+        self,
+        texts: str | Sequence[str] | Application,
+        scenario: Scenario,
+        options: SizingOptions | None = None,
+    ) -> SizedEstimate:
+        """Size an application's files (a Compose file or Kubernetes manifests: one text,
+        several, or an Application already read) for ``scenario``'s provider and region, and
+        price the sized Scenario. Raises InputError (SizingError) for input it cannot size."""
+        options = options or SizingOptions()
+        app = texts if isinstance(texts, Application) else read_application(texts, options)
+        sizing = size_workload(app, scenario, catalog=self.catalog, options=options)
+        return SizedEstimate(sizing, self.estimate(sizing.scenario))

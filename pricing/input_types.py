@@ -109,6 +109,16 @@ def _currency_text(value: Any) -> Any:
     return value
 
 
+_MONTH_TEXT = r"^20[0-9]{2}-(0[1-9]|1[0-2])$"
+
+
+def _month_text(value: Any) -> Any:
+    """A calendar month as YYYY-MM, in words rather than by its pattern."""
+    if not isinstance(value, str) or not re.fullmatch(_MONTH_TEXT, value):
+        raise ValueError("must be a month written YYYY-MM, such as 2027-01 (years 2000 to 2099)")
+    return value
+
+
 def _blank_is_none(value: Any) -> Any:
     """An empty form field or CSV cell means "use the default"."""
     return None if value == "" else value
@@ -173,10 +183,36 @@ OptionalNodes = Annotated[
     BeforeValidator(_blank_is_none),
     _optional_schema({"type": "integer", "minimum": 1, "maximum": 1000}, _COUNT_PATTERN),
 ]
+OptionalMonth = Annotated[
+    Annotated[
+        str,
+        BeforeValidator(_month_text),
+        WithJsonSchema({"type": "string", "pattern": _MONTH_TEXT}),
+    ]
+    | None,
+    BeforeValidator(_blank_is_none),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": f"^$|{_MONTH_TEXT[1:]}"}, {"type": "null"}]}
+    ),
+]
 OptionalPods = Annotated[
     Annotated[Count, Field(ge=1, le=1_000_000)] | None,
     BeforeValidator(_blank_is_none),
     _optional_schema({"type": "integer", "minimum": 1, "maximum": 1_000_000}, _COUNT_PATTERN),
+]
+OptionalRequests = Annotated[
+    Annotated[Count, Field(ge=0, le=1_000_000_000_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema(
+        {"type": "integer", "minimum": 0, "maximum": 1_000_000_000_000}, _COUNT_PATTERN
+    ),
+]
+OptionalMilliseconds = Annotated[
+    Annotated[PlainDecimal, Field(gt=0, le=3_600_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 3_600_000}, DECIMAL_PATTERN
+    ),
 ]
 
 

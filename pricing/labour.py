@@ -17,7 +17,6 @@ from pricing.input_types import RANGE_LIMITS
 from pricing.ranges import Range, point
 from pricing.scenario import Scenario, Setup
 
-MONTHS_A_YEAR = Decimal(12)
 # Every field people_time reads: scenarios equal in these have equal people time (with one
 # labour table), so the Engine remembers it by them.
 LABOUR_FIELDS = (*RANGE_LIMITS, *DRIVER_FIELDS)
@@ -68,9 +67,13 @@ class SetupTime(NamedTuple):
 
 
 class PeopleTime(NamedTuple):
+    """Both setups' people time; ``upgrade`` is one minor upgrade of one cluster, which the
+    months charge when the version calendar has the team upgrade (``pricing.upgrades``)."""
+
     docker: SetupTime
     kubernetes: SetupTime
     counts: DriverCounts
+    upgrade: Term
 
 
 # Each setup's drivers: the coefficient, the count it multiplies and that count's noun.
@@ -147,12 +150,10 @@ def _docker(scenario: Scenario, table: DockerLabour, counts: DriverCounts) -> Se
     return SetupTime(tuple(_drivers(scenario, "docker", table, counts, _DOCKER_DRIVERS)))
 
 
-def _upgrades(scenario: Scenario, table: KubernetesLabour, counts: DriverCounts) -> Term:
-    """Minor upgrades a month: each cluster goes through every minor release, one at a time."""
-    per_year = table.minor_releases.per_year
-    what = f"{_hours(per_year)} a year × {_counted(counts.clusters, 'cluster')}"
-    count = per_year * counts.clusters / MONTHS_A_YEAR
-    return _term(scenario, "kubernetes", "upgrade_hours", table.upgrade_hours, count, what)
+def _upgrade(scenario: Scenario, table: KubernetesLabour) -> Term:
+    """One minor upgrade of one cluster."""
+    coefficient, one = table.upgrade_hours, Decimal(1)
+    return _term(scenario, "kubernetes", "upgrade_hours", coefficient, one, "1 cluster")
 
 
 def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCounts) -> SetupTime:
@@ -164,8 +165,7 @@ def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCount
             scenario.k8s_steady_hours,
         )
     else:
-        drivers = _drivers(scenario, "kubernetes", table, counts, _KUBERNETES_DRIVERS)
-        steady = (*drivers, _upgrades(scenario, table, counts))
+        steady = tuple(_drivers(scenario, "kubernetes", table, counts, _KUBERNETES_DRIVERS))
     entered = scenario.k8s_rampup_hours
     if entered is not None:
         name, label = "Kubernetes ramp-up DevOps hours", "DevOps engineering, ramp-up"
@@ -194,4 +194,5 @@ def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:
         _docker(scenario, labour.docker, counts),
         _kubernetes(scenario, labour.kubernetes, counts),
         counts,
+        _upgrade(scenario, labour.kubernetes),
     )

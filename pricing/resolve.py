@@ -13,6 +13,7 @@ from pricing.catalog import (
     Catalog,
     ControlPlane,
     Disk,
+    Egress,
     InstancePrice,
     InstanceType,
     LoadBalancer,
@@ -21,7 +22,9 @@ from pricing.catalog import (
     Rate,
     Region,
 )
+from pricing.rules import cross_field_problems, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
+from pricing.versions import start_month
 
 T = TypeVar("T")
 
@@ -108,6 +111,11 @@ class Matches:
     k8s_purchase: Purchase
     price_rate: Decimal  # units of the display currency per unit of the provider's currency
 
+    @property
+    def egress(self) -> Egress | None:
+        """The internet egress tiers that apply: the region's own, else the provider's."""
+        return self.region.egress or self.provider.egress
+
 
 class Resolved(NamedTuple):
     """One resolved scenario: ``scenario`` with no empty key left, and its catalog matches."""
@@ -118,7 +126,11 @@ class Resolved(NamedTuple):
 
 def resolved_with(scenario: Scenario, matches: Matches) -> Resolved:
     """``scenario`` resolved with ``matches`` made for it (or for a scenario that differs
-    from it only in fields no lookup reads)."""
+    from it only in fields no lookup reads), or InputError where its usage fields break a
+    rule (checked here, so a remembered bill does not skip them)."""
+    problems = usage_problems(scenario, matches.control_plane)
+    if problems:
+        raise InputError(problems)
     return Resolved(scenario.model_copy(update=matches.keys), matches)
 
 
@@ -199,44 +211,6 @@ def _price_rate(scenario: Scenario, provider: Provider, problems: _Problems) -> 
     return eur_rate
 
 
-def _check_pod_pricing(
-    scenario: Scenario, label: str, regions: list[str], region_key: str, problems: _Problems
-) -> None:
-    """A tier that bills pods needs their requests, and a sourced rate where they run."""
-    if region_key not in regions:
-        problems.add(
-            "control_plane",
-            f"the catalog has sourced {label} rates only in {', '.join(regions)}",
-        )
-    for field in ("workload_vcpu", "workload_memory_gib"):
-        if getattr(scenario, field) is None:
-            problems.add(field, f"{label} bills the pods' requests: enter the workload's total")
-
-
-def _check_rules(scenario: Scenario, provider: Provider, problems: _Problems) -> None:
-    """Rules across fields that a single field's constraints cannot state."""
-    name = provider.name
-    if scenario.k8s_nodes_min is not None and scenario.k8s_nodes_min > scenario.k8s_nodes:
-        problems.add("k8s_nodes_min", "must not be more than k8s_nodes (the average)")
-    if scenario.k8s_nodes_max is not None and scenario.k8s_nodes_max < scenario.k8s_nodes:
-        problems.add("k8s_nodes_max", "must not be less than k8s_nodes (the average)")
-    if scenario.docker_setup == "failover":
-        if scenario.docker_hosts < 2:
-            problems.add("docker_hosts", "a failover setup needs at least 2 hosts")
-        if scenario.docker_load_balancers < 1:
-            problems.add("docker_load_balancers", "a failover setup needs a load balancer in front")
-    if scenario.k8s_private_nodes and provider.nat_gateway is None:
-        problems.add(
-            "k8s_private_nodes", f"the catalog has no sourced NAT gateway price for {name}"
-        )
-    if scenario.cross_zone_gb > 0 and provider.cross_zone is None:
-        problems.add("cross_zone_gb", f"the catalog has no sourced cross-zone price for {name}")
-    if scenario.egress_gb > 0:
-        last = provider.egress.tiers[-1].up_to if provider.egress else Decimal(0)
-        if last is not None and scenario.egress_gb > last:
-            problems.add("egress_gb", f"the catalog prices {name} egress only up to {last} a month")
-
-
 def match(scenario: Scenario, catalog: Catalog) -> Matches:
     """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
     raise InputError naming every field with a problem."""
@@ -285,9 +259,12 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
     k8s_purchase = problems.purchase(
         "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
     )
-    _check_rules(scenario, provider, problems)
-    if tier is not None and tier.pod_pricing is not None:
-        _check_pod_pricing(scenario, tier.label, tier.pod_pricing.regions, region_key, problems)
+    problems.found.extend(
+        cross_field_problems(scenario, provider, region_key=region_key, tier=tier, disk=disk)
+    )
+    problems.found.extend(usage_problems(scenario, tier))
+    policy = catalog.versions.policy_for(provider.provider, keys["control_plane"])
+    keys["start_month"] = start_month(scenario, catalog.versions, policy, problems.add)
     price_rate = _price_rate(scenario, provider, problems)
     if problems.found:
         raise InputError(problems.found)

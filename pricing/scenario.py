@@ -15,6 +15,8 @@ from pricing.input_types import (
     OptionalAmount,
     OptionalCount,
     OptionalHours,
+    OptionalMilliseconds,
+    OptionalMonth,
     OptionalMonthsRange,
     OptionalName,
     OptionalNodes,
@@ -22,6 +24,7 @@ from pricing.input_types import (
     OptionalPods,
     OptionalPrice,
     OptionalRange,
+    OptionalRequests,
     PlainDecimal,
 )
 
@@ -44,6 +47,10 @@ def _coefficient(what: str) -> Any:
         description=f"Hours {what}: a number, or low/likely/high such as 4/16/80. "
         "Empty: the labour table's range.",
     )
+
+
+UpgradePolicy = Literal["current", "never"]
+ClusterPerEnvironment = Literal["clusters", "namespaces"]
 
 
 class Scenario(BaseModel):
@@ -198,6 +205,48 @@ class Scenario(BaseModel):
         "ranges. false skips them.",
     )
 
+    # The months ahead: versions, environments, growth. The defaults leave the bill as it
+    # was for a horizon that ends before the newest Kubernetes version's standard support.
+    start_month: OptionalMonth = Field(
+        None,
+        description="The horizon's first month, YYYY-MM; the cluster starts on the newest "
+        "Kubernetes version its provider offered then. Empty: the month the catalog's version "
+        "calendar was read.",
+    )
+    upgrade_policy: UpgradePolicy = Field(
+        "never",
+        description="current: the team upgrades to each new Kubernetes minor version as the "
+        "provider releases it (the upgrade's hours, about three times a year); never: the "
+        "cluster stays on its version until the provider acts (extended-support fees where "
+        "charged, the provider's upgrades).",
+    )
+    environments: Count = Field(
+        1,
+        ge=1,
+        le=10,
+        description="Environments, production included (e.g. 3 for production, staging and "
+        "dev), a count.",
+    )
+    nonprod_size_percent: PlainDecimal = Field(
+        Decimal(50),
+        gt=0,
+        le=100,
+        description="Size of each non-production environment relative to production, in percent.",
+    )
+    k8s_environments: ClusterPerEnvironment = Field(
+        "clusters",
+        description="clusters: a Kubernetes cluster per environment, each with its control-"
+        "plane fee; namespaces: one cluster, the other environments' workloads added to it.",
+    )
+    growth_percent_per_month: PlainDecimal = Field(
+        Decimal(0),
+        ge=0,
+        le=100,
+        description="Growth of the workload (workload_vcpu, workload_memory_gib, "
+        "workload_pods), compounding each month, in percent; both setups are re-sized as it "
+        "grows.",
+    )
+
     # The article's decision checklist
     services: Count = Field(3, ge=1, le=100_000, description="How many services you run, a count.")
     servers: Count = Field(1, ge=1, le=100_000, description="How many servers you need, a count.")
@@ -303,13 +352,27 @@ class Scenario(BaseModel):
     k8s_private_nodes: bool = Field(
         False,
         description="The cluster's nodes have no public addresses and reach the internet "
-        "through a managed NAT gateway (AWS, Azure), priced by the hour and per GB of egress.",
+        "through a managed NAT gateway (AWS, Azure, Google Cloud NAT), priced by the hour (or "
+        "per VM) and per GB of egress.",
     )
     public_ipv4: bool = Field(
         False,
         description="Price public IPv4 addresses where the provider charges for them (AWS, "
-        "Hetzner): one per Docker host and one per load balancer in each of two zones; "
-        "cluster nodes are taken to be private.",
+        "Google Cloud, Azure, Hetzner): one per Docker host, those each load balancer holds "
+        "(an AWS ALB two, an Azure load balancer one), and one per cluster node where nodes "
+        "have their own (Hetzner servers, GKE nodes; not private nodes).",
+    )
+    monthly_requests: OptionalRequests = Field(
+        None,
+        description="Managed containers (a reference beside the two setups): HTTP requests a "
+        "month, a count, for the services that bill by request (Cloud Run request-based, "
+        "Azure Container Apps). Empty: those are priced as if every replica were busy all "
+        "month. Give request_ms with it.",
+    )
+    request_ms: OptionalMilliseconds = Field(
+        None,
+        description="Managed containers: the average time one request keeps an instance "
+        "busy, in milliseconds. Give monthly_requests with it.",
     )
 
 

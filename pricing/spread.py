@@ -113,7 +113,7 @@ def _rampup(people: PeopleTime, horizon: int, steady: Samples) -> Samples:
     return extra * np.minimum(months, horizon) - extra_likely * likely_months
 
 
-def _shares(people: PeopleTime, difference: Samples) -> tuple[Influence, ...]:
+def _shares(people: PeopleTime, difference: Samples, upgrades: int) -> tuple[Influence, ...]:
     """Each uncertain input's squared correlation with the horizon difference: for a sum of
     independent terms, the share of its variance that input explains."""
     centred = difference - difference.mean()
@@ -126,6 +126,8 @@ def _shares(people: PeopleTime, difference: Samples) -> tuple[Influence, ...]:
         for term in (*time.steady, *time.rampup, *((time.months,) if time.months else ()))
         if not term.each.is_point
     }
+    if upgrades and not people.upgrade.each.is_point:
+        terms[people.upgrade.field] = people.upgrade
     found = []
     for field, term in terms.items():
         mine, squares = _centred(field, term.each)
@@ -146,11 +148,15 @@ def _quantiles(samples: Samples, times: int = 1) -> Hours:
     return tuple(found)
 
 
-def spread(people: PeopleTime, horizon: int) -> Spread:
-    """The spread of both setups' people hours over ``horizon`` months."""
+def spread(people: PeopleTime, horizon: int, upgrades: int = 0) -> Spread:
+    """The spread of both setups' people hours over ``horizon`` months, in which the team
+    makes ``upgrades`` cluster upgrades."""
     docker = _sum(people.docker.steady)
     kubernetes = _sum(people.kubernetes.steady)
     kubernetes_horizon = kubernetes * horizon + _rampup(people, horizon, kubernetes)
+    if upgrades and not people.upgrade.each.is_point:
+        upgrade = people.upgrade
+        kubernetes_horizon += upgrades * deviations(upgrade.field, upgrade.each)
     difference = kubernetes_horizon - docker * horizon
     ordered = np.sort(difference)
     ordered.setflags(write=False)
@@ -160,5 +166,5 @@ def spread(people: PeopleTime, horizon: int) -> Spread:
         kubernetes_month=_quantiles(kubernetes),
         kubernetes_horizon=_quantiles(kubernetes_horizon),
         difference=ordered,
-        shares=_shares(people, difference),
+        shares=_shares(people, difference, upgrades),
     )

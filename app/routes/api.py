@@ -16,7 +16,7 @@ from app.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
 from app.errors import JsonErrors, TextErrors
 from app.inputs import PRESET, parse_scenario, split_query
 from app.openapi_params import control, preset_parameter, scenario_parameters
-from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows
+from app.renderers import estimate_dict, flip_dicts, item_rows, summary_rows, timeline_rows
 from app.response_cache import cacheable
 from app.responses import CSV_TYPE, JSON_TYPE, TEXT_TYPE, TSV_TYPE, cached, json_bytes
 from app.schemas import ComparisonOut, ErrorResponse
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
 text_router = APIRouter(prefix="/api/v1", tags=["api"], route_class=TextErrors)
 
 FORMATS = ["json", "csv", "tsv"]
-SHAPES = ["items", "summary"]
+SHAPES = ["items", "summary", "timeline"]
 ESTIMATE_CONTROLS = frozenset({"format", "shape", "sensitivity"})
 QUERY_NAMES = "preset, format, shape and sensitivity"
 # Errors come as JSON, or as "error: field: message" lines for /value and CSV/TSV requests.
@@ -50,8 +50,13 @@ SENSITIVITY_PARAM = control(
     "false",
 )
 SHAPE_PARAM = control(
-    "shape", "CSV/TSV shape: a row per line item, or one summary row.", SHAPES, "items"
+    "shape",
+    "CSV/TSV shape: a row per line item, one summary row, or a row per month, setup and cost "
+    "category (month,setup,category,amount,currency).",
+    SHAPES,
+    "items",
 )
+ROWS = {"items": item_rows, "summary": summary_rows, "timeline": timeline_rows}
 
 
 def batch_body() -> dict[str, Any]:
@@ -108,7 +113,7 @@ def _render(
         if with_flips:
             body["sensitivity"] = flip_dicts(engine.sensitivity(result.comparison))
         return cached(request, json_bytes(body), JSON_TYPE, Vary="Accept")
-    rows = item_rows(result) if shape == "items" else summary_rows(result)
+    rows = ROWS[shape](result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
     return cached(

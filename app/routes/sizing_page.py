@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
@@ -21,7 +20,8 @@ from app.form_layout import FIELDS, GROUPS
 from app.routes.pages import results_context
 from app.sizing_options import parse_sizing_query
 from app.sizing_page import sizing_panel
-from app.sizing_view import SIZED_FIELDS, permalink_of, size_and_estimate
+from app.sizing_view import SIZED_FIELDS, permalink_of
+from app.state import run_sizing
 from pricing import Engine, Scenario
 from pricing.scenario import DEFAULT_SCENARIO, FieldProblem, InputError
 
@@ -90,7 +90,7 @@ async def post_size_page(
             if name not in SIZED_FIELDS
         ]
         scenario, options, _ = parse_sizing_query(pairs, settings.size_max_bytes, CONTROLS)
-        sized = await run_in_threadpool(size_and_estimate, engine, texts, scenario, options)
+        sized = await run_sizing(request, engine.size, texts, scenario, options)
     except InputError as exc:
         errors = [
             f"{p.field}: {p.message}" if p.field != "body" else p.message for p in exc.problems

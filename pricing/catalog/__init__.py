@@ -6,13 +6,16 @@ and, optionally, an operator's override file merged over them. The entries' mode
 ``loading``; every name is importable from here.
 """
 
+from pricing.catalog.containers import ContainerRates, ContainerService, TaskSize
 from pricing.catalog.entries import (
     HOURS_PER_MONTH,
     Availability,
+    Baseline,
     Confidence,
     ControlPlane,
     CrossZone,
     Disk,
+    DiskSize,
     Egress,
     InstancePrice,
     InstanceType,
@@ -20,6 +23,7 @@ from pricing.catalog.entries import (
     NatGateway,
     NodeFee,
     NonNegativePrice,
+    PerVmRate,
     Plan,
     PodPricing,
     PositivePrice,
@@ -27,7 +31,10 @@ from pricing.catalog.entries import (
     Rate,
     Region,
     Sourced,
+    SurplusCredits,
     SustainedUse,
+    SystemPod,
+    SystemPods,
     Tier,
     monthly_cap,
 )
@@ -35,7 +42,6 @@ from pricing.catalog.labour import (
     COEFFICIENT_KEYS,
     LIMITS,
     PREFIXES,
-    Cadence,
     Coefficient,
     DockerLabour,
     KubernetesLabour,
@@ -46,6 +52,12 @@ from pricing.catalog.labour import (
 )
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
+from pricing.catalog.versions import (
+    Calendar,
+    KubeVersion,
+    SupportPolicy,
+    VersionCalendars,
+)
 
 __all__ = [
     "COEFFICIENT_KEYS",
@@ -53,18 +65,23 @@ __all__ = [
     "LIMITS",
     "PREFIXES",
     "Availability",
-    "Cadence",
+    "Baseline",
+    "Calendar",
     "Catalog",
     "CatalogError",
     "Coefficient",
     "Confidence",
+    "ContainerRates",
+    "ContainerService",
     "ControlPlane",
     "CrossZone",
     "Disk",
+    "DiskSize",
     "DockerLabour",
     "Egress",
     "InstancePrice",
     "InstanceType",
+    "KubeVersion",
     "KubernetesLabour",
     "Labour",
     "Limit",
@@ -72,6 +89,7 @@ __all__ = [
     "NatGateway",
     "NodeFee",
     "NonNegativePrice",
+    "PerVmRate",
     "Plan",
     "PodPricing",
     "PositivePrice",
@@ -81,8 +99,14 @@ __all__ = [
     "Rate",
     "Region",
     "Sourced",
+    "SupportPolicy",
+    "SurplusCredits",
     "SustainedUse",
+    "SystemPod",
+    "SystemPods",
+    "TaskSize",
     "Tier",
+    "VersionCalendars",
     "bundled_data",
     "coefficients",
     "field_name",

@@ -80,6 +80,14 @@ class InstancePrice(Sourced):
         return one if self.monthly_cap is None else min(one, self.monthly_cap)
 
 
+class Baseline(Sourced):
+    """A burstable type's sustained CPU: the share of each vCPU it may use around the clock
+    (AWS "baseline utilization per vCPU", Azure B-series "base CPU performance" over the
+    vCPUs, Google's shared-core fraction); above it, it spends credits."""
+
+    percent: Decimal = Field(gt=0, lt=100, allow_inf_nan=False)
+
+
 class InstanceType(Entry):
     vcpu: int = Field(gt=0)
     memory_gib: Decimal = Field(gt=0, allow_inf_nan=False)
@@ -91,6 +99,9 @@ class InstanceType(Entry):
         description="Most pods a node of this type may run on the provider's managed "
         "Kubernetes, where it depends on the type (EKS: ENIs x (IPv4 per ENI - 1) + 2).",
     )
+    baseline: Baseline | None = Field(
+        None, description="Burstable types only: the sustained share of each vCPU."
+    )
 
 
 class Region(Entry):
@@ -98,6 +109,11 @@ class Region(Entry):
     instances: dict[str, InstancePrice]
     caveat: str | None = Field(
         None, description="What the catalog prices here with another region's figures."
+    )
+    egress: Egress | None = Field(
+        None,
+        description="The region's own internet egress tiers, where they differ from the "
+        "provider's (AWS GovCloud: no free 100 GB, higher rates).",
     )
 
 
@@ -134,6 +150,13 @@ class LoadBalancer(Sourced):
     monthly_cap: PositivePrice | None = monthly_cap()
     usage_price: NonNegativePrice
     usage_unit: str
+    public_addresses: int = Field(
+        0,
+        ge=0,
+        description="Public IPv4 addresses each load balancer holds that the provider bills "
+        "as addresses (an AWS ALB: one in each of its two zones); 0 where the balancer's own "
+        "price includes its address, or where there is no balancer.",
+    )
 
     @property
     def usage_is_hourly(self) -> bool:
@@ -142,9 +165,46 @@ class LoadBalancer(Sourced):
         return self.usage_unit.endswith("-hour")
 
 
+class DiskSize(Sourced):
+    """One size tier of a disk billed by the tier that holds it (Azure: P6 is 64 GiB)."""
+
+    name: str
+    up_to_gib: int = Field(gt=0)
+    monthly: PositivePrice
+
+
 class Disk(Sourced):
+    """Block storage: billed per GB-month, or by the smallest size tier that holds the disk."""
+
     label: str
-    gb_month: NonNegativePrice
+    gb_month: NonNegativePrice | None = None
+    sizes: list[DiskSize] = Field(
+        default_factory=list,
+        description="Size tiers, smallest first: a disk is billed the monthly price of the "
+        "smallest tier at least as large as it (Azure managed disks).",
+    )
+
+    @model_validator(mode="after")
+    def _check_billing(self) -> Disk:
+        if (self.gb_month is None) == (not self.sizes):
+            raise ValueError("give either gb_month or sizes, not both or neither")
+        bounds = [size.up_to_gib for size in self.sizes]
+        if bounds != sorted(set(bounds)):
+            raise ValueError("sizes must rise: each up_to_gib above the one before")
+        return self
+
+    def size_for(self, gib: int) -> DiskSize | None:
+        """The tier a disk of ``gib`` is billed as: the smallest that holds it (None beyond
+        the largest)."""
+        return next((size for size in self.sizes if size.up_to_gib >= gib), None)
+
+    @property
+    def list_price(self) -> tuple[Decimal, str]:
+        """What a form or a list shows: the price per GB-month, or the smallest tier's."""
+        if self.gb_month is not None:
+            return self.gb_month, "GB-month"
+        smallest = self.sizes[0]
+        return smallest.monthly, f"disk-month ({smallest.name}, {smallest.up_to_gib} GiB)"
 
 
 class Tier(Entry):
@@ -158,6 +218,13 @@ class Tier(Entry):
 class Egress(Sourced):
     label: str
     unit: str
+    gb_per_unit: Decimal = Field(
+        Decimal(1),
+        gt=0,
+        allow_inf_nan=False,
+        description="The scenario's GB in one unit of the tiers: 1 where the provider bills "
+        "per GB (or GiB), 1000 where it bills per TB (Hetzner).",
+    )
     tiers: list[Tier] = Field(min_length=1)
     included_per_vm: dict[str, NonNegativePrice] = Field(
         default_factory=dict,
@@ -192,12 +259,69 @@ class SustainedUse(Sourced):
         return instance_type.split("-")[0] in self.families
 
 
+class PerVmRate(Entry):
+    """A gateway billed by the VMs that use it (Google Cloud NAT): ``hourly`` for each VM up
+    to ``up_to`` VMs, ``beyond`` an hour in all for more."""
+
+    hourly: PositivePrice
+    up_to: int = Field(gt=0)
+    beyond: PositivePrice
+
+    def gateway_hourly(self, vms: int) -> Decimal:
+        return self.hourly * vms if vms <= self.up_to else self.beyond
+
+
+class SurplusCredits(Sourced):
+    """What a burstable type in unlimited mode pays for CPU above its baseline, sustained
+    over a day: a flat price per vCPU-hour (AWS T3/T4g Unlimited)."""
+
+    families: list[str] = Field(min_length=1, description="Instance-type families (prefixes).")
+    vcpu_hour: PositivePrice
+
+    def applies_to(self, instance_type: str) -> bool:
+        return instance_type.split(".")[0].split("-")[0] in self.families
+
+
+class SystemPod(Sourced):
+    """A pod the managed Kubernetes runs itself, with its requests: on every node (a DaemonSet
+    such as kube-proxy or the CNI agent) or ``replicas`` times in the cluster (an add-on such
+    as CoreDNS). ``storage`` pods (a CSI node plugin) run only where volumes are used."""
+
+    name: str
+    cpu_millicores: int = Field(ge=0)
+    memory_mib: int = Field(ge=0)
+    replicas: int | None = Field(None, ge=1, description="Cluster add-ons only: replicas.")
+    storage: bool = Field(False, description="Runs only when the workload claims volumes.")
+
+
+class SystemPods(Entry):
+    """What a Kubernetes distribution runs in kube-system before any workload."""
+
+    label: str
+    per_node: list[SystemPod]
+    cluster: list[SystemPod]
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check_replicas(self) -> SystemPods:
+        if any(pod.replicas is not None for pod in self.per_node):
+            raise ValueError("per_node pods run once on every node: no replicas")
+        if any(pod.replicas is None for pod in self.cluster):
+            raise ValueError("cluster pods need their replicas")
+        return self
+
+
 class NatGateway(Sourced):
-    """A managed NAT gateway for private nodes' outbound traffic: by the hour and per GB."""
+    """A managed NAT gateway for private nodes' outbound traffic: by the hour (or by the VMs
+    using it), per GB processed, and the addresses it holds."""
 
     label: str
     hourly: NonNegativePrice
     gb_price: NonNegativePrice
+    per_vm: PerVmRate | None = None
+    address_hourly: NonNegativePrice = Field(
+        Decimal(0), description="The hourly price of the one public address the gateway holds."
+    )
 
 
 class PublicAddress(Sourced):
@@ -205,6 +329,12 @@ class PublicAddress(Sourced):
 
     label: str
     hourly: NonNegativePrice
+    on_nodes: bool = Field(
+        False,
+        description="Cluster nodes that are not private hold a billed address each (Hetzner "
+        "servers' primary IPv4; GKE nodes of a public cluster). False: nodes are taken to sit "
+        "in private subnets.",
+    )
 
 
 class Plan(Sourced):

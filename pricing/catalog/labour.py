@@ -8,9 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from pricing.catalog.entries import Entry, NonNegativePrice, PositivePrice, Sourced
+from pricing.catalog.entries import Entry, NonNegativePrice, Sourced
 from pricing.ranges import Range, checked
 
 
@@ -73,12 +73,6 @@ def _check_limits(table: DockerLabour | KubernetesLabour) -> None:
             raise ValueError(f"{key}: must be whole {limit.unit}")
 
 
-class Cadence(Sourced):
-    """How often something happens a year (Kubernetes minor releases)."""
-
-    per_year: PositivePrice
-
-
 class DockerLabour(Entry):
     host_hours: Coefficient
     service_hours: Coefficient
@@ -101,9 +95,6 @@ class KubernetesLabour(Entry):
     upgrade_hours: Coefficient
     rampup_extra_hours: Coefficient
     rampup_months: Coefficient
-    minor_releases: Cadence = Field(
-        description="Kubernetes minor releases a year: upgrades a cluster needs to stay current."
-    )
 
     @model_validator(mode="after")
     def _check_limits(self) -> KubernetesLabour:
@@ -117,8 +108,8 @@ class Labour(Entry):
     kubernetes: KubernetesLabour
 
     def sourced_entries(self) -> list[Sourced]:
-        """Every coefficient and the release cadence, for the "every figure has a source" audit."""
-        entries: list[Sourced] = [self.kubernetes.minor_releases]
+        """Every coefficient, for the "every figure has a source" audit."""
+        entries: list[Sourced] = []
         for table in (self.docker, self.kubernetes):
             entries.extend(coefficients(table).values())
         return entries

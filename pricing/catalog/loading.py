@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pricing.catalog.providers import Catalog
+from pricing.catalog.providers import Catalog, first_problem
 
 
 class CatalogError(ValueError):
@@ -34,17 +34,27 @@ def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _validate(path: str, data: Any) -> Catalog:
+def _validate(path: str | None, data: Any) -> Catalog:
+    """The catalog in ``data``, read from the override file at ``path`` (None: the bundled
+    files, each problem named by the file it is in)."""
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        *entry, field = [str(part) for part in first["loc"]] or ["(top level)"]
+        location, problem = first_problem(exc)
+        *entry, field = location or ["(top level)"]
         where = ".".join(entry) or "(top level)"
+        more = exc.error_count() - 1
         raise CatalogError(
-            f"{path}: entry {where}: field {field}: {first['msg']}"
-            + (f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else "")
+            f"{path or _bundled_file(location)}: entry {where}: field {field}: {problem}"
+            + (f" (and {more} more problems)" if more else "")
         ) from None
+
+
+def _bundled_file(location: list[str]) -> str:
+    """The bundled file an entry at ``location`` comes from."""
+    if location[:1] == ["providers"] and len(location) > 1:
+        return f"pricing/data/{location[1]}.json"
+    return "pricing/data/docker.json" if location[:1] == ["plans"] else "pricing/data/catalog.json"
 
 
 def bundled_data() -> dict[str, Any]:
@@ -57,18 +67,22 @@ def bundled_data() -> dict[str, Any]:
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
     labour = _read_json("pricing/data/labour.json", (folder / "labour.json").read_text())
+    system = _read_json("pricing/data/system_pods.json", (folder / "system_pods.json").read_text())
+    versions = _read_json("pricing/data/versions.json", (folder / "versions.json").read_text())
     return {
         "version": manifest["version"],
         "providers": providers,
         "plans": plans["plans"],
         "labour": labour,
+        "system_pods": system["distributions"],
+        "versions": versions,
     }
 
 
 def load_catalog(override: Path | None = None) -> Catalog:
     """Load the bundled catalog, merging an operator's override file over it when given."""
     data = bundled_data()
-    catalog = _validate("pricing/data", data)
+    catalog = _validate(None, data)
     if override is None:
         return catalog
     try:

@@ -8,20 +8,19 @@ Every name is importable from here: ``lines.compute(...)``.
 """
 
 from pricing.lines.item import Category, LineItem, by_the_hour, in_currency, priced
-from pricing.lines.machines import compute, control_plane, storage
-from pricing.lines.managed import node_fee, pod_requests
+from pricing.lines.machines import compute, control_plane, extended_support, storage, tier_fee
+from pricing.lines.managed import node_fee, pod_lines, pod_requests
 from pricing.lines.network import (
-    ADDRESSES_PER_LOAD_BALANCER,
     cross_zone,
     egress,
     load_balancers,
     nat_gateway,
     public_addresses,
+    public_node_vms,
 )
 from pricing.lines.team import efforts, hourly_rate, seats
 
 __all__ = [
-    "ADDRESSES_PER_LOAD_BALANCER",
     "Category",
     "LineItem",
     "by_the_hour",
@@ -30,14 +29,18 @@ __all__ = [
     "cross_zone",
     "efforts",
     "egress",
+    "extended_support",
     "hourly_rate",
     "in_currency",
     "load_balancers",
     "nat_gateway",
     "node_fee",
+    "pod_lines",
     "pod_requests",
     "priced",
     "public_addresses",
+    "public_node_vms",
     "seats",
     "storage",
+    "tier_fee",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pricing.catalog import Sourced
+from pricing.catalog import ControlPlane, Sourced
 from pricing.lines.item import HUNDRED, Category, LineItem, by_the_hour, discounted, plural, priced
 from pricing.resolve import Machine, Purchase, Resolved
 
@@ -88,23 +88,11 @@ def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourc
     return None
 
 
-def control_plane(resolved: Resolved) -> list[LineItem]:
-    """The control-plane tier's fee, the VMs of a self-managed control plane, and the tier's
-    monthly credit (up to the fee)."""
+def control_plane(resolved: Resolved, *, clusters: int = 1) -> list[LineItem]:
+    """The control-plane tier's fee for ``clusters`` clusters, the VMs of a self-managed
+    control plane, and the tier's monthly credit (up to the fee)."""
     scenario, matches = resolved
-    tier, rate = matches.control_plane, matches.price_rate
-    fee = by_the_hour(
-        scenario,
-        category="control plane",
-        label=tier.label,
-        count=1,
-        hours=scenario.hours_per_month,
-        price=discounted(scenario, tier.hourly),
-        list_price=tier.hourly,
-        cap=tier.monthly_cap,
-        rate=rate,
-        sourced=tier,
-    )
+    fee, *credit = tier_fee(resolved, matches.control_plane, clusters=clusters)
     items = [fee]
     if matches.control_machine is not None:
         items.append(
@@ -118,38 +106,102 @@ def control_plane(resolved: Resolved) -> list[LineItem]:
                 category="control plane",
             )
         )
+    return items + credit
+
+
+def tier_fee(
+    resolved: Resolved, tier: ControlPlane, credit_note: str = "", *, clusters: int = 1
+) -> list[LineItem]:
+    """A control-plane tier's fee for the month for ``clusters`` clusters, then its monthly
+    credit (up to the fee), where it has one; ``credit_note`` is added to the credit's label."""
+    scenario, rate = resolved.scenario, resolved.matches.price_rate
+    fee = by_the_hour(
+        scenario,
+        category="control plane",
+        label=tier.label if clusters == 1 else f"{tier.label} × {clusters} clusters",
+        count=clusters,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, tier.hourly),
+        list_price=tier.hourly,
+        cap=tier.monthly_cap,
+        rate=rate,
+        sourced=tier,
+    )
     credit = min(tier.monthly_credit * rate, fee.monthly)
-    if credit > 0:
-        items.append(
-            priced(
-                scenario,
-                category="credit",
-                label=f"{tier.label}: monthly credit",
-                quantity=Decimal(1),
-                unit="month",
-                price=-credit / rate,
-                rate=rate,
-                sourced=tier,
-            )
-        )
-    return items
+    if credit <= 0:
+        return [fee]
+    return [
+        fee,
+        priced(
+            scenario,
+            category="credit",
+            label=f"{tier.label}: monthly credit{credit_note}",
+            quantity=Decimal(1),
+            unit="month",
+            price=-credit / rate,
+            rate=rate,
+            sourced=tier,
+        ),
+    ]
+
+
+def extended_support(
+    resolved: Resolved, *, tier: ControlPlane, clusters: int, version: str
+) -> LineItem:
+    """What ``clusters`` clusters on ``version`` pay in a month of extended support beyond
+    their tier's fee: the extended tier's hourly fee less the tier's, for the month's hours."""
+    scenario, matches = resolved
+    extra = tier.hourly - matches.control_plane.hourly
+    label = f"{tier.label} for Kubernetes {version}: ${tier.hourly} a cluster-hour instead of "
+    label += f"${matches.control_plane.hourly}"
+    return by_the_hour(
+        scenario,
+        category="control plane",
+        label=label + (f" × {clusters} clusters" if clusters > 1 else ""),
+        count=clusters,
+        hours=scenario.hours_per_month,
+        price=discounted(scenario, extra),
+        list_price=extra,
+        cap=None,
+        rate=matches.price_rate,
+        sourced=tier,
+    )
 
 
 def storage(resolved: Resolved, *, count: int, gb_each: int, noun: str) -> list[LineItem]:
-    """A disk of ``gb_each`` GB on each of ``count`` VMs."""
+    """A disk of ``gb_each`` GB on each of ``count`` VMs: per GB-month, or at the monthly
+    price of the size tier that holds it (resolve checks that one does)."""
     if gb_each == 0:
         return []
     scenario, disk = resolved.scenario, resolved.matches.disk
+    rate, disks = resolved.matches.price_rate, f"{count} {noun}{plural(count)}"
+    size = disk.size_for(gb_each)
+    if size is not None:
+        tier = f"{size.name} ({size.up_to_gib} GiB)"
+        return [
+            priced(
+                scenario,
+                category="storage",
+                label=f"{disk.label} {tier} for {gb_each} GB × {disks}",
+                quantity=Decimal(count),
+                unit="disk-month",
+                price=discounted(scenario, size.monthly),
+                rate=rate,
+                sourced=size,
+                list_price=size.monthly,
+            )
+        ]
+    per_gb = disk.gb_month or Decimal(0)
     return [
         priced(
             scenario,
             category="storage",
-            label=f"{disk.label}, {gb_each} GB × {count} {noun}{plural(count)}",
+            label=f"{disk.label}, {gb_each} GB × {disks}",
             quantity=Decimal(count * gb_each),
             unit="GB-month",
-            price=discounted(scenario, disk.gb_month),
-            rate=resolved.matches.price_rate,
+            price=discounted(scenario, per_gb),
+            rate=rate,
             sourced=disk,
-            list_price=disk.gb_month,
+            list_price=per_gb,
         )
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pricing.catalog import PodPricing
 from pricing.lines.item import HUNDRED, LineItem, priced
 from pricing.resolve import Resolved
 
@@ -16,8 +17,15 @@ def pod_requests(resolved: Resolved) -> list[LineItem]:
     rates = matches.control_plane.pod_pricing
     if rates is None:
         return []
-    hours, rate = scenario.hours_per_month, matches.price_rate
     cpu, memory = scenario.workload_vcpu or Decimal(0), scenario.workload_memory_gib or Decimal(0)
+    return pod_lines(resolved, rates, cpu=cpu, memory=memory, hours=scenario.hours_per_month)
+
+
+def pod_lines(
+    resolved: Resolved, rates: PodPricing, *, cpu: Decimal, memory: Decimal, hours: Decimal
+) -> list[LineItem]:
+    """``cpu`` vCPU and ``memory`` GiB of pod requests for ``hours`` at ``rates``."""
+    scenario, rate = resolved.scenario, resolved.matches.price_rate
     # Priced by the month (the hourly rate x the hours), not by the hour: the memory rate has
     # seven decimal places, and unit prices are kept to six.
     return [

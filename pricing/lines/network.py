@@ -52,11 +52,13 @@ def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[Li
 
 def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem]:
     """Internet egress, a line for each price tier it reaches, after the transfer the
-    setup's ``count`` VMs of ``machine`` bring into the provider's pool (if it has one)."""
-    scenario, tiers = resolved.scenario, resolved.matches.provider.egress
+    setup's ``count`` VMs of ``machine`` bring into the provider's pool (if it has one). The
+    scenario's GB are converted to the tiers' unit (a TB at Hetzner)."""
+    scenario, tiers = resolved.scenario, resolved.matches.egress
     if scenario.egress_gb == 0 or tiers is None:
         return []
     rate = resolved.matches.price_rate
+    amount = scenario.egress_gb / tiers.gb_per_unit
     pooled = tiers.included_per_vm.get(machine.key, Decimal(0)) * count
     items = []
     if pooled > 0:
@@ -64,15 +66,16 @@ def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem
             priced(
                 scenario,
                 category="data transfer",
-                label=f"{tiers.label}, included with the {count} VM{plural(count)}' pool",
-                quantity=min(scenario.egress_gb, pooled),
+                label=f"{tiers.label}, included with the {count} VM{plural(count)}' pool "
+                f"({pooled.normalize():f} {tiers.unit})",
+                quantity=min(amount, pooled),
                 unit=tiers.unit,
                 price=Decimal(0),
                 rate=rate,
                 sourced=tiers,
             )
         )
-    billable = scenario.egress_gb - pooled
+    billable = amount - pooled
     if billable <= 0:
         return items
     return items + [
@@ -80,13 +83,13 @@ def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem
             scenario,
             category="data transfer",
             label=f"{tiers.label}, {label}",
-            quantity=amount,
+            quantity=share,
             unit=tiers.unit,
             price=price,
             rate=rate,
             sourced=tiers,
         )
-        for label, amount, price in _tier_shares(tiers, billable)
+        for label, share, price in _tier_shares(tiers, billable)
     ]
 
 
@@ -109,65 +112,82 @@ def cross_zone(resolved: Resolved) -> list[LineItem]:
     ]
 
 
-def nat_gateway(resolved: Resolved) -> list[LineItem]:
-    """A NAT gateway for private nodes, where the scenario has them and the provider prices
-    one: the gateway's hours and the egress it processes."""
+def nat_gateway(resolved: Resolved, *, vms: int, clusters: int = 1) -> list[LineItem]:
+    """A NAT gateway for each cluster's private nodes, where the scenario has them and the
+    provider prices one: the gateways' hours (or the hours of the ``vms`` using them), the
+    egress they process, and the address each holds."""
     scenario, matches = resolved
     gateway = matches.provider.nat_gateway
     if not scenario.k8s_private_nodes or gateway is None:
         return []
-    items = [
-        priced(
+    hours = scenario.hours_per_month
+
+    def line(label: str, quantity: Decimal, unit: str, price: Decimal) -> LineItem:
+        return priced(
             scenario,
             category="network",
-            label=gateway.label,
-            quantity=scenario.hours_per_month,
-            unit="hour",
-            price=gateway.hourly,
+            label=label,
+            quantity=quantity,
+            unit=unit,
+            price=price,
             rate=matches.price_rate,
             sourced=gateway,
         )
-    ]
+
+    per_vm = gateway.per_vm
+    each = "" if clusters == 1 else f" × {clusters}"
+    if per_vm is None:
+        items = [line(gateway.label + each, hours * clusters, "hour", gateway.hourly)]
+    elif vms <= per_vm.up_to:
+        label = f"{gateway.label}, {vms} VM{plural(vms)} using it"
+        items = [line(label, vms * hours, "VM-hour", per_vm.hourly)]
+    else:
+        label = f"{gateway.label}, {vms} VMs using it (more than {per_vm.up_to})"
+        items = [line(label, hours, "hour", per_vm.beyond)]
     if scenario.egress_gb > 0:
-        items.append(
-            priced(
-                scenario,
-                category="network",
-                label=f"{gateway.label}, egress processed",
-                quantity=scenario.egress_gb,
-                unit="GB",
-                price=gateway.gb_price,
-                rate=matches.price_rate,
-                sourced=gateway,
-            )
-        )
+        processed = f"{gateway.label}, egress processed"
+        items.append(line(processed, scenario.egress_gb, "GB", gateway.gb_price))
+    if gateway.address_hourly > 0:
+        address = f"{gateway.label}, its public address{each}"
+        items.append(line(address, hours * clusters, "hour", gateway.address_hourly))
     return items
 
 
-# A load balancer spans two zones at the least (an AWS ALB needs two subnets), each with its
-# own public address.
-ADDRESSES_PER_LOAD_BALANCER = 2
-
-
-def public_addresses(resolved: Resolved, *, hosts: int, load_balancers: int) -> list[LineItem]:
+def public_addresses(resolved: Resolved, *, vms: int, load_balancers: int) -> list[LineItem]:
     """Public IPv4 addresses, where the scenario counts them and the provider charges for
-    them: one per public VM, two per load balancer."""
-    scenario, address = resolved.scenario, resolved.matches.provider.public_ipv4
-    count = hosts + ADDRESSES_PER_LOAD_BALANCER * load_balancers
+    them: one for each of ``vms`` public VMs, and those each load balancer holds."""
+    scenario, matches = resolved
+    address = matches.provider.public_ipv4
+    held = matches.load_balancer.public_addresses * load_balancers
+    count = vms + held
     if not scenario.public_ipv4 or address is None or count == 0:
         return []
+    parts = [f"{vms} VM{plural(vms)}"] if vms else []
+    parts += [f"{held} on load balancers"] if held else []
     return [
         priced(
             scenario,
             category="network",
-            label=f"{address.label} × {count}",
+            label=f"{address.label} × {count} ({', '.join(parts)})",
             quantity=count * scenario.hours_per_month,
             unit="hour",
             price=address.hourly,
-            rate=resolved.matches.price_rate,
+            rate=matches.price_rate,
             sourced=address,
         )
     ]
+
+
+def public_node_vms(resolved: Resolved, *, nodes: int) -> int:
+    """The cluster's VMs that hold a billed public address of their own: none where nodes
+    are private or taken to sit in private subnets, or where the tier shows no nodes."""
+    scenario, matches = resolved
+    address = matches.provider.public_ipv4
+    if address is None or not address.on_nodes or scenario.k8s_private_nodes:
+        return 0
+    if matches.control_plane.pod_pricing is not None:
+        return 0
+    return nodes + (scenario.k8s_control_nodes if matches.control_machine else 0)
 
 
 def _tier_shares(egress: Egress, amount: Decimal) -> list[tuple[str, Decimal, Decimal]]:

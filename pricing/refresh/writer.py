@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pricing.catalog import Provider
+from pricing.catalog.providers import first_problem
 from pricing.refresh.jsonio import format_data, obj, parse_json
 from pricing.refresh.model import RefreshError
 
@@ -36,9 +37,9 @@ def validate(path: Path, data: dict[str, Any]) -> None:
     try:
         Provider.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise RefreshError(str(path), f"entry {where}", first["msg"]) from None
+        location, problem = first_problem(exc)
+        where = ".".join(location) or "(top level)"
+        raise RefreshError(str(path), f"entry {where}", problem) from None
 
 
 def render(path: Path, data: dict[str, Any]) -> str:

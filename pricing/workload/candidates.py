@@ -1,12 +1,13 @@
-"""The instance types a region offers, with their monthly list price."""
+"""The instance types a region offers, as resolved machines, and what a count of them costs
+at the list price."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from pricing.catalog import Catalog, InstancePrice, InstanceType, Provider
+from pricing.catalog import Catalog, Provider
 from pricing.money import to_cents
+from pricing.resolve import Machine
 from pricing.scenario import Scenario
 from pricing.workload.errors import SizingError
 from pricing.workload.model import GIB
@@ -23,15 +24,9 @@ def gib(amount: int) -> Decimal:
     return (Decimal(amount) / GIB).quantize(THOUSANDTH)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    key: str
-    spec: InstanceType
-    price: InstancePrice
-
-    def monthly(self, count: int, hours: Decimal) -> Decimal:
-        """``count`` VMs for ``hours`` a month at the list price (the provider's currency)."""
-        return to_cents(self.price.billed(hours) * count)
+def monthly(machine: Machine, count: int, hours: Decimal) -> Decimal:
+    """``count`` VMs for ``hours`` a month at the list price (the provider's currency)."""
+    return to_cents(machine.price.billed(hours) * count)
 
 
 def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
@@ -41,7 +36,7 @@ def provider_of(scenario: Scenario, catalog: Catalog) -> Provider:
     return provider
 
 
-def candidates(scenario: Scenario, catalog: Catalog, *, arm: bool = False) -> list[Candidate]:
+def candidates(scenario: Scenario, catalog: Catalog, *, arm: bool = False) -> list[Machine]:
     """Every type priced in the scenario's region, smallest first; Arm (arm64) types only
     when ``arm`` (the images must be built for arm64)."""
     provider = provider_of(scenario, catalog)
@@ -50,8 +45,8 @@ def candidates(scenario: Scenario, catalog: Catalog, *, arm: bool = False) -> li
     if region is None:
         raise SizingError(f"unknown region {region_key!r} for {provider.name}", field="region")
     found = [
-        Candidate(key, provider.instance_types[key], price)
+        Machine(key, provider.instance_types[key], price)
         for key, price in region.instances.items()
         if arm or provider.instance_types[key].arch != "arm64"
     ]
-    return sorted(found, key=lambda c: (c.spec.vcpu, c.spec.memory_gib, c.key))
+    return sorted(found, key=lambda m: (m.spec.vcpu, m.spec.memory_gib, m.key))

@@ -1,24 +1,39 @@
 """The Kubernetes nodes: for each type, the fewest nodes FFD needs; the cheapest total wins.
 
-Per node, DaemonSet pods come off the allocatable first. A workload of r replicas puts at
-most ceil(r / min(r, zones)) on one node, so it spreads over at least min(r, zones) nodes.
-With ``rolling_surge``, one extra replica of the largest Deployment-like workload must fit
-too (a rolling update's maxSurge of one), with no spreading cap.
+Per node, the distribution's system pods and the DaemonSets come off the allocatable first.
+A workload of r replicas puts at most ceil(r / min(r, zones)) on one node, so it spreads over
+at least min(r, zones) nodes; the distribution's add-ons (CoreDNS, ...) are placed with the
+pods, without that rule (their anti-affinity is only preferred). With ``rolling_surge``, one
+extra replica of the largest Deployment-like workload must fit too (a rolling update's
+maxSurge of one), with no spreading cap.
+
+The steps, in order: ``plan_of`` (the pods, the same for every type), ``shape_of`` (a type's
+room), ``bounded`` (a lower bound of each type's cost), ``cheapest`` (pack types cheapest
+bound first, stop once a bound passes the runner-up), then ``autoscaling_range`` and
+``placement_of`` for the report.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from pricing.allocatable import Allocatable, Flavour, node_allocatable
-from pricing.workload.candidates import Candidate, gib, vcpu
+from pricing.resolve import Machine
+from pricing.workload.burstable import CpuRule, burstable_use
+from pricing.workload.candidates import gib, monthly, vcpu
 from pricing.workload.errors import SizingError, field_limit
-from pricing.workload.model import Application, SizingOptions, Workload
+from pricing.workload.model import Application, Role, SizingOptions, Workload
 from pricing.workload.packing import Node, Pod, Room, first_fit_decreasing
-from pricing.workload.report import Choice, KubernetesSizing, NodeAllocatable, Placement
+from pricing.workload.placement import fixed_load, placement_of, system_line
+from pricing.workload.report import (
+    Choice,
+    KubernetesSizing,
+    NodeAllocatable,
+)
+from pricing.workload.system import SystemLoad
 
 Replicas = Callable[[Workload], int]
 NODES_LIMIT = field_limit("k8s_nodes")
@@ -36,11 +51,39 @@ def most(workload: Workload) -> int:
     return workload.max_replicas or workload.replicas
 
 
-def pods_of(app: Application, replicas: Replicas, options: SizingOptions) -> list[Pod]:
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What every type must hold: the pods, their spreading, and each node's fixed load
+    (system pods and DaemonSets)."""
+
+    pods: list[Pod]
+    caps: dict[str, int]
+    spread: dict[str, int]
+    per_node_cpu: int
+    per_node_memory: int
+    per_node_pods: int
+    min_nodes: int
+
+    @property
+    def widest(self) -> int:
+        return max(self.spread.values(), default=1)
+
+
+def fewest_nodes_asked(app: Application, options: SizingOptions) -> int:
+    """``min_nodes``, raised to two for node redundancy when a workload has more than one
+    replica or the Docker side is failover (``redundant_nodes``)."""
+    replicated = any(w.replicas > 1 for w in app.steady) or options.docker_failover
+    return max(options.min_nodes, 2 if options.redundant_nodes and replicated else 1)
+
+
+def plan_of(
+    app: Application, system: SystemLoad, options: SizingOptions, replicas: Replicas = steady
+) -> Plan:
+    placed = [*app.steady, *system.add_ons]
     pods = [
-        Pod(f"{w.name}-{index}", w.name, w.cpu_millicores, w.memory_bytes)
-        for w in app.steady
-        for index in range(1, replicas(w) + 1)
+        Pod(f"{w.name}-{i}", w.name, w.cpu_millicores, w.memory_bytes, _role(w))
+        for w in placed
+        for i in range(1, replicas(w) + 1)
     ]
     surging = [w for w in app.steady if w.surges]
     if options.rolling_surge and surging:
@@ -51,47 +94,166 @@ def pods_of(app: Application, replicas: Replicas, options: SizingOptions) -> lis
                 f"{largest.name} surge",
                 largest.cpu_millicores,
                 largest.memory_bytes,
+                "surge",
             )
         )
-    return pods
-
-
-def caps_of(app: Application, replicas: Replicas, options: SizingOptions) -> dict[str, int]:
-    caps = {}
-    for workload in app.steady:
-        count = replicas(workload)
-        caps[workload.name] = math.ceil(count / max(min(count, options.zones), 1))
-    return caps
-
-
-def room_of(allocatable: Allocatable, app: Application, options: SizingOptions) -> Room:
-    share = 100 / (100 + options.k8s_headroom_percent)
-    daemons = app.daemons
-    return Room(
-        cpu_millicores=int(allocatable.cpu_millicores * share)
-        - sum(d.cpu_millicores for d in daemons),
-        memory_bytes=int(allocatable.memory_bytes * share) - sum(d.memory_bytes for d in daemons),
-        pods=allocatable.pods - len(daemons),
+    # The add-ons' anti-affinity is only preferred (EKS's CoreDNS): they may share a node.
+    spread = {w.name: min(replicas(w), options.zones) for w in app.steady}
+    return Plan(
+        pods=pods,
+        caps={w.name: math.ceil(replicas(w) / max(spread[w.name], 1)) for w in app.steady},
+        spread=spread,
+        per_node_cpu=system.cpu_millicores + sum(d.cpu_millicores for d in app.daemons),
+        per_node_memory=system.memory_bytes + sum(d.memory_bytes for d in app.daemons),
+        per_node_pods=system.pods + len(app.daemons),
+        min_nodes=fewest_nodes_asked(app, options),
     )
 
 
-def pack(
-    app: Application, allocatable: Allocatable, replicas: Replicas, options: SizingOptions
-) -> list[Node] | None:
-    room = room_of(allocatable, app, options)
-    if room.cpu_millicores < 0 or room.memory_bytes < 0 or room.pods < 1:
+def _role(workload: Workload) -> Role:
+    return "system" if workload.system else "replica"
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A type as the packing sees it: its allocatable (CPU under the burstable rule) and
+    the room left for pods on each node."""
+
+    machine: Machine
+    allocatable: Allocatable
+    room: Room
+
+    @property
+    def usable(self) -> bool:
+        room = self.room
+        return room.cpu_millicores >= 0 and room.memory_bytes >= 0 and room.pods >= 1
+
+    def holds_each(self, pods: list[Pod]) -> bool:
+        room = self.room
+        return all(
+            p.cpu_millicores <= room.cpu_millicores and p.memory_bytes <= room.memory_bytes
+            for p in pods
+        )
+
+
+def shape_of(
+    machine: Machine, flavour: Flavour, plan: Plan, rule: CpuRule, options: SizingOptions
+) -> Shape:
+    full = node_allocatable(flavour, machine.spec, options.max_pods)
+    cpu = max(full.cpu_millicores - rule.withheld_millicores(machine), 0)
+    allocatable = Allocatable(cpu, full.memory_bytes, full.pods)
+    share = 100 / (100 + options.k8s_headroom_percent)
+    room = Room(
+        cpu_millicores=int(allocatable.cpu_millicores * share) - plan.per_node_cpu,
+        memory_bytes=int(allocatable.memory_bytes * share) - plan.per_node_memory,
+        pods=allocatable.pods - plan.per_node_pods,
+    )
+    return Shape(machine, allocatable, room)
+
+
+def fewest_nodes(plan: Plan, room: Room) -> int:
+    """A lower bound on the nodes any packing needs: the totals over one node's room, the
+    widest spread, and the fewest nodes asked for (0: the room holds nothing)."""
+    if room.cpu_millicores <= 0 or room.memory_bytes <= 0 or room.pods < 1:
+        return 0
+    return max(
+        math.ceil(sum(p.cpu_millicores for p in plan.pods) / room.cpu_millicores),
+        math.ceil(sum(p.memory_bytes for p in plan.pods) / room.memory_bytes),
+        math.ceil(len(plan.pods) / room.pods),
+        plan.widest,
+        plan.min_nodes,
+    )
+
+
+def bounded(shapes: list[Shape], plan: Plan, hours: Decimal) -> list[tuple[Decimal, Shape]]:
+    """Each usable type with a lower bound of its monthly cost, cheapest first; SizingError
+    when every type that holds each pod needs more nodes than a Scenario allows."""
+    found, over = [], []
+    for shape in shapes:
+        least = fewest_nodes(plan, shape.room)
+        if least > NODES_LIMIT:
+            if shape.holds_each(plan.pods):
+                over.append((least, shape.machine.key))
+        elif least:
+            found.append((monthly(shape.machine, least, hours), shape))
+    if over and not found:
+        least, key = min(over)
+        raise SizingError(
+            f"the workload needs at least {least:,} Kubernetes nodes (of {key}, the type "
+            f"needing the fewest), over the limit of {NODES_LIMIT:,} (k8s_nodes)"
+        )
+    return sorted(found, key=lambda item: item[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Packing:
+    """One type packed: its nodes and their monthly cost (VMs and surplus credits)."""
+
+    shape: Shape
+    nodes: list[Node]
+    monthly: Decimal
+    surplus: Decimal
+
+    @property
+    def order(self) -> tuple[Decimal, int, str]:
+        return (self.monthly, len(self.nodes), self.shape.machine.key)
+
+
+def pack(shape: Shape, plan: Plan) -> list[Node] | None:
+    if not shape.usable:
         return None
-    pods = pods_of(app, replicas, options)
-    spread = {w.name: min(replicas(w), options.zones) for w in app.steady}
-    caps = caps_of(app, replicas, options)
-    return first_fit_decreasing(pods, room, caps, options.min_nodes, spread)
+    return first_fit_decreasing(plan.pods, shape.room, plan.caps, plan.min_nodes, plan.spread)
 
 
-def _too_big(
-    app: Application, types: list[Candidate], flavour: Flavour, options: SizingOptions
-) -> SizingError:
-    largest = max(types, key=lambda c: (c.spec.memory_gib, c.spec.vcpu))
-    room = room_of(node_allocatable(flavour, largest.spec, options.max_pods), app, options)
+def packing_of(
+    shape: Shape, nodes: list[Node], plan: Plan, rule: CpuRule, hours: Decimal
+) -> Packing:
+    surplus = sum(
+        (
+            rule.surplus_monthly(shape.machine, node.cpu_used + plan.per_node_cpu, hours)
+            for node in nodes
+        ),
+        Decimal(0),
+    )
+    return Packing(shape, nodes, monthly(shape.machine, len(nodes), hours) + surplus, surplus)
+
+
+def cheapest(
+    candidates: list[tuple[Decimal, Shape]], plan: Plan, rule: CpuRule, hours: Decimal
+) -> list[Packing]:
+    """The packings tried, cheapest first: types are packed in order of their bound, and
+    packing stops once a bound exceeds the runner-up found so far (the same answer as
+    packing every type, in a fraction of the packings on a large catalog). A packing of
+    more nodes than a Scenario allows is no answer; if every one is, SizingError says how
+    many the fewest needs."""
+    tried: list[Packing] = []
+    over: list[int] = []
+    for bound, shape in candidates:
+        if len(tried) >= 2 and bound > sorted(tried, key=lambda p: p.order)[1].monthly:
+            break
+        nodes = pack(shape, plan)
+        if nodes is not None and len(nodes) > NODES_LIMIT:
+            over.append(len(nodes))
+        elif nodes is not None:
+            tried.append(packing_of(shape, nodes, plan, rule, hours))
+    if over and not tried:
+        raise SizingError(
+            f"the sized workload needs {min(over):,} Kubernetes nodes, over the limit of "
+            f"{NODES_LIMIT:,} (k8s_nodes)"
+        )
+    return sorted(tried, key=lambda p: p.order)
+
+
+def too_big(app: Application, shapes: list[Shape]) -> SizingError:
+    """No type holds some pod: name the workload that fits worst and the largest type."""
+    largest = max(shapes, key=lambda s: (s.machine.spec.memory_gib, s.machine.spec.vcpu))
+    room = largest.room
+    if room.pods < 1:
+        return SizingError(
+            f"no pod slot is left on any node type here: the largest, {largest.machine.key}, "
+            f"takes {largest.allocatable.pods} pods, all of them the system's and the "
+            "DaemonSets' (raise k8s_max_pods)"
+        )
     biggest = max(
         app.steady or app.workloads,
         key=lambda w: max(
@@ -102,122 +264,55 @@ def _too_big(
     return SizingError(
         f"workload {biggest.name} ({vcpu(biggest.cpu_millicores)} vCPU, "
         f"{gib(biggest.memory_bytes)} GiB per replica) fits no node type here: the largest, "
-        f"{largest.key}, leaves {vcpu(room.cpu_millicores)} vCPU and {gib(room.memory_bytes)} GiB "
-        "for pods after the system's reservations and the DaemonSets"
+        f"{largest.machine.key}, leaves {vcpu(max(room.cpu_millicores, 0))} vCPU and "
+        f"{gib(max(room.memory_bytes, 0))} GiB for pods after the system's reservations, its "
+        "system pods and the DaemonSets"
     )
 
 
-def _placement(nodes: list[Node], daemons: list[Workload]) -> tuple[Placement, ...]:
-    """Each node's pods, its DaemonSets' first, and what they use of its allocatable."""
-    names = tuple(d.name for d in daemons)
-    cpu = sum(d.cpu_millicores for d in daemons)
-    memory = sum(d.memory_bytes for d in daemons)
-    return tuple(
-        Placement(
-            number,
-            (*names, *(p.name for p in node.pods)),
-            vcpu(node.cpu_used + cpu),
-            gib(node.memory_used + memory),
-        )
-        for number, node in enumerate(nodes, start=1)
-    )
-
-
-def holds_each_pod(app: Application, room: Room) -> bool:
-    return all(
-        w.cpu_millicores <= room.cpu_millicores and w.memory_bytes <= room.memory_bytes
-        for w in app.steady
-    )
-
-
-class Demand(NamedTuple):
-    """What every pod of a packing asks for together."""
-
-    cpu_millicores: int
-    memory_bytes: int
-    pods: int
-
-
-def demand_of(pods: Sequence[Pod]) -> Demand:
-    return Demand(sum(p.cpu_millicores for p in pods), sum(p.memory_bytes for p in pods), len(pods))
-
-
-def fewest_nodes(app: Application, demand: Demand, room: Room, options: SizingOptions) -> int:
-    """A lower bound on the nodes any packing needs: the totals over one node's room, the
-    widest spread, and the fewest nodes asked for."""
-    if room.cpu_millicores <= 0 or room.memory_bytes <= 0 or room.pods < 1:
-        return 0
-    return max(
-        math.ceil(demand.cpu_millicores / room.cpu_millicores),
-        math.ceil(demand.memory_bytes / room.memory_bytes),
-        math.ceil(demand.pods / room.pods),
-        max((min(w.replicas, options.zones) for w in app.steady), default=1),
-        options.min_nodes,
-    )
+def autoscaling_range(
+    app: Application, system: SystemLoad, shape: Shape, count: int, options: SizingOptions
+) -> tuple[int | None, int | None]:
+    """Nodes at the autoscalers' fewest and most replicas (None without autoscalers)."""
+    if all(w.min_replicas is None for w in app.steady):
+        return None, None
+    low = pack(shape, plan_of(app, system, options, fewest))
+    high = pack(shape, plan_of(app, system, options, most))
+    return min(len(low) if low else count, count), max(len(high) if high else count, count)
 
 
 def size_cluster(
     app: Application,
-    types: list[Candidate],
+    machines: list[Machine],
     flavour: Flavour,
     hours: Decimal,
     options: SizingOptions,
+    system: SystemLoad,
+    rule: CpuRule,
 ) -> KubernetesSizing:
-    """The cheapest node type and count that hold every pod.
-
-    Types are packed cheapest lower bound first (the bound: ``fewest_nodes`` at the type's
-    price), and packing stops once a bound exceeds the runner-up found so far: the same
-    answer as packing every type, in a fraction of the packings on a large catalog."""
-    bounded, over = [], []
-    demand = demand_of(pods_of(app, steady, options))  # the same for every type: once
-    for candidate in types:
-        allocatable = node_allocatable(flavour, candidate.spec, options.max_pods)
-        room = room_of(allocatable, app, options)
-        least = fewest_nodes(app, demand, room, options)
-        if least > NODES_LIMIT:
-            if holds_each_pod(app, room):
-                over.append((least, candidate.key))
-        elif least:
-            bounded.append((candidate.monthly(least, hours), candidate, allocatable))
-    if over and not bounded:
-        least, key = min(over)
-        raise SizingError(
-            f"the workload needs at least {least:,} Kubernetes nodes (of {key}, the type "
-            f"needing the fewest), over the limit of {NODES_LIMIT:,} (k8s_nodes)"
-        )
-    bounded.sort(key=lambda item: item[0])
-    options_tried: list[tuple[Decimal, int, str, Candidate, Allocatable, list[Node]]] = []
-    for bound, candidate, allocatable in bounded:
-        if len(options_tried) >= 2 and bound > sorted(options_tried, key=lambda o: o[:3])[1][0]:
-            break
-        nodes = pack(app, allocatable, steady, options)
-        if nodes is not None:
-            monthly = candidate.monthly(len(nodes), hours)
-            options_tried.append(
-                (monthly, len(nodes), candidate.key, candidate, allocatable, nodes)
-            )
-    if not options_tried:
-        raise _too_big(app, types, flavour, options)
-    options_tried.sort(key=lambda item: item[:3])
-    monthly, count, _, best, allocatable, nodes = options_tried[0]
-    runner_up = None
-    if len(options_tried) > 1:
-        second = options_tried[1]
-        runner_up = Choice(second[2], second[1], second[0])
-    nodes_min = nodes_max = None
-    if any(w.min_replicas is not None for w in app.steady):
-        low, high = pack(app, allocatable, fewest, options), pack(app, allocatable, most, options)
-        nodes_min = min(len(low or nodes), count)
-        nodes_max = max(len(high) if high is not None else count, count)
+    """The cheapest node type and count that hold every pod, the system's included."""
+    plan = plan_of(app, system, options)
+    shapes = [shape_of(machine, flavour, plan, rule, options) for machine in machines]
+    packings = cheapest(bounded(shapes, plan, hours), plan, rule, hours)
+    if not packings:
+        raise too_big(app, shapes)
+    best = packings[0]
+    shape, count = best.shape, len(best.nodes)
+    second = packings[1] if len(packings) > 1 else None
+    nodes_min, nodes_max = autoscaling_range(app, system, shape, count, options)
+    room = shape.allocatable
     return KubernetesSizing(
-        instance_type=best.key,
+        instance_type=shape.machine.key,
         nodes=count,
         nodes_min=nodes_min,
         nodes_max=nodes_max,
-        allocatable=NodeAllocatable(
-            vcpu(allocatable.cpu_millicores), gib(allocatable.memory_bytes), allocatable.pods
-        ),
-        monthly=monthly,
-        runner_up=runner_up,
-        placement=_placement(nodes, app.daemons),
+        allocatable=NodeAllocatable(vcpu(room.cpu_millicores), gib(room.memory_bytes), room.pods),
+        monthly=best.monthly,
+        runner_up=Choice(second.shape.machine.key, len(second.nodes), second.monthly)
+        if second
+        else None,
+        placement=placement_of(best.nodes, *fixed_load(app, system)),
+        system=system_line(system),
+        burstable=burstable_use(rule, shape.machine, room.cpu_millicores, best.surplus),
+        single_node=count == 1,
     )

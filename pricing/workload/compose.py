@@ -105,7 +105,13 @@ def _uses_named_volume(service: dict[str, Any], named: set[str]) -> bool:
     return False
 
 
-def _service(name: str, service: dict[str, Any], app: Application, options: SizingOptions) -> None:
+def _service(
+    name: str,
+    service: dict[str, Any],
+    app: Application,
+    options: SizingOptions,
+    stateful: bool = False,
+) -> None:
     deploy = _mapping(service.get("deploy"), f"services.{name}.deploy")
     resources = _mapping(deploy.get("resources"), f"services.{name}.deploy.resources")
     replicas = _replicas(name, service, deploy)
@@ -132,6 +138,7 @@ def _service(name: str, service: dict[str, Any], app: Application, options: Sizi
             assumed=tuple(assumed),
             per_node=deploy.get("mode") == "global",
             surges=deploy.get("mode") != "global",
+            stateful=stateful,
         )
     )
 
@@ -153,14 +160,15 @@ def read_compose(document: dict[str, Any], documents: int, options: SizingOption
         if profiles and not set(profiles) & set(options.profiles):
             app.ignored.append(f"service {name} (profiles {', '.join(map(str, profiles))})")
             continue
-        _service(str(name), service, app, options)
+        keeps_data = _uses_named_volume(service, named)
+        _service(str(name), service, app, options, keeps_data)
         published = published or bool(service.get("ports"))
-        app.stateful = app.stateful or _uses_named_volume(service, named)
+        app.stateful = app.stateful or keeps_data
     if published:
         app.load_balancers = 1
         app.assumptions.append(
             "published ports: one load balancer in front of the Kubernetes cluster; "
-            "the Docker host publishes them itself"
+            "one Docker host publishes them itself, several share one in front of them"
         )
     if named:
         app.assumptions.append(

@@ -1,14 +1,35 @@
-"""The Docker host: the cheapest type whose room holds the whole workload and its headroom."""
+"""The Docker hosts: the cheapest type whose room holds the whole workload and its headroom,
+or, when no single host holds it (or the user asks for N hosts), the services spread over
+hosts.
+
+- ``failover`` (the Scenario's ``docker_setup``): each of the N hosts holds everything.
+- One host asked for (the default): the cheapest type that holds it all; if none does, the
+  cheapest type and count that hold it spread, first-fit decreasing over hosts.
+- N > 1 hosts asked for, no failover: the cheapest type whose N hosts hold it spread.
+
+Spread over hosts, a service's replicas may land on different hosts, but a stateful service
+(a named volume: its data lives on one host) keeps all its replicas on one; a global service
+runs on every host. Each host's room is its capacity less the system's share (as a Kubernetes
+node with no pods, see ``host_allocatable``), divided by 1 + headroom.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing.allocatable import host_allocatable
-from pricing.workload.candidates import Candidate, gib, vcpu
-from pricing.workload.model import Application, SizingOptions
-from pricing.workload.report import Choice, DockerSizing
+from pricing.resolve import Machine
+from pricing.workload.burstable import CpuRule, burstable_use
+from pricing.workload.candidates import gib, monthly, vcpu
+from pricing.workload.errors import field_limit
+from pricing.workload.model import Application, SizingOptions, Warning, Workload
+from pricing.workload.packing import Pod, Room, first_fit_decreasing
+from pricing.workload.placement import fixed_load, placement_of
+from pricing.workload.report import Choice, DockerSizing, PlacedPod, Placement
+
+HOSTS_LIMIT = field_limit("docker_hosts")
 
 
 def workload_sum(app: Application) -> tuple[int, int]:
@@ -19,41 +40,201 @@ def workload_sum(app: Application) -> tuple[int, int]:
     return cpu, memory
 
 
-def size_docker(
-    app: Application, types: list[Candidate], hours: Decimal, options: SizingOptions
-) -> DockerSizing | None:
-    """The cheapest host type for the workload (None when no type holds it)."""
+@dataclass(frozen=True, slots=True)
+class HostOption:
+    """A type and count of hosts that hold the workload, with what runs on each."""
+
+    machine: Machine
+    hosts: int
+    monthly: Decimal
+    surplus: Decimal
+    cpu_counted: int
+    memory_counted: int
+    placement: tuple[Placement, ...]
+
+    @property
+    def order(self) -> tuple[Decimal, int, str]:
+        return (self.monthly, self.hosts, self.machine.key)
+
+
+def _room(machine: Machine, rule: CpuRule) -> tuple[int, int]:
+    room = host_allocatable(machine.spec)
+    return max(room.cpu_millicores - rule.withheld_millicores(machine), 0), room.memory_bytes
+
+
+def _surplus(rule: CpuRule, machine: Machine, used: list[int], hours: Decimal) -> Decimal:
+    return sum((rule.surplus_monthly(machine, cpu, hours) for cpu in used), Decimal(0))
+
+
+def _whole(app: Application, hosts: int) -> tuple[Placement, ...]:
+    """Every host holding every service (one host, or failover)."""
+    cpu, memory = workload_sum(app)
+    pods = tuple(
+        PlacedPod(f"{w.name}-{i}", w.name, "daemon" if w.per_node else "replica")
+        for w in app.workloads
+        for i in range(1, (1 if w.per_node else w.replicas) + 1)
+    )
+    return tuple(Placement(n, pods, vcpu(cpu), gib(memory)) for n in range(1, hosts + 1))
+
+
+def single_hosts(
+    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+) -> list[HostOption]:
+    """Types whose one host holds it all (with headroom), priced for ``docker_hosts`` hosts."""
     cpu, memory = workload_sum(app)
     factor = (100 + options.headroom_percent) / 100
-    needed_cpu, needed_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
-    fitting = []
-    for candidate in types:
-        room = host_allocatable(candidate.spec)
-        if needed_cpu <= room.cpu_millicores and needed_memory <= room.memory_bytes:
-            fitting.append((candidate.monthly(options.docker_hosts, hours), candidate, room))
-    if not fitting:
-        largest = max(types, key=lambda c: (c.spec.memory_gib, c.spec.vcpu))
-        app.warn(
-            "",
-            f"no single Docker host holds the workload ({vcpu(needed_cpu)} vCPU, "
-            f"{gib(needed_memory)} GiB with {options.headroom_percent}% headroom); "
-            f"the largest type here is {largest.key}",
+    need_cpu, need_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
+    hosts, found = options.docker_hosts, []
+    for machine in machines:
+        room_cpu, room_memory = _room(machine, rule)
+        if need_cpu <= room_cpu and need_memory <= room_memory:
+            surplus = _surplus(rule, machine, [cpu] * hosts, hours)
+            cost = monthly(machine, hosts, hours) + surplus
+            found.append(
+                HostOption(machine, hosts, cost, surplus, room_cpu, room_memory, _whole(app, hosts))
+            )
+    return sorted(found, key=lambda o: o.order)
+
+
+def _pods(app: Application) -> list[Pod]:
+    """Each replica a pod; a stateful service one pod of all its replicas (one host)."""
+    pods = []
+    for w in app.steady:
+        if w.stateful:
+            pods.append(
+                Pod(w.name, w.name, w.cpu_millicores * w.replicas, w.memory_bytes * w.replicas)
+            )
+        else:
+            pods += [
+                Pod(f"{w.name}-{i}", w.name, w.cpu_millicores, w.memory_bytes)
+                for i in range(1, w.replicas + 1)
+            ]
+    return pods
+
+
+def _host_room(machine: Machine, rule: CpuRule, share: Decimal, globals_: list[Workload]) -> Room:
+    room_cpu, room_memory = _room(machine, rule)
+    return Room(
+        int(room_cpu * share) - sum(w.cpu_millicores for w in globals_),
+        int(room_memory * share) - sum(w.memory_bytes for w in globals_),
+        2**31,  # a Docker host runs as many containers as fit
+    )
+
+
+def _fewest_hosts(pods: list[Pod], room: Room, hosts: int | None) -> int:
+    """A lower bound on the hosts any spreading needs (0: the room holds nothing)."""
+    if room.cpu_millicores <= 0 or room.memory_bytes <= 0:
+        return 0
+    return max(
+        math.ceil(sum(p.cpu_millicores for p in pods) / room.cpu_millicores),
+        math.ceil(sum(p.memory_bytes for p in pods) / room.memory_bytes),
+        hosts or 1,
+    )
+
+
+def spread_hosts(
+    app: Application,
+    machines: list[Machine],
+    hours: Decimal,
+    options: SizingOptions,
+    rule: CpuRule,
+    hosts: int | None,
+) -> list[HostOption]:
+    """Types whose hosts hold the services spread (exactly ``hosts`` of them if given, else
+    as many as first-fit decreasing needs, up to the Scenario's limit), cheapest first.
+    Types are packed cheapest lower bound first, and packing stops once a bound passes the
+    runner-up found so far, as for the cluster."""
+    pods, globals_ = _pods(app), app.daemons
+    share = Decimal(100) / (100 + options.headroom_percent)
+    # N hosts asked for: each service's replicas over min(replicas, N) of them, evenly
+    spreading = [w for w in app.steady if hosts and not w.stateful]
+    spread = {w.name: min(w.replicas, hosts or 1) for w in spreading}
+    caps = {w.name: math.ceil(w.replicas / spread[w.name]) for w in spreading}
+    bounds = []
+    for machine in machines:
+        room = _host_room(machine, rule, share, globals_)
+        least = _fewest_hosts(pods, room, hosts)
+        if 0 < least <= (hosts or HOSTS_LIMIT):
+            bounds.append((monthly(machine, least, hours), machine.key, machine, room))
+    found: list[HostOption] = []
+    for bound, _, machine, room in sorted(bounds):
+        if len(found) >= 2 and bound > sorted(found, key=lambda o: o.order)[1].monthly:
+            break
+        nodes = first_fit_decreasing(pods, room, caps, hosts or 1, spread)
+        if nodes is None or len(nodes) > (hosts or HOSTS_LIMIT):
+            continue
+        used = [n.cpu_used + sum(w.cpu_millicores for w in globals_) for n in nodes]
+        surplus = _surplus(rule, machine, used, hours)
+        cost = monthly(machine, len(nodes), hours) + surplus
+        room_cpu, room_memory = _room(machine, rule)
+        placement = placement_of(nodes, *fixed_load(app))
+        found.append(
+            HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement)
         )
-        return None
-    fitting.sort(key=lambda item: (item[0], item[1].key))
-    monthly, best, room = fitting[0]
-    runner_up = None
-    if len(fitting) > 1:
-        runner_up = Choice(fitting[1][1].key, options.docker_hosts, fitting[1][0])
-    return DockerSizing(
-        instance_type=best.key,
-        hosts=options.docker_hosts,
-        vcpu=best.spec.vcpu,
-        memory_gib=best.spec.memory_gib,
-        needed_cpu=vcpu(needed_cpu),
-        needed_memory_gib=gib(needed_memory),
-        allocatable_cpu=vcpu(room.cpu_millicores),
-        allocatable_memory_gib=gib(room.memory_bytes),
-        monthly=monthly,
-        runner_up=runner_up,
+    return sorted(found, key=lambda o: o.order)
+
+
+def size_docker(
+    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+) -> tuple[DockerSizing | None, list[Warning]]:
+    """The cheapest hosts for the workload (None when no type holds it, with a warning)."""
+    cpu, memory = workload_sum(app)
+    factor = (100 + options.headroom_percent) / 100
+    need_cpu, need_memory = math.ceil(cpu * factor), math.ceil(memory * factor)
+    warnings: list[Warning] = []
+    asked = options.docker_hosts if options.docker_hosts > 1 else None
+    if options.docker_failover or asked is None:
+        options_found = single_hosts(app, machines, hours, options, rule)
+        spread = not options_found and not options.docker_failover
+        if spread:
+            options_found = spread_hosts(app, machines, hours, options, rule, None)
+    else:
+        spread = True
+        options_found = spread_hosts(app, machines, hours, options, rule, asked)
+        if not options_found:
+            warnings.append(
+                Warning(
+                    "",
+                    f"{asked} Docker hosts of any type here cannot hold the workload: "
+                    "sized with as many hosts as it needs",
+                )
+            )
+            options_found = spread_hosts(app, machines, hours, options, rule, None)
+    if not options_found:
+        largest = max(machines, key=lambda m: (m.spec.memory_gib, m.spec.vcpu))
+        warnings.append(
+            Warning(
+                "",
+                f"no Docker host holds the workload ({vcpu(need_cpu)} vCPU, {gib(need_memory)} "
+                f"GiB with {options.headroom_percent}% headroom), "
+                + (
+                    "each of the failover hosts must hold it all; "
+                    if options.docker_failover
+                    else f"nor do {HOSTS_LIMIT:,} hosts (docker_hosts' limit) of any type here, "
+                    "the services spread over them; "
+                )
+                + f"the largest type here is {largest.key}",
+            )
+        )
+        return None, warnings
+    best = options_found[0]
+    second = options_found[1] if len(options_found) > 1 else None
+    return (
+        DockerSizing(
+            instance_type=best.machine.key,
+            hosts=best.hosts,
+            vcpu=best.machine.spec.vcpu,
+            memory_gib=best.machine.spec.memory_gib,
+            needed_cpu=vcpu(need_cpu),
+            needed_memory_gib=gib(need_memory),
+            allocatable_cpu=vcpu(best.cpu_counted),
+            allocatable_memory_gib=gib(best.memory_counted),
+            monthly=best.monthly,
+            runner_up=Choice(second.machine.key, second.hosts, second.monthly) if second else None,
+            placement=best.placement,
+            spread=spread,
+            load_balancer=best.hosts > 1 and app.load_balancers > 0,
+            burstable=burstable_use(rule, best.machine, best.cpu_counted, best.surplus),
+        ),
+        warnings,
     )

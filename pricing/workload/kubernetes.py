@@ -91,6 +91,7 @@ def _workload(item: dict[str, Any], app: Application, options: SizingOptions) ->
             assumed=request.assumed,
             per_node=kind == "DaemonSet",
             surges=kind in SURGING_KINDS,
+            stateful=kind == "StatefulSet",
         )
     )
 

@@ -9,6 +9,9 @@ from typing import Literal, NamedTuple
 from pricing.workload.yamlsafe import Limits
 
 SourceKind = Literal["compose", "kubernetes"]
+BurstableCpu = Literal["baseline", "credits", "full"]
+Role = Literal["system", "daemon", "replica", "surge"]
+BURSTABLE_CPU: tuple[BurstableCpu, ...] = ("baseline", "credits", "full")
 GIB = 1024**3
 
 
@@ -38,6 +41,15 @@ class SizingOptions:
     """Compose profiles to activate; services in other profiles are not started."""
     arm: bool = False
     """Consider Arm (arm64) instance types too: only when every image is built for arm64."""
+    burstable_cpu: BurstableCpu = "baseline"
+    """Burstable types (t3, B-series): count only their baseline CPU ("baseline"), all of it
+    and pay the surplus credits above the baseline where the provider sells them ("credits"),
+    or all of it for free ("full": the load is not sustained)."""
+    redundant_nodes: bool = True
+    """At least two Kubernetes nodes when a workload has more than one replica or the Docker
+    side is ``failover``."""
+    docker_failover: bool = False
+    """The Docker side is ``failover``: every host holds the whole workload."""
     limits: Limits = field(default_factory=Limits)
 
 
@@ -67,6 +79,10 @@ class Workload:
     """Rolls out by starting an extra replica first (Deployment, Compose service)."""
     min_replicas: int | None = None
     max_replicas: int | None = None
+    stateful: bool = False
+    """Keeps data on its host (a named volume, a StatefulSet): all replicas on one host."""
+    system: bool = False
+    """Run by the Kubernetes distribution itself (CoreDNS, ...), not by the application."""
 
 
 @dataclass(slots=True)

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from pricing.workload.compose import is_compose, read_compose
+from pricing.workload.dumps import read_fast
 from pricing.workload.errors import SizingError
 from pricing.workload.kubernetes import read_manifests
 from pricing.workload.model import Application, SizingOptions
-from pricing.workload.yamlsafe import load_documents
+from pricing.workload.yamlsafe import load_documents, too_large_message
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -37,14 +38,14 @@ def load_all(texts: str | Sequence[str], options: SizingOptions) -> tuple[list[A
     texts = [texts] if isinstance(texts, str) else list(texts)
     size = sum(len(text.encode("utf-8", errors="replace")) for text in texts)
     if size > options.limits.max_bytes:
-        raise SizingError(
-            f"the input is larger than {options.limits.max_bytes} bytes", too_large=True
-        )
+        raise SizingError(too_large_message(options.limits.max_bytes), too_large=True)
     documents: list[Any] = []
     places: list[Place] = []
     for file, text in enumerate(texts):
         try:
-            loaded = load_documents(text, options.limits)
+            loaded = read_fast(text, options.limits)
+            if loaded is None:
+                loaded = load_documents(text, options.limits)
         except SizingError as exc:
             if len(texts) == 1:
                 raise

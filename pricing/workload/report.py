@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing.scenario import Scenario
-from pricing.workload.model import SourceKind, Warning
+from pricing.workload.model import BurstableCpu, Role, SourceKind, Warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,62 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class BurstableUse:
+    """How the chosen type's CPU was counted (see pricing/workload/burstable.py)."""
+
+    mode: BurstableCpu
+    baseline_percent: Decimal | None
+    """The type's baseline per vCPU; None when it is not burstable."""
+    at_baseline: bool
+    """True when requests were sized against the baseline only."""
+    cpu_counted: Decimal
+    """vCPU per VM the requests could use."""
+    surplus_monthly: Decimal
+    """Surplus credits a month for CPU above the baseline (in ``monthly``), "credits" only."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPod:
+    name: str
+    workload: str
+    """The workload (or "system" for the distribution's per-node pods) it belongs to."""
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One VM (a node, or a Docker host) and what runs on it."""
+
+    node: int
+    pods: tuple[PlacedPod, ...]
+    cpu_used: Decimal
+    memory_gib_used: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class AddOn:
+    """A cluster add-on of the distribution (CoreDNS, ...): its replicas and requests."""
+
+    name: str
+    replicas: int
+    cpu: Decimal
+    memory_gib: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SystemPodsLine:
+    """The distribution's own pods, as the sizing placed them."""
+
+    distribution: str
+    label: str
+    per_node: tuple[str, ...]
+    per_node_cpu: Decimal
+    per_node_memory_gib: Decimal
+    add_ons: tuple[AddOn, ...]
+    """Cluster add-ons (placed as pods with role "system")."""
+
+
+@dataclass(frozen=True, slots=True)
 class DockerSizing:
     instance_type: str
     hosts: int
@@ -62,6 +118,13 @@ class DockerSizing:
     allocatable_memory_gib: Decimal
     monthly: Decimal
     runner_up: Choice | None
+    placement: tuple[Placement, ...] = ()
+    """What runs on each host (every host holds it all with failover)."""
+    spread: bool = False
+    """The services are spread over the hosts (no single host holds them all)."""
+    load_balancer: bool = False
+    """A load balancer in front: published ports and more than one host."""
+    burstable: BurstableUse | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +132,6 @@ class NodeAllocatable:
     cpu: Decimal
     memory_gib: Decimal
     pods: int
-
-
-@dataclass(frozen=True, slots=True)
-class Placement:
-    node: int
-    pods: tuple[str, ...]
-    cpu_used: Decimal
-    memory_gib_used: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +144,10 @@ class KubernetesSizing:
     monthly: Decimal
     runner_up: Choice | None
     placement: tuple[Placement, ...]
+    system: SystemPodsLine | None = None
+    burstable: BurstableUse | None = None
+    single_node: bool = False
+    """One node: no node redundancy (a warning says so)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +164,8 @@ class SizingReport:
     assumptions: tuple[str, ...]
     currency: str = "USD"
     """The currency of the monthly prices above: the provider's list prices."""
+    burstable_cpu: BurstableCpu = "baseline"
+    """How burstable types' CPU was counted (SizingOptions.burstable_cpu)."""
 
 
 @dataclass(frozen=True, slots=True)

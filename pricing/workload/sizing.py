@@ -5,19 +5,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from pricing.allocatable import flavour_of
+from pricing.allocatable import Flavour, flavour_of
 from pricing.catalog import Catalog, ProviderDefaults
+from pricing.money import format_money
 from pricing.resolve import OWN_PRICES
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
+from pricing.workload.burstable import CpuRule
 from pricing.workload.candidates import candidates, gib, provider_of, vcpu
 from pricing.workload.cluster import size_cluster
 from pricing.workload.docker_host import size_docker
 from pricing.workload.errors import SizingError, sized_problems
-from pricing.workload.model import Application, SizingOptions
+from pricing.workload.model import Application, SizingOptions, Warning
 from pricing.workload.reading import read_application
 from pricing.workload.report import (
     DockerSizing,
@@ -28,6 +30,7 @@ from pricing.workload.report import (
     Totals,
     WorkloadLine,
 )
+from pricing.workload.system import SystemLoad, distribution_of, system_load
 
 GB_PER_GIB = Decimal("1.073741824")
 NOUN = {"compose": "file has no services", "kubernetes": "manifests have no workloads"}
@@ -95,6 +98,8 @@ def sized_scenario(
         update["needs_autoscaling"] = True
     if docker is not None:
         update |= {"docker_instance_type": docker.instance_type, "docker_hosts": docker.hosts}
+        if docker.load_balancer and scenario.docker_load_balancers == 0:
+            update["docker_load_balancers"] = 1
     storage = _storage_gb(app)
     if storage:
         update["docker_disk_gb"] = scenario.docker_disk_gb + storage
@@ -111,11 +116,12 @@ VM_NAMES = {"docker_instance_type": "Docker host", "k8s_instance_type": "Kuberne
 
 
 def drop_stale_prices(
-    scenario: Scenario, sized: Scenario, defaults: ProviderDefaults, app: Application
-) -> Scenario:
+    scenario: Scenario, sized: Scenario, defaults: ProviderDefaults
+) -> tuple[Scenario, list[Warning]]:
     """``sized`` without an hourly price override that was for another VM type than the
     sizer picked (a warning says so); kept when the type stays the same."""
     dropped: dict[str, Any] = {}
+    warnings: list[Warning] = []
     for type_field, price_field in OWN_PRICES.items():
         what = VM_NAMES[type_field]
         price = getattr(scenario, price_field)
@@ -123,12 +129,72 @@ def drop_stale_prices(
         after = getattr(sized, type_field)
         if price is not None and after != before:
             dropped[price_field] = None
-            app.warn(
-                "",
-                f"your hourly price for the {what} ({price}/h) was for {before}; "
-                f"the sized {after} is priced at its list price",
+            warnings.append(
+                Warning(
+                    "",
+                    f"your hourly price for the {what} ({price}/h) was for {before}; "
+                    f"the sized {after} is priced at its list price",
+                )
             )
-    return sized.model_copy(update=dropped) if dropped else sized
+    return (sized.model_copy(update=dropped) if dropped else sized), warnings
+
+
+def _surplus_warnings(
+    docker: DockerSizing | None, cluster: KubernetesSizing, currency: str
+) -> list[Warning]:
+    """Surplus credits are in the sizing's monthly prices, not yet in the comparison's."""
+    found = []
+    for what, sized in (("Docker hosts", docker), ("Kubernetes nodes", cluster)):
+        use = sized.burstable if sized is not None else None
+        if use is not None and use.surplus_monthly > 0:
+            found.append(
+                Warning(
+                    "",
+                    f"the {what}' surplus credits, {format_money(use.surplus_monthly, currency)}"
+                    "/month above the baseline, are in the sizing's price but not in the "
+                    "comparison's lines, which price the VMs alone",
+                )
+            )
+    return found
+
+
+def _single_node_warning(nodes: int, options: SizingOptions) -> list[Warning]:
+    if nodes > 1:
+        return []
+    why = (
+        "redundant_nodes is off"
+        if not options.redundant_nodes
+        else "every workload has one replica and the Docker side is not failover"
+    )
+    return [
+        Warning(
+            "",
+            f"one Kubernetes node: no node redundancy ({why}); a node failure or upgrade "
+            "stops everything: set min_nodes=2 for two nodes across zones",
+        )
+    ]
+
+
+class Setting(NamedTuple):
+    """Where the sizing runs: the node reservations' formula, the distribution's system pods
+    and the rule for burstable CPU."""
+
+    flavour: Flavour
+    system: SystemLoad
+    rule: CpuRule
+
+
+def setting_of(
+    scenario: Scenario, catalog: Catalog, app: Application, options: SizingOptions
+) -> Setting:
+    provider = provider_of(scenario, catalog)
+    control_plane = scenario.control_plane or provider.defaults.control_plane
+    distribution = distribution_of(provider.provider, control_plane)
+    return Setting(
+        flavour_of(provider.provider, control_plane),
+        system_load(catalog, distribution, app.storage_bytes > 0),
+        CpuRule(options.burstable_cpu, tuple(provider.surplus_credits)),
+    )
 
 
 def size_workload(
@@ -139,7 +205,7 @@ def size_workload(
     options: SizingOptions | None = None,
 ) -> Sizing:
     """Size an application already read (see ``read_application``) for ``scenario``'s
-    provider and region."""
+    provider and region. ``app`` is not changed: the sizing's warnings are in the report."""
     options = options or SizingOptions()
     if not app.workloads:
         skipped = app.jobs + app.ignored
@@ -147,14 +213,14 @@ def size_workload(
             "no workloads found to size: "
             + ("only " + ", ".join(skipped) if skipped else f"the {NOUN[app.source]}")
         )
-    types = candidates(scenario, catalog, arm=options.arm)
+    machines = candidates(scenario, catalog, arm=options.arm)
     provider = provider_of(scenario, catalog)
-    flavour = flavour_of(provider.provider, scenario.control_plane)
+    flavour, system, rule = setting_of(scenario, catalog, app, options)
     hours = scenario.hours_per_month
-    cluster = size_cluster(app, types, flavour, hours, options)
-    docker = size_docker(app, types, hours, options)
+    cluster = size_cluster(app, machines, flavour, hours, options, system, rule)
+    docker, warnings = size_docker(app, machines, hours, options, rule)
     sized = sized_scenario(scenario, app, docker, cluster)
-    sized = drop_stale_prices(scenario, sized, provider.defaults, app)
+    sized, dropped = drop_stale_prices(scenario, sized, provider.defaults)
     report = SizingReport(
         source=Source(app.source, app.documents),
         workloads=_lines(app),
@@ -163,9 +229,16 @@ def size_workload(
         kubernetes=cluster,
         ignored=tuple(app.ignored),
         jobs=tuple(app.jobs),
-        warnings=tuple(app.warnings),
+        warnings=(
+            *app.warnings,
+            *warnings,
+            *dropped,
+            *_surplus_warnings(docker, cluster, provider.currency),
+            *_single_node_warning(cluster.nodes, options),
+        ),
         assumptions=tuple(app.assumptions),
         currency=provider.currency,
+        burstable_cpu=options.burstable_cpu,
     )
     return Sizing(sized, report)
 

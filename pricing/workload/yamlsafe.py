@@ -32,15 +32,38 @@ _OPENS = (MappingStartEvent, SequenceStartEvent)
 _CLOSES = (MappingEndEvent, SequenceEndEvent)
 
 
+MIB = 1024 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much untrusted YAML the reader accepts."""
+    """How much untrusted YAML (or JSON) the reader accepts."""
 
-    max_bytes: int = 2 * 1024 * 1024
+    max_bytes: int = 64 * MIB
+    """The whole input (CALC_SIZE_MAX_BYTES on the server)."""
     max_depth: int = 64
     max_aliases: int = 500
-    max_nodes: int = 500_000
-    max_documents: int = 5_000
+    max_nodes: int = 2_500_000
+    """Nodes read (an alias counted as what it stands for): a 64 MiB kubectl dump has
+    about 2 million."""
+    max_documents: int = 10_000
+    safe_max_bytes: int = 4 * MIB
+    """The most YAML the safe loader reads (about 1 MB/s): larger input must be plain (no
+    anchors, aliases, tags), as kubectl and helm write it, for the fast path."""
+    fast_min_bytes: int = 64 * 1024
+    """Smaller YAML keeps the safe loader's YAML 1.1 reading (Compose files, manifests)."""
+
+
+def nested_too_deeply(limits: Limits) -> SizingError:
+    return SizingError(f"the YAML is nested too deeply (more than {limits.max_depth} levels)")
+
+
+def too_many_nodes(limits: Limits) -> SizingError:
+    return SizingError(f"the input is too large: more than {limits.max_nodes:,} nodes")
+
+
+def too_large_message(max_bytes: int) -> str:
+    return f"the input is larger than {max_bytes:,} bytes ({max_bytes / MIB:g} MiB, the cap)"
 
 
 def _refused(message: str, event: Any) -> SizingError:
@@ -92,7 +115,7 @@ def check_caps(text: str, limits: Limits) -> None:
                     raise SizingError(f"more than {limits.max_documents} YAML documents")
                 sizes = {}  # anchors belong to their document
             if nodes > limits.max_nodes:
-                raise SizingError(f"the YAML is too large: more than {limits.max_nodes} nodes")
+                raise too_many_nodes(limits)
     except yaml.YAMLError as exc:  # named by the document it is in, not the first
         raise _error_from(exc, max(documents - 1, 0)) from None
 
@@ -115,8 +138,15 @@ def load_documents(text: str, limits: Limits | None = None) -> list[tuple[int, A
     the text's documents (an empty one, as ``helm template`` writes, still counts), or a
     SizingError."""
     limits = limits or Limits()
-    if len(text.encode("utf-8", errors="replace")) > limits.max_bytes:
-        raise SizingError(f"the input is larger than {limits.max_bytes} bytes", too_large=True)
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > limits.max_bytes:
+        raise SizingError(too_large_message(limits.max_bytes), too_large=True)
+    if size > limits.safe_max_bytes:
+        raise SizingError(
+            f"YAML larger than {limits.safe_max_bytes:,} bytes must be plain, as kubectl and "
+            "helm write it: no anchors, aliases, tags or directives",
+            too_large=True,
+        )
     documents: list[Any] = []
     try:
         check_caps(text, limits)

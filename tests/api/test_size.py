@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -37,8 +38,9 @@ def test_compose_file_is_sized_and_priced(client: TestClient) -> None:
     assert body["totals"]["cpu"] == 3
     assert body["totals"]["memory_gib"] == 3.75
     assert body["totals"]["load_balancers"] == 1
-    assert body["docker"]["instance_type"] == "t3.xlarge"
-    assert body["docker"]["monthly"] == 121.47
+    # 3.6 vCPU with headroom: t3.xlarge sustains only 40% x 4 vCPU, so c6i.xlarge ($0.17 x 730)
+    assert body["docker"]["instance_type"] == "c6i.xlarge"
+    assert body["docker"]["monthly"] == 124.10
     assert body["docker"]["runner_up"]["instance_type"]
     kubernetes = body["kubernetes"]
     assert kubernetes["nodes"] == len(kubernetes["placement"])
@@ -48,7 +50,7 @@ def test_compose_file_is_sized_and_priced(client: TestClient) -> None:
     assert {"workload": "worker", "message": "states no cpu or memory: assumed per replica"} in (
         body["warnings"]
     )
-    assert body["scenario"]["docker_instance_type"] == "t3.xlarge"
+    assert body["scenario"]["docker_instance_type"] == "c6i.xlarge"
     assert body["permalink"].startswith("/?")
     assert body["comparison"]["scenario"] == body["scenario"]
 
@@ -92,7 +94,7 @@ def test_every_yaml_content_type(client: TestClient, media: str) -> None:
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("media", ["application/json", "multipart/form-data; boundary=x", ""])
+@pytest.mark.parametrize("media", ["application/xml", "multipart/form-data; boundary=x", ""])
 def test_other_content_types_are_415(client: TestClient, media: str) -> None:
     response = client.post("/api/v1/size", content=COMPOSE, headers={"content-type": media})
     assert response.status_code == 415
@@ -138,10 +140,45 @@ def test_hostile_yaml_is_refused_quickly(client: TestClient, name: str) -> None:
     assert not Path("/tmp/pwned-by-size").exists()
 
 
-def test_huge_scalar_over_the_cap_is_413(client: TestClient) -> None:
-    response = size(client, "services:\n  api:\n    image: " + "x" * (3 * 1024 * 1024) + "\n")
+def test_huge_scalar_over_the_cap_is_413_naming_the_cap() -> None:
+    with TestClient(create_app(Settings(size_max_bytes=2 * 1024 * 1024))) as small:
+        text = "services:\n  api:\n    image: " + "x" * (3 * 1024 * 1024) + "\n"
+        response = size(small, text)
     assert response.status_code == 413
-    assert response.json()["detail"][0]["field"] == "body"
+    detail = response.json()["detail"][0]
+    assert detail == {"field": "body", "message": "request body larger than 2097152 bytes"}
+
+
+def test_a_kubectl_json_dump_is_sized(client: TestClient) -> None:
+    # kubectl get deploy -o json: a List with items; status and managedFields are dropped.
+    dump = {
+        "apiVersion": "v1",
+        "kind": "List",
+        "items": [
+            {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": {"name": "api", "managedFields": [{"manager": "kubectl"}]},
+                "spec": {
+                    "replicas": 2,
+                    "template": {
+                        "spec": {
+                            "containers": [
+                                {"name": "a", "resources": {"requests": {"cpu": "250m"}}}
+                            ]
+                        }
+                    },
+                },
+                "status": {"replicas": 2},
+            }
+        ],
+    }
+    response = client.post(
+        "/api/v1/size", content=json.dumps(dump), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    workloads = response.json()["workloads"]
+    assert [(w["name"], w["replicas"], w["cpu"]) for w in workloads] == [("api", 2, 0.25)]
 
 
 def test_size_cap_is_the_setting() -> None:
@@ -211,6 +248,7 @@ def test_openapi_declares_the_route(client: TestClient) -> None:
         "text/yaml",
         "application/x-yaml",
         "text/plain",
+        "application/json",
     }
     assert {"200", "413", "415", "422"} <= set(operation["responses"])
     names = {p["name"] for p in operation["parameters"]}
@@ -221,22 +259,41 @@ def test_openapi_declares_the_route(client: TestClient) -> None:
 
 def test_a_workload_over_the_node_limit_is_a_422_saying_so(client: TestClient) -> None:
     text = "services: {a: {image: x, deploy: {replicas: 1001}}}"
-    response = size(client, text, k8s_max_pods="1")  # one pod a node: 1,002 nodes with surge
+    # 3 pods a node, 2 of them EKS's own (aws-node, kube-proxy): one pod a node, and
+    # 1,001 replicas + the surge + 2 CoreDNS = 1,004 nodes
+    response = size(client, text, k8s_max_pods="3")
     assert response.status_code == 422, response.text
     message = problem(response)
-    assert "needs at least 1,002 Kubernetes nodes" in message
+    assert "needs at least 1,004 Kubernetes nodes" in message
     assert "over the limit of 1,000" in message
 
 
 def test_a_sized_node_count_over_the_limit_is_a_422_saying_so(client: TestClient) -> None:
-    # Each type's lower bound is under 1,000, but one 40 GiB replica a node packs to 1,002.
+    # One 3,000 GiB replica a node: only x2iedn.24xlarge (3,072 GiB) and x2iedn.32xlarge
+    # (4,096 GiB) hold one and neither holds two, so 1,001 replicas and the rolling update's
+    # surge need 1,002 nodes, though the lower bound (1,001 x 3,000 / 4,093 GiB) is 734.
     text = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
-        " resources: {reservations: {memory: 40g}}}}}"
+        " resources: {reservations: {memory: 3000g}}}}}"
     )
     response = size(client, text)
     assert response.status_code == 422, response.text
     assert "needs 1,002 Kubernetes nodes, over the limit of 1,000 (k8s_nodes)" in problem(response)
+
+
+def test_docker_hosts_over_the_limit_leave_docker_unsized_saying_why(client: TestClient) -> None:
+    # One 170-vCPU replica a host: the largest type (m8i.96xlarge, 384 vCPU) keeps about
+    # 383 after the system's reservation, / 1.2 headroom = 319, under two replicas (340):
+    # 1,001 replicas need 1,001 hosts, over the Scenario's 1,000. A node has no headroom and
+    # holds two (340 of about 383): the cluster is sized.
+    text = (
+        "services: {a: {image: x, deploy: {replicas: 1001,"
+        ' resources: {reservations: {cpus: "170"}}}}}'
+    )
+    body = size(client, text).json()
+    assert "docker" in body, body
+    assert body["docker"] is None
+    assert any("nor do 1,000 hosts" in w["message"] for w in body["warnings"])
 
 
 def test_a_file_without_services_says_so(client: TestClient) -> None:
@@ -271,8 +328,23 @@ def test_a_price_override_for_the_sized_type_is_kept(client: TestClient) -> None
         docker_hourly_price="0.05",
         k8s_instance_type="t3.medium",
         k8s_hourly_price="0.06",
+        burstable_cpu="full",  # at its baseline a t3.medium node has no room left for 250m
     ).json()
     assert body["docker"]["instance_type"] == body["kubernetes"]["instance_type"] == "t3.medium"
     assert body["scenario"]["docker_hourly_price"] == 0.05
     assert body["scenario"]["k8s_hourly_price"] == 0.06
     assert not any("your hourly price" in w["message"] for w in body["warnings"])
+
+
+def test_a_burstable_option_out_of_range_is_a_422_naming_it(client: TestClient) -> None:
+    response = size(client, COMPOSE, burstable_cpu="sometimes")
+    assert response.status_code == 422
+    assert problem(response) == "burstable_cpu: must be one of: baseline, credits, full"
+
+
+def test_no_pod_slot_left_says_so(client: TestClient) -> None:
+    # EKS runs aws-node and kube-proxy on every node: 2 pods a node leave no slot.
+    response = size(client, COMPOSE, k8s_max_pods="2")
+    assert response.status_code == 422
+    assert "no pod slot is left on any node type here" in problem(response)
+    assert "(raise k8s_max_pods)" in problem(response)

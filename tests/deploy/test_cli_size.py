@@ -31,13 +31,14 @@ def test_table_shows_the_report_and_both_totals(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "Read compose: 1 document" in out
     assert "worker" in out and "cpu, memory" in out
-    assert "Docker host: 1 x t3.xlarge" in out and "$121.47/month" in out
+    # t3.xlarge sustains 1.6 vCPU at its baseline, under the 3.6 needed: c6i.xlarge, $0.17 x 730
+    assert "Docker host: 1 x c6i.xlarge" in out and "$124.10/month" in out
     assert "Kubernetes: " in out and "runner-up" in out
     assert "Placement" in out and "api-1" in out
-    # $204.47 of infrastructure and people from the file's drivers: 1 host x 2 h, 4 services
-    # x 0.5 h, 1 stateful service x 1.5 h, 20 deploys x 0.05 h, 1 host x 1 h of incidents:
-    # 7.5 h x $96 = $720.00
-    assert "Monthly total" in out and "$924.47" in out
+    # Docker: the host $124.10, the seats, and people from the file's drivers: 1 host x 2 h,
+    # 4 services x 0.5 h, 1 stateful service x 1.5 h, 20 deploys x 0.05 h, 1 host x 1 h of
+    # incidents: 7.5 h x $96 = $720.00
+    assert "Monthly total" in out and "$927.10" in out
     assert "Permalink: /?" in out
 
 
@@ -122,7 +123,7 @@ def test_console_script_reads_stdin() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["docker"]["instance_type"] == "t3.xlarge"
+    assert json.loads(result.stdout)["docker"]["instance_type"] == "c6i.xlarge"
 
 
 def test_a_provider_pricing_in_euros_says_its_prices_in_euros(
@@ -152,7 +153,40 @@ def test_a_workload_over_the_node_limit_exits_2_saying_so(
 ) -> None:
     big = tmp_path / "big.yml"
     big.write_text("services: {a: {image: x, deploy: {replicas: 1001}}}\n")
-    assert cli.main(["size", str(big), "--k8s-max-pods", "1"]) == 2
+    # 3 pods a node less EKS's 2 per-node pods: 1,001 + surge + 2 CoreDNS = 1,004 nodes
+    assert cli.main(["size", str(big), "--k8s-max-pods", "3"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("dockerk8s-cost: error: input: the workload needs at least 1,002")
+    assert err.startswith("dockerk8s-cost: error: input: the workload needs at least 1,004")
     assert "over the limit of 1,000" in err and "Traceback" not in err
+
+
+def test_the_table_says_what_runs_on_each_docker_host(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Three hosts asked for: web's four 3-vCPU replicas over all three (two at most on one),
+    # db (4 vCPU, a volume) with one of them: 7 vCPU with 20% headroom = 8.4 on host 1, which
+    # m6i.2xlarge's 7.91 vCPU do not hold; the cheapest that does is c6i.4xlarge:
+    # 3 x $0.68 x 730 = $1,489.20.
+    compose = tmp_path / "compose.yaml"
+    compose.write_text(
+        "services:\n"
+        "  web: {image: w, ports: ['80:80'], deploy: {replicas: 4,"
+        " resources: {reservations: {cpus: '3', memory: 8g}}}}\n"
+        "  db: {image: p, volumes: ['data:/d'],"
+        " deploy: {resources: {reservations: {cpus: '4', memory: 16g}}}}\n"
+        "volumes: {data: {}}\n"
+    )
+    assert cli.main(["size", str(compose), "--docker-hosts", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Docker host: 3 x c6i.4xlarge" in out and "$1,489.20/month" in out
+    assert "behind a load balancer" in out
+    hosts = out.split("Docker hosts\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    assert [line.split(None, 7)[-1] for line in hosts] == ["db, web-1", "web-2, web-4", "web-3"]
+
+
+def test_a_bad_burstable_option_exits_2_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["size", str(COMPOSE), "--burstable-cpu", "sometimes"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == "dockerk8s-cost: error: --burstable-cpu: must be one of: baseline, credits, full\n"
+    )

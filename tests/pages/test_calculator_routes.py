@@ -151,17 +151,57 @@ def test_the_page_says_a_count_is_over_its_maximum_however_many_digits(
 
 
 def test_sizing_a_workload_over_the_node_limit_shows_why(client: TestClient) -> None:
-    # One 40 GiB replica a node: 1,001 replicas and the rolling update's surge, 1,002 nodes.
+    # One 3,000 GiB replica a node (no AWS type holds two): 1,001 replicas and the rolling
+    # update's surge, 1,002 nodes.
     compose = (
         "services: {a: {image: x, deploy: {replicas: 1001,"
-        " resources: {reservations: {memory: 40g}}}}}"
+        " resources: {reservations: {memory: 3000g}}}}}"
     )
     response = client.post("/size", data={"yaml": compose}, headers=HX)
     assert response.status_code == 422, response.text
     assert response.headers["HX-Retarget"] == "#sizing-errors"
-    expected = "needs 1,002 Kubernetes nodes, over the limit of 1,000"
+    expected = "1,002 Kubernetes nodes, over the limit of 1,000"
     assert expected in response.text
     page = client.post("/size", data={"yaml": compose})
     assert page.status_code == 422
     errors = page.text.split('id="sizing-errors"', 1)[1].split("</div>", 1)[0]
     assert expected in errors
+
+
+SPREAD = """services:
+  web:
+    image: example/web
+    ports: ["80:80"]
+    deploy: {replicas: 4, resources: {reservations: {cpus: "3", memory: 8g}}}
+  db:
+    image: postgres
+    volumes: [data:/var/lib/postgresql/data]
+    deploy: {resources: {reservations: {cpus: "4", memory: 16g}}}
+volumes: {data: {}}
+"""
+
+
+def test_the_sizing_panel_shows_what_runs_on_each_docker_host(client: TestClient) -> None:
+    # 16 vCPU x 1.2 = 19.2 > the largest AWS host here: spread. m6i.2xlarge hosts hold
+    # 7.91 / 1.2 = 6.59 vCPU each: db (4) alone, then web 2 + 2 (6 each): 3 hosts, and a
+    # load balancer in front of them for the published port.
+    # Three hosts asked for: web's four replicas over all three (two at most on one), db
+    # alone with its volume. Host 1 holds db and a web replica, 7 vCPU with 20% headroom =
+    # 8.4: the cheapest type whose room holds that is c6i.4xlarge (15.89 vCPU after the
+    # system's share; m6i.2xlarge's 7.91 does not).
+    response = client.post("/size?docker_hosts=3", data={"yaml": SPREAD}, headers=HX)
+    assert response.status_code == 200, response.text
+    page = response.text
+    assert "Services on each c6i.4xlarge Docker host, behind a load balancer" in page
+    assert 'aria-label="Host 1: db, web-1; CPU 7 of 15.89 vCPU' in page
+    assert 'aria-label="Host 3: web-3; CPU 3 of 15.89 vCPU' in page
+    assert "System pods (Amazon EKS" in page and "coredns x 2" in page
+    assert "tone-6" in page  # the system's per-node pods, drawn in their own colour
+
+
+def test_a_bad_burstable_option_is_shown_in_the_panel(client: TestClient) -> None:
+    response = client.post(
+        "/size?burstable_cpu=sometimes", data={"yaml": "services: {a: {image: x}}"}, headers=HX
+    )
+    assert response.status_code == 422
+    assert "burstable_cpu: must be one of: baseline, credits, full" in response.text

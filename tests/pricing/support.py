@@ -101,10 +101,21 @@ scenarios = st.fixed_dictionaries(
         "load_balancer": st.sampled_from(["alb", "nlb"]),
         "plan_billing": st.sampled_from(["annual", "monthly"]),
         "docker_plan": st.sampled_from(["personal", "pro", "team"]),
+        "workload_vcpu": st.one_of(st.none(), st.decimals("0.1", 64, places=1).map(str)),
+        "workload_memory_gib": st.one_of(st.none(), st.decimals("0.1", 256, places=1).map(str)),
     },
 )
+
+
+def _paired(values: dict[str, Any]) -> dict[str, Any]:
+    """A request time only with a request count: the two go together."""
+    if values["monthly_requests"] is None:
+        return {**values, "request_ms": None}
+    return values
+
+
 # Values for every field that is not part of the memo's key (NOT_INFRASTRUCTURE).
-others = st.fixed_dictionaries(
+others_by_field = st.fixed_dictionaries(
     {
         **people_and_time,
         "services": st.integers(1, 40),
@@ -117,9 +128,10 @@ others = st.fixed_dictionaries(
         "stateful_services": st.none(),
         "odds": st.booleans(),
         **coefficients,
-        "workload_vcpu": st.one_of(st.none(), st.decimals("0.1", 64, places=1).map(str)),
-        "workload_memory_gib": st.one_of(st.none(), st.decimals("0.1", 256, places=1).map(str)),
         "workload_pods": st.one_of(st.none(), st.integers(1, 500)),
         "k8s_max_pods": st.integers(1, 250),
+        "monthly_requests": st.one_of(st.none(), st.integers(0, 10**9)),
+        "request_ms": st.decimals("0.1", 10_000, places=1).map(str),
     }
 )
+others = others_by_field.map(_paired)

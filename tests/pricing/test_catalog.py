@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from pricing import Catalog, CatalogError, load_catalog
+from pricing.catalog import loading
 from pricing.presets import PRESETS
+from tests.pricing.support import catalog_with, sourced
 
 
 def test_every_price_has_a_source_and_a_date(catalog: Catalog) -> None:
@@ -134,3 +136,119 @@ def test_lcu_usage_is_hourly_and_gb_processed_is_monthly(catalog: Catalog) -> No
     assert catalog.providers["aws"].load_balancers["alb"].usage_is_hourly
     gcp = catalog.providers["gcp"].load_balancers
     assert not any(balancer.usage_is_hourly for balancer in gcp.values())
+
+
+def test_where_vms_bring_transfer_every_type_brings_its_own(catalog: Catalog) -> None:
+    pooled = {}
+    for key, provider in catalog.providers.items():
+        allowances = provider.egress.included_per_vm if provider.egress else {}
+        if allowances:
+            pooled[key] = provider
+            assert set(allowances) == set(provider.instance_types), key
+    # AWS, Google Cloud and Azure bill egress from the first GB (bar AWS's and Azure's free
+    # 100 GB, a tier): no VM brings an allowance there
+    assert set(pooled) == {"digitalocean", "linode", "hetzner"}
+
+
+NEW_DROPLET = {
+    "instance_types": {
+        "m-48vcpu-384gb": {"vcpu": 48, "memory_gib": 384, "family": "memory-optimized (dedicated)"}
+    },
+    "regions": {
+        "nyc3": {"instances": {"m-48vcpu-384gb": sourced(hourly="3", monthly_cap="2016.00")}}
+    },
+}
+
+
+def test_an_added_type_brings_the_allowance_the_override_gives_it(tmp_path: Path) -> None:
+    transfer = {"egress": {"included_per_vm": {"m-48vcpu-384gb": "12000"}}}
+    catalog = catalog_with(tmp_path, {"providers": {"digitalocean": NEW_DROPLET | transfer}})
+    egress = catalog.providers["digitalocean"].egress
+    assert egress is not None
+    assert egress.included_per_vm["m-48vcpu-384gb"] == Decimal(12000)
+    assert egress.included_per_vm["m-2vcpu-16gb"] == Decimal(4000)  # the bundled ones stay
+
+
+@pytest.mark.parametrize(
+    ("override", "entry", "field"),
+    [
+        # a new Droplet size and no transfer for it: its egress would be overstated
+        (
+            {"digitalocean": NEW_DROPLET},
+            "providers.digitalocean.egress.included_per_vm",
+            "m-48vcpu-384gb",
+        ),
+        # an allowance for a type the provider does not sell (a typo would give none)
+        (
+            {"linode": {"egress": {"included_per_vm": {"g6-standrad-2": "4000"}}}},
+            "providers.linode.egress.included_per_vm",
+            "g6-standrad-2",
+        ),
+        # a region's own egress that gives one type an allowance must give every type there one
+        (
+            {
+                "aws": {
+                    "regions": {
+                        "us-gov-west-1": {"egress": {"included_per_vm": {"m6i.xlarge": "100"}}}
+                    }
+                }
+            },
+            "providers.aws.regions.us-gov-west-1.egress.included_per_vm",
+            "c6i.12xlarge",  # the first of the region's other types, in order
+        ),
+    ],
+)
+def test_an_allowance_missing_or_for_no_type_is_refused_naming_the_file_entry_and_type(
+    tmp_path: Path, override: dict[str, object], entry: str, field: str
+) -> None:
+    with pytest.raises(CatalogError) as caught:
+        catalog_with(tmp_path, {"providers": override})
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path / 'override.json'}: entry {entry}: field {field}: ")
+
+
+def test_a_provider_without_allowances_takes_a_type_without_one(tmp_path: Path) -> None:
+    size = {"vcpu": 2, "memory_gib": 8, "family": "general purpose"}
+    added = {"instance_types": {"m6i.new": size}}
+    added["regions"] = {"us-east-1": {"instances": {"m6i.new": sourced(hourly="0.1")}}}
+    catalog = catalog_with(tmp_path, {"providers": {"aws": added}})
+    assert "m6i.new" in catalog.providers["aws"].instance_types
+
+
+def test_a_bundled_file_missing_an_allowance_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = loading.bundled_data()
+    del data["providers"]["linode"]["egress"]["included_per_vm"]["g7-highmem-16"]
+    monkeypatch.setattr(loading, "bundled_data", lambda: data)
+    with pytest.raises(CatalogError) as caught:
+        load_catalog()
+    assert str(caught.value).startswith(
+        "pricing/data/linode.json: entry providers.linode.egress.included_per_vm: "
+        "field g7-highmem-16: "
+    )
+
+
+def test_every_control_plane_tier_has_a_version_policy_or_none(catalog: Catalog) -> None:
+    for key, provider in catalog.providers.items():
+        assert set(catalog.versions.tiers[key]) == set(provider.control_planes), key
+
+
+def test_the_calendars_are_sourced_and_dated(catalog: Catalog) -> None:
+    versions = catalog.versions
+    # the hours an upgrade takes are the labour table's (tests/pricing/test_labour.py)
+    assert catalog.labour.kubernetes.upgrade_hours in catalog.sourced_entries()
+    for calendar in versions.calendars.values():
+        assert calendar in catalog.sourced_entries()
+        for version in calendar.versions:
+            assert version.released < version.standard_ends
+
+
+def test_a_policy_naming_no_calendar_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"policies": {"eks": {"calendar": "eks-next"}}}}
+    with pytest.raises(CatalogError, match=r"policies\.eks\.calendar 'eks-next' is not a calendar"):
+        catalog_with(tmp_path, override)
+
+
+def test_a_tier_mapped_to_nothing_the_provider_sells_stops_the_load(tmp_path: Path) -> None:
+    override = {"versions": {"tiers": {"aws": {"eks-gold": "eks"}}}}
+    with pytest.raises(CatalogError, match=r"versions\.tiers\.aws\.eks-gold: not a control-plane"):
+        catalog_with(tmp_path, override)

@@ -36,7 +36,7 @@ def test_timeline_ramps_up_month_by_month(catalog: Catalog) -> None:
 
 def test_the_timeline_property_is_the_timeline_function(catalog: Catalog) -> None:
     result = run(catalog, "article", horizon_months=18)
-    assert result.timeline == timeline(result.docker, result.kubernetes, result.scenario)
+    assert result.timeline == timeline(result.months)
     assert [p.month for p in result.timeline] == list(range(1, 19))
 
 
@@ -51,7 +51,7 @@ def test_difference_and_ratio(catalog: Catalog) -> None:
 
 def test_a_setup_against_itself_is_equal(catalog: Catalog) -> None:
     result = run(catalog, "article")
-    same = difference(result.kubernetes, result.kubernetes, result.scenario)
+    same = difference(result.kubernetes, result.kubernetes)
     assert (same.monthly, same.first_month, same.horizon) == (D("0.00"),) * 3
     assert (same.ratio, same.cheaper, same.break_even_month) == (D("1.00"), "equal", None)
 
@@ -78,7 +78,7 @@ def test_break_even_month(catalog: Catalog) -> None:
     before, at = result.timeline[month - 2], result.timeline[month - 1]
     assert before.kubernetes > before.docker
     assert at.kubernetes <= at.docker
-    assert month == break_even_month(result.docker, result.kubernetes, result.scenario)
+    assert month == break_even_month(result.months)
 
 
 def test_no_break_even_when_the_lines_never_cross(catalog: Catalog) -> None:

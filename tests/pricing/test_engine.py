@@ -16,7 +16,7 @@ from pricing.engine import REMEMBERED_BILLS
 from pricing.memo import Memo
 from pricing.presets import PRESETS, build_scenario
 from pricing.scenario import FIELD_NAMES, Scenario
-from tests.pricing.support import checks, others, scenarios
+from tests.pricing.support import checks, others, others_by_field, scenarios
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def forgetful(catalog: Catalog) -> Engine:
 def test_the_key_leaves_out_only_fields_that_exist() -> None:
     assert set(FIELD_NAMES) >= NOT_INFRASTRUCTURE
     assert set(INFRASTRUCTURE_FIELDS) | NOT_INFRASTRUCTURE == set(FIELD_NAMES)
-    assert set(others.wrapped_strategy.mapping) == NOT_INFRASTRUCTURE  # type: ignore[attr-defined]
+    assert set(others_by_field.wrapped_strategy.mapping) == NOT_INFRASTRUCTURE  # type: ignore[attr-defined]
 
 
 @checks

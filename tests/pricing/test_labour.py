@@ -3,11 +3,12 @@ unit from the labour table (or the scenario's own figure), or hours a month ente
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from pricing import Catalog, CatalogError, InputError
+from pricing import Catalog, CatalogError, Comparison, InputError
 from pricing.catalog import COEFFICIENT_KEYS, field_name
 from pricing.input_types import RANGE_LIMITS
 from pricing.presets import PEOPLE_TIME, PRESETS
@@ -47,23 +48,42 @@ def test_the_default_scenario_by_hand(catalog: Catalog) -> None:
     assert [hours for _, hours in people(result, "docker")] == [D(2), D("1.5"), D(1), D(1)]
     assert result.docker.people_monthly == D("528.00")  # 5.5 h x $96
     # Kubernetes: 1 cluster x 6 h + 3 services x 1.5 h + 20 deploys x 0.02 h + 1 cluster x 4 h
-    # + 3 upgrades a year / 12 x 16 h = 6 + 4.5 + 0.4 + 4 + 4 = 18.9 h
-    assert [hours for _, hours in people(result, "kubernetes")] == [
-        D(6),
-        D("4.5"),
-        D("0.4"),
-        D(4),
-        D(4),
-    ]
-    assert result.kubernetes.people_monthly == D("1814.40")  # 18.9 h x $96
-    # ramp-up: the steady 18.9 h plus 25 h while learning, for 4 months: 43.9 h x $96
+    # = 14.9 h (upgrades are the months', when the version calendar has the team upgrade)
+    assert [hours for _, hours in people(result, "kubernetes")] == [D(6), D("4.5"), D("0.4"), D(4)]
+    assert result.kubernetes.people_monthly == D("1430.40")  # 14.9 h x $96
+    # ramp-up: the steady 14.9 h plus 25 h while learning, for 4 months: 39.9 h x $96
     assert result.kubernetes.rampup_months == 4
-    assert result.kubernetes.people_first_month == D("4214.40")
+    assert result.kubernetes.people_first_month == D("3830.40")
     labels = [i.label for i in result.kubernetes.rampup_items]
     assert labels[-1] == "Ramp-up while the team learns Kubernetes (25 h a month)"
-    upgrades = people(result, "kubernetes")[-1][0]
-    assert upgrades == (
-        "Kubernetes upgrades, one minor version at a time (3 a year × 1 cluster × 16 h)"
+
+
+# Kept current from 2026-02, the team upgrades EKS in months 6 and 10 (tests/pricing/
+# test_versions.py): each upgrade is a people line of that month.
+CURRENT = {"start_month": "2026-02", "upgrade_policy": "current"}
+
+
+def upgrades(result: Comparison) -> list[tuple[int, str, Decimal, str | None]]:
+    """Each month's upgrade lines: (month, label, hours, source)."""
+    return [
+        (month.month, line.label, line.quantity, line.source)
+        for month in result.months.months
+        for line in month.kubernetes.lines
+        if line.category == "people"
+    ]
+
+
+def test_an_upgrade_costs_the_labour_tables_hours(catalog: Catalog) -> None:
+    # 16 h (the labour table's likely) x $96 = $1,536.00 in each month with an upgrade
+    table = catalog.labour.kubernetes.upgrade_hours
+    assert upgrades(run(catalog, **CURRENT)) == [
+        (6, "Kubernetes upgrade, 1.35 → 1.36: 16 h", D(16), table.source),
+        (10, "Kubernetes upgrade, 1.36 → 1.37: 16 h", D(16), table.source),
+    ]
+    result = run(catalog, **CURRENT)
+    assert result.months.upgrades == 2
+    assert result.months.months[5].kubernetes.total - result.months.months[4].kubernetes.total == (
+        D("1536.00")
     )
 
 
@@ -78,28 +98,36 @@ def test_a_two_service_wordpress_and_a_twelve_service_shop_differ(catalog: Catal
         deploy_frequency="several-daily",
     )
     # WordPress, Docker: 2 + 2 x 0.5 + 1 x 1.5 + 20 x 0.05 + 1 = 6.5 h = $624.00;
-    # Kubernetes: 6 + 2 x 1.5 + 1 x 3 + 20 x 0.02 + 4 + 4 = 20.4 h = $1,958.40
+    # Kubernetes: 6 + 2 x 1.5 + 1 x 3 + 20 x 0.02 + 4 = 16.4 h = $1,574.40
     assert (wordpress.docker.people_monthly, wordpress.kubernetes.people_monthly) == (
         D("624.00"),
-        D("1958.40"),
+        D("1574.40"),
     )
     # Shop, Docker: 2 x 2 + 12 x 0.5 + 3 x 1.5 + 60 x 0.05 + 2 x 1 = 19.5 h = $1,872.00;
-    # Kubernetes: 6 + 12 x 1.5 + 3 x 3 + 60 x 0.02 + 4 + 4 = 42.2 h = $4,051.20
+    # Kubernetes: 6 + 12 x 1.5 + 3 x 3 + 60 x 0.02 + 4 = 38.2 h = $3,667.20
     assert (shop.docker.people_monthly, shop.kubernetes.people_monthly) == (
         D("1872.00"),
-        D("4051.20"),
+        D("3667.20"),
     )
+
+
+def test_environments_multiply_the_hosts_and_clusters(catalog: Catalog) -> None:
+    # 3 environments, a cluster each: Docker 3 hosts x 2 h + 1.5 + 1 + 3 hosts x 1 h = 11.5 h;
+    # Kubernetes 3 clusters x 6 h + 4.5 + 0.4 + 3 clusters x 4 h = 34.9 h
+    result = run(catalog, environments=3)
+    hours = [sum((h for _, h in people(result, s)), D(0)) for s in ("docker", "kubernetes")]
+    assert hours == [D("11.5"), D("34.9")]
+    # in namespaces of one cluster: one cluster's 6 h and 4 h
+    shared = run(catalog, environments=3, k8s_environments="namespaces")
+    assert sum((h for _, h in people(shared, "kubernetes")), D(0)) == D("14.9")
 
 
 def test_a_coefficient_of_the_scenario_replaces_the_tables(catalog: Catalog) -> None:
-    result = run(catalog, k8s_upgrade_hours="40", docker_host_hours="1/3/9")
-    # 3 upgrades a year / 12 x 40 h = 10 h; the likely 3 h of the range for the one host
-    assert people(result, "kubernetes")[-1] == (
-        "Kubernetes upgrades, one minor version at a time (3 a year × 1 cluster × 40 h)",
-        D(10),
-    )
+    result = run(catalog, k8s_upgrade_hours="40", docker_host_hours="1/3/9", **CURRENT)
+    # 40 h an upgrade, yours: no source of ours
+    assert upgrades(result)[0] == (6, "Kubernetes upgrade, 1.35 → 1.36: 40 h", D(40), None)
     first = result.docker.line_items[-4]
-    assert (first.quantity, first.source) == (D(3), None)  # yours: no source of ours
+    assert (first.quantity, first.source) == (D(3), None)  # the likely 3 h of your range
     assert run(catalog).docker.line_items[-4].source is not None
 
 
@@ -159,8 +187,10 @@ def test_each_preset_says_how_it_counts_people_time(catalog: Catalog) -> None:
 def test_an_operator_overrides_a_coefficient(tmp_path: Path) -> None:
     override = {"labour": {"kubernetes": {"upgrade_hours": sourced(low=8, likely=24, high=120)}}}
     catalog = catalog_with(tmp_path, override)
-    # 3 a year / 12 x 24 h = 6 h
-    assert people(run(catalog), "kubernetes")[-1][1] == D(6)
+    assert upgrades(run(catalog, **CURRENT))[0][1:3] == (
+        "Kubernetes upgrade, 1.35 → 1.36: 24 h",
+        D(24),
+    )
 
 
 @pytest.mark.parametrize(

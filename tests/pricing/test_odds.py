@@ -132,3 +132,19 @@ def test_the_sentence(probability: str, expected: str) -> None:
         Influence("c", "C", D("0.09")),  # below a tenth: not named
     )
     assert summary(Decimal(probability), inputs).startswith(expected)
+
+
+def test_the_upgrades_the_team_makes_carry_their_range(catalog: Catalog) -> None:
+    # The article's hours (single figures), kept current from 2026-02: two upgrades in 12
+    # months (months 6 and 10), each 4/16/80 hours: the one uncertain input, which moves the
+    # horizon total (2 x the hours) but no steady month.
+    values = {"start_month": "2026-02", "upgrade_policy": "current", "k8s_upgrade_hours": "4/16/80"}
+    odds = estimate(catalog, "article", **values).odds
+    assert odds is not None
+    monthly = odds.kubernetes.monthly_total
+    assert monthly.p10 == monthly.p90
+    horizon = odds.kubernetes.horizon_total
+    assert horizon.p10 < horizon.p50 < horizon.p90
+    assert [i.field for i in odds.turns_on] == ["k8s_upgrade_hours"]
+    never = estimate(catalog, "article", **{**values, "upgrade_policy": "never"}).odds
+    assert never is not None and never.turns_on == ()  # no upgrade in 12 months: no spread

@@ -103,7 +103,8 @@ def test_autoscaling_bounds_must_hold_the_average(catalog: Catalog) -> None:
 @pytest.mark.parametrize(
     ("values", "field"),
     [
-        ({"provider": "azure", "egress_gb": "20000"}, "egress_gb"),
+        # Azure bills a disk by the tier that holds it; the catalog's largest is P50, 4,096 GiB
+        ({"provider": "azure", "docker_disk_gb": "5000"}, "docker_disk_gb"),
         ({"exchange_rate": "0.9"}, "exchange_rate"),
         ({"currency": "EUR"}, "exchange_rate"),
         ({"provider": "hetzner"}, "eur_rate"),
@@ -226,3 +227,14 @@ def test_a_self_managed_control_plane_looks_up_its_vm(catalog: Catalog) -> None:
     with pytest.raises(InputError) as caught:
         resolve(build_scenario({**values, "k8s_control_instance_type": "x9.huge"}), catalog)
     assert [p.field for p in caught.value.problems] == ["k8s_control_instance_type"]
+
+
+def test_egress_beyond_a_capped_last_tier_is_refused(tmp_path: Path) -> None:
+    # an operator's catalog whose last tier ends at 10,000 GB: 10,001 GB cannot be priced
+    tiers = [{"up_to": "100", "price": "0"}, {"up_to": "10000", "price": "0.09"}]
+    catalog = catalog_with(tmp_path, {"providers": {"aws": {"egress": {"tiers": tiers}}}})
+    estimate(build_scenario({"egress_gb": "10000"}), catalog)
+    with pytest.raises(InputError) as caught:
+        estimate(build_scenario({"egress_gb": "10001"}), catalog)
+    assert [p.field for p in caught.value.problems] == ["egress_gb"]
+    assert "only up to 10000 GB a month" in caught.value.problems[0].message

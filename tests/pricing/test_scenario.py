@@ -55,6 +55,28 @@ def test_bad_values_name_their_field(field: str, value: object) -> None:
     assert field_of(caught.value) == {field}
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("environments", "0", "greater than or equal to 1"),
+        ("environments", "11", "less than or equal to 10"),
+        ("nonprod_size_percent", "0", "greater than 0"),
+        ("nonprod_size_percent", "101", "less than or equal to 100"),
+        ("growth_percent_per_month", "-1", "plain decimal"),
+        ("growth_percent_per_month", "101", "less than or equal to 100"),
+        ("upgrade_policy", "sometimes", "'current' or 'never'"),
+        ("k8s_environments", "pods", "'clusters' or 'namespaces'"),
+        ("start_month", "2027-13", "YYYY-MM"),
+        ("start_month", "27-01", "YYYY-MM"),
+    ],
+)
+def test_the_months_fields_say_their_range(field: str, value: str, says: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: value})
+    assert field_of(caught.value) == {field}
+    assert says in caught.value.errors()[0]["msg"]
+
+
 def test_unknown_field_is_rejected() -> None:
     with pytest.raises(ValidationError) as caught:
         Scenario.model_validate({"k8s_node": 3})

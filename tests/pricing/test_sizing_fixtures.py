@@ -21,7 +21,9 @@ def test_article_compose() -> None:
     # redis 1 x (0.25, 256m via the x-small anchor), worker 1 x assumed (0.25, 0.5 GiB);
     # debug is in a profile: not started.
     # CPU 1 + 1.5 + 0.25 + 0.25 = 3.0; memory 1 + 2 + 0.25 + 0.5 = 3.75 GiB.
-    # Docker: x 1.2 = 3.6 vCPU, 4.5 GiB: t3.xlarge (3.92 vCPU, 15.65 GiB after 355 MiB).
+    # Docker: x 1.2 = 3.6 vCPU, 4.5 GiB. t3.xlarge (3.92 vCPU, 15.65 GiB after 355 MiB) is
+    # cheaper, but burstable: at its baseline, 40% x 4 vCPU = 1.6 vCPU less the 80m the
+    # system keeps = 1.52 < 3.6. So c6i.xlarge: 3.92 vCPU, 7.65 GiB; $0.17 x 730 = $124.10.
     sizing = size((FIXTURES / "article-compose.yml").read_text(), catalog=CATALOG)
     report = sizing.report
     assert (report.totals.cpu, report.totals.memory_gib, report.totals.pods) == (
@@ -32,7 +34,8 @@ def test_article_compose() -> None:
     assert [w.name for w in report.workloads if w.assumed] == ["worker"]
     assert report.ignored == ("service debug (profiles debug)",)
     assert any("LOG_LEVEL" in w.message for w in report.warnings)
-    assert report.docker is not None and report.docker.instance_type == "t3.xlarge"
+    assert report.docker is not None
+    assert (report.docker.instance_type, report.docker.monthly) == ("c6i.xlarge", Decimal("124.10"))
     assert (report.docker.needed_cpu, report.docker.needed_memory_gib) == (
         Decimal("3.6"),
         Decimal("4.5"),
@@ -73,17 +76,22 @@ def test_shop_manifests() -> None:
         Decimal("248.20"),
     )
     cluster = report.kubernetes
-    placed = [pod for node in cluster.placement for pod in node.pods if pod != "node-exporter"]
+    placed = [p.name for node in cluster.placement for p in node.pods if p.role != "system"]
+    placed = [name for name in placed if name != "node-exporter"]
     expected = ["web-1", "web-2", "web-3", "worker-1", "worker-2", "cache-1", "db-1", "db-2"]
     assert sorted(placed) == sorted([*expected, "worker-surge"])
+    # EKS's own pods: aws-node 50m + kube-proxy 100m on each node; CoreDNS 2 x 100m/70Mi.
     each = {w.name: (w.cpu, w.memory_gib) for w in report.workloads}
-    each["worker-surge"] = each["worker"]
+    each |= {"system": (Decimal("0.15"), Decimal(0)), "coredns": (Decimal("0.1"), Decimal(0))}
+    coredns = [p for node in cluster.placement for p in node.pods if p.workload == "coredns"]
+    assert len(coredns) == 2 and len({p.name for p in coredns}) == 2
     for node in cluster.placement:
-        assert node.pods[0] == "node-exporter"  # the DaemonSet's pod, on every node
-        # what a node uses is what its pods request, the DaemonSet's included
-        cpu = sum(each[pod.rsplit("-", 1)[0] if pod[-1].isdigit() else pod][0] for pod in node.pods)
+        # the system's per-node pods, then the DaemonSet's, on every node
+        assert [p.name for p in node.pods[:2]] == ["system", "node-exporter"]
+        # what a node uses is what its pods request, the system's and the DaemonSet's too
+        cpu = sum(each[p.workload][0] for p in node.pods)
         assert node.cpu_used == cpu <= cluster.allocatable.cpu
-        assert sum(pod.startswith("web-") for pod in node.pods) <= 1  # 3 replicas, 3 zones
+        assert sum(p.workload == "web" for p in node.pods) <= 1  # 3 replicas, 3 zones
     assert cluster.nodes_min is not None and cluster.nodes_max is not None
     assert cluster.nodes_min <= cluster.nodes <= cluster.nodes_max
     scenario = sizing.scenario
@@ -98,9 +106,11 @@ def test_shop_manifests() -> None:
 def test_too_big_workload_names_it() -> None:
     text = (
         "services:\n  huge:\n    image: x\n    deploy:\n      resources:\n"
-        "        reservations: {cpus: '64', memory: 512g}\n"
+        "        reservations: {cpus: '200', memory: 2000g}\n"
     )
-    with pytest.raises(SizingError, match=r"workload huge .* m6i\.4xlarge"):
+    # No AWS type has both: x2iedn.32xlarge (the most memory, 4,096 GiB) has 128 vCPU and
+    # m8i.96xlarge (the most vCPU, 384) has 1,536 GiB; the message names the former.
+    with pytest.raises(SizingError, match=r"workload huge .* x2iedn\.32xlarge"):
         size(text, catalog=CATALOG)
 
 

@@ -176,6 +176,28 @@ def test_linode_new_type_takes_its_size_from_the_api(
     assert ["new", "us-east", "g6-nanode-1", "-", "0.0075", "-", "5"] in rows(result)
 
 
+def test_a_new_type_without_its_transfer_allowance_is_refused(
+    refresh: Callable[..., Result], formats: Path, capped_dir: Path
+) -> None:
+    path = capped_dir / "linode.json"
+    data = json.loads(path.read_text())
+    allowances = dict.fromkeys(data["instance_types"], "4000")
+    data["egress"] = {
+        "label": "Outbound transfer beyond the pooled allowance",
+        "unit": "GB",
+        "tiers": [{"up_to": None, "price": "0.005"}],
+        "included_per_vm": allowances,
+    } | {"source": "https://example.com/transfer", "as_of": "2026-11-01", "confidence": "B"}
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    result = refresh("linode", "--input", formats / LINODE, "--types", "g6-nanode-1")
+    # the price list's transfer is not read: the operator adds the allowance by hand
+    assert result.code == 2, result.out
+    assert f"{path}: entry egress.included_per_vm.g6-nanode-1: " in result.err
+    assert "no transfer allowance" in result.err
+    assert path.read_bytes() == before
+
+
 def test_digitalocean_sizes_not_offered_in_a_region_are_reported_and_kept(
     refresh: Callable[..., Result], formats: Path, capped_dir: Path
 ) -> None:

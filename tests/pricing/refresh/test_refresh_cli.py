@@ -61,8 +61,12 @@ def test_round_trip_refresh_catalog_estimate(
     c4 = provider.regions["us-east-1"].instances["c4.large"]
     assert (c4.hourly, c4.as_of) == (Decimal("0.1"), date(2026, 7, 20))  # same price: untouched
     plans = json.loads((ROOT / "pricing" / "data" / "docker.json").read_text())["plans"]
+    versions = json.loads((ROOT / "pricing" / "data" / "versions.json").read_text())
+    versions["tiers"] = {}  # the fixture's provider has its own tiers: no calendar for them
     labour = json.loads((ROOT / "pricing" / "data" / "labour.json").read_text())
-    catalog = Catalog(version="test", providers={"aws": provider}, plans=plans, labour=labour)
+    catalog = Catalog(
+        version="test", providers={"aws": provider}, plans=plans, versions=versions, labour=labour
+    )
     scenario = Scenario(provider="aws", region="us-east-1", docker_instance_type="m5.large")
     compute = estimate(scenario, catalog).docker.line_items[0]
     assert compute.unit_price == Decimal("0.096")
