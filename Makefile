@@ -9,7 +9,7 @@ PORT   ?= 8000
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck security unit system-deps lock wheel clean bench
+.PHONY: run test fast lint typecheck security unit system-deps lock wheel clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ typecheck: $(VENV)/.dev-installed
 
 unit: $(VENV)/.dev-installed
 	$(BIN)/pytest
+
+# The suite without the browser tests (every test in tests/browser/ is marked browser).
+fast: $(VENV)/.dev-installed
+	$(BIN)/pytest -m "not browser"
 
 # bandit must be clean (each exception is justified where it is made, with `# nosec`).
 # pip-audit needs its vulnerability database (the PyPI JSON API per release); where that

@@ -10,17 +10,23 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
-from app import access_log, errors, metrics, openapi_params
-from app.form_html import install_field_html
-from app.formatting import install_filters
-from app.metrics import CountingEngine
-from app.response_cache import ResponseCache, ResponseStore, cacheable_paths
-from app.routes import api, docs, embed, health, pages, sizing, sizing_page
-from app.security import BodyLimit, SecurityHeaders
+from app.api import docs, openapi
+from app.api import routes as api
+from app.embed import routes as embed
+from app.page import routes as pages
+from app.page.controls import install_field_html
+from app.present.numbers import install_filters
 from app.settings import Settings
+from app.sizing import api as sizing
+from app.sizing import page as sizing_page
+from app.web import access_log, errors, health, metrics
+from app.web.body_limit import BodyLimit
+from app.web.metrics import CountingEngine
+from app.web.response_cache import ResponseCache, ResponseStore, cacheable_paths
+from app.web.root_path import RootPath
+from app.web.security_headers import SecurityHeaders
 from pricing import load_catalog, new_memo
 
 VERSION = "0.1.0"
@@ -28,7 +34,9 @@ DESCRIPTION = (
     "Prices one Docker host (Docker Compose) against a managed Kubernetes cluster, line by "
     "line: VMs, control plane, load balancers, storage, Docker seats and DevOps hours. "
     "Every input is a Scenario field, the same name as query parameter, JSON key, form field "
-    "and batch-CSV column. Money is USD, rounded to cents per line item."
+    "and batch-CSV column. Money is in the currency each result names (currency.code): the "
+    "provider's own (US dollars for most, euros for Hetzner), or the one the scenario chose "
+    "at the rates it gives; rounded to cents per line item."
 )
 
 
@@ -68,22 +76,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=asset_dir("static")), name="static")
     app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
-    app.include_router(health.router)
-    app.include_router(api.router)
-    app.include_router(api.text_router)
-    app.include_router(sizing.router)
-    app.include_router(pages.router)
-    app.include_router(sizing_page.router)
-    app.include_router(embed.router)
-    app.include_router(embed.oembed_router)
-    app.include_router(docs.router)
+    for router in ROUTERS:
+        app.include_router(router)
     errors.install(app)
-    openapi_params.install(app)
+    openapi.install(app)
     metrics.install(app)
-    # Middleware, innermost first. The response cache is the outermost but for the access log
-    # (which logs and counts every answer: 413s, CORS preflights and cache hits included): a
-    # stored answer carries the compression, CORS and security headers it was sent with, and
-    # a hit costs none of those layers again (Vary names Origin, which CORS answers by).
+    add_middleware(app, settings)
+    return app
+
+
+# Every face's routes: the probes, the API, the page, the sizing, the wiki faces, the docs.
+ROUTERS = (
+    health.router,
+    api.router,
+    api.text_router,
+    sizing.router,
+    pages.router,
+    sizing_page.router,
+    embed.router,
+    embed.oembed_router,
+    docs.router,
+)
+
+
+def add_middleware(app: FastAPI, settings: Settings) -> None:
+    """The middleware, innermost first. The response cache is the outermost but for the access
+    log (which logs and counts every answer: 413s, CORS preflights and cache hits included): a
+    stored answer carries the compression, CORS and security headers it was sent with, and a
+    hit costs none of those layers again (Vary names Origin, which CORS answers by)."""
     # Level 4, not Starlette's 9: a full page compresses in 0.58 ms instead of 1.37 (the
     # partial 0.14 instead of 0.29) for 4% more bytes (bench figures in docs/PERFORMANCE.md).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)
@@ -104,17 +124,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ResponseCache, store=app.state.responses, paths=cacheable_paths(app.routes))
     app.add_middleware(access_log.AccessLog, log=access_log.RequestLog(settings.log_format))
     app.add_middleware(RootPath, root_path=settings.root_path)
-    return app
-
-
-class RootPath:
-    """Serve under a URL prefix (behind a proxy) when the server was not told one."""
-
-    def __init__(self, app: ASGIApp, root_path: str) -> None:
-        self.app = app
-        self.root_path = root_path
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.root_path and scope["type"] in ("http", "websocket") and not scope.get("root_path"):
-            scope = {**scope, "root_path": self.root_path}
-        await self.app(scope, receive, send)

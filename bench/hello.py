@@ -1,7 +1,7 @@
 """The baseline: a bare ASGI "hello" app, served exactly as the calculator is served.
 
 ``python -m bench.hello --host 127.0.0.1 --port 8001`` runs it under the production server
-code of ``app.cli``: the same gunicorn options (uvicorn workers, keep-alive, preload, graceful
+code of ``app.cli.serve``: the same gunicorn options (uvicorn workers, keep-alive, preload, graceful
 timeout), the same command-line parser and ``CALC_WORKERS`` workers. Only the app differs.
 
 ``python -m bench.hello fastapi --host ...`` serves, the same way, a bare FastAPI app with one
@@ -53,9 +53,11 @@ def fastapi_app() -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Serve ``hello_app`` (or, given ``fastapi`` first, ``fastapi_app()``) with app.cli's
+    """Serve ``hello_app`` (or, given ``fastapi`` first, ``fastapi_app()``) with app.cli.serve's
     gunicorn server, parser, options and worker count."""
-    from app.cli import GunicornServer, build_parser, gunicorn_options, load_settings
+    from app.cli.main import build_parser
+    from app.cli.serve import GunicornServer, gunicorn_options
+    from app.cli.settings import load_settings
 
     given = list(sys.argv[1:] if argv is None else argv)
     app: Any = fastapi_app() if given[:1] == ["fastapi"] else hello_app
@@ -67,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return None
 
     options = gunicorn_options(args, settings.workers, on_exit)
-    # app.cli types its app as FastAPI; gunicorn's uvicorn worker serves any ASGI app.
+    # app.cli.serve types its app as FastAPI; gunicorn's uvicorn worker serves any ASGI app.
     GunicornServer(app, options).run()  # typed as FastAPI; the uvicorn worker serves any ASGI app
     return 0
 

@@ -1,7 +1,7 @@
 """pyinstrument profiles of the JSON estimate, the htmx partial and the batch, in process.
 
 The JSON estimate and the htmx partial are profiled with a different scenario on every call,
-so each is computed (app.response_cache cannot answer it); the JSON estimate is also profiled
+so each is computed (app.web.response_cache cannot answer it); the JSON estimate is also profiled
 repeated, as wrk requests it, to show what a cache hit costs.
 
 The HTTP paths are driven as ASGI calls on the app that create_app() builds (every middleware
@@ -29,7 +29,7 @@ from pyinstrument.frame import Frame
 
 from bench.batchload import batch_csv
 
-ACCESS_LOGGER = "dockerk8s_cost.access"  # app.access_log.LOGGER_NAME
+ACCESS_LOGGER = "dockerk8s_cost.access"  # app.web.access_log.LOGGER_NAME
 INTERVAL = 0.0005
 
 
@@ -193,7 +193,7 @@ def build_app() -> Any:
 
 
 def _batch_work(app: Any, rows: int) -> Callable[[], None]:
-    from app import batch
+    from app.api import batch
 
     body = batch_csv(rows)
     engine = app.state.engine

@@ -45,8 +45,8 @@ def production_command(port: int) -> list[str]:
 
 
 def hello_command(port: int, app: str = "") -> list[str]:
-    """The baseline (or, with ``app="fastapi"``, FastAPI's floor), served by app.cli's gunicorn
-    code with the same options."""
+    """The baseline (or, with ``app="fastapi"``, FastAPI's floor), served by app.cli.serve's
+    gunicorn code with the same options."""
     chosen = [app] if app else []
     return [sys.executable, "-m", "bench.hello", *chosen, "--host", HOST, "--port", str(port)]
 

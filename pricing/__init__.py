@@ -1,8 +1,11 @@
 """The pricing engine: from a Scenario and a Catalog to a Comparison and the advice on it.
 
-Nothing in this package imports a web framework or does I/O outside ``load_catalog``. Its
-layers, bottom up: catalog, scenario, resolve, labour, lines, bill, comparison, spread, odds,
-advice, sensitivity, engine (see docs/ARCHITECTURE.md).
+Nothing in this package imports a web framework, and no cost function does I/O: the catalog
+is read once by ``load_catalog``, and the price lists are fetched only by the operator's
+``pricing.refresh`` tool. Its layers, bottom up: catalog, scenario (each field's role stated
+on it: roles), resolve (with the rules across fields: rules), labour (people time), lines, bill,
+comparison, spread and odds, advice, sensitivity, engine; beside them the sizing from files
+(workload). See docs/ARCHITECTURE.md.
 """
 
 from pricing.advice import Advice

@@ -3,6 +3,7 @@ a setup or neither) and the price traps the scenario walks into."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -119,67 +120,94 @@ def _tier_fee(matches: Matches, tier: str, hours: Decimal) -> tuple[str, str]:
     return format_money(hourly), format_money(to_cents(hourly * hours))
 
 
+def _extended_support(resolved: Resolved) -> str | None:
+    scenario, matches = resolved
+    if (
+        scenario.control_plane != "eks-extended"
+        or "eks-standard" not in matches.provider.control_planes
+    ):
+        return None
+    hours = scenario.hours_per_month
+    extended_hour, extended_month = _tier_fee(matches, "eks-extended", hours)
+    standard_hour, standard_month = _tier_fee(matches, "eks-standard", hours)
+    return (
+        f"EKS extended support costs {extended_hour} per cluster-hour ({extended_month} a "
+        f"month) instead of {standard_hour} ({standard_month}): upgrade Kubernetes to "
+        "return to standard support."
+    )
+
+
+def _free_tier_credit(resolved: Resolved) -> str | None:
+    if resolved.matches.control_plane.monthly_credit <= 0:
+        return None
+    return (
+        "GKE's free-tier credit covers one zonal Standard cluster or one Autopilot "
+        "cluster per billing account: a regional Standard cluster, or a second cluster, "
+        "pays the full fee."
+    )
+
+
+def _paid_seats(resolved: Resolved) -> str | None:
+    scenario, matches = resolved
+    seats = ((matches.docker_plan, scenario.docker_seats), (matches.k8s_plan, scenario.k8s_seats))
+    paid = [plan for plan, count in seats if count and plan.annual > 0]
+    if not paid or scenario.docker_desktop_free or scenario.seat_price is not None:
+        return None
+    return (
+        "Docker Desktop is free for companies under 250 employees and under $10M "
+        "revenue (government entities need a paid plan whatever their size): if yours "
+        "qualifies, say so and the seats cost nothing."
+    )
+
+
+def _arm_images(resolved: Resolved) -> str | None:
+    machines = (resolved.matches.docker_machine, resolved.matches.k8s_machine)
+    arm = sorted({machine.key for machine in machines if machine.spec.arch == "arm64"})
+    if not arm:
+        return None
+    return (
+        f"{' and '.join(arm)} {'is an Arm type' if len(arm) == 1 else 'are Arm types'}: "
+        "every image must be built for arm64 (or as a multi-architecture image)."
+    )
+
+
+def _failover(resolved: Resolved) -> str | None:
+    scenario = resolved.scenario
+    if scenario.docker_setup != "failover":
+        return None
+    return (
+        f"Docker with failover: {scenario.docker_hosts} hosts behind a load balancer keep "
+        "serving when one fails, but nothing schedules containers: they do not move "
+        "by themselves, and state (databases, volumes) fails over by hand."
+    )
+
+
+def _spot(resolved: Resolved) -> str | None:
+    if resolved.scenario.k8s_pricing != "spot":
+        return None
+    return (
+        "Spot nodes can be taken back at short notice: run only workloads that "
+        "tolerate interruption on them."
+    )
+
+
+# The price traps, in the order they are noted; each says its note, or None where the
+# scenario does not walk into it.
+PRICE_TRAPS: tuple[Callable[[Resolved], str | None], ...] = (
+    _extended_support,
+    _free_tier_credit,
+    _paid_seats,
+    lambda resolved: resolved.matches.region.caveat or None,
+    _arm_images,
+    _failover,
+    _spot,
+)
+
+
 def price_notes(resolved: Resolved) -> tuple[str, ...]:
     """Costs that surprise people, flagged where this scenario walks into them (decided by
     its infrastructure fields alone)."""
-    scenario, matches = resolved
-    notes = []
-    tiers = matches.provider.control_planes
-    if scenario.control_plane == "eks-extended" and "eks-standard" in tiers:
-        hours = scenario.hours_per_month
-        extended_hour, extended_month = _tier_fee(matches, "eks-extended", hours)
-        standard_hour, standard_month = _tier_fee(matches, "eks-standard", hours)
-        notes.append(
-            f"EKS extended support costs {extended_hour} per cluster-hour ({extended_month} a "
-            f"month) instead of {standard_hour} ({standard_month}): upgrade Kubernetes to "
-            "return to standard support."
-        )
-    if matches.control_plane.monthly_credit > 0:
-        notes.append(
-            "GKE's free-tier credit covers one zonal Standard cluster or one Autopilot "
-            "cluster per billing account: a regional Standard cluster, or a second cluster, "
-            "pays the full fee."
-        )
-    paid = [
-        plan
-        for plan, seats in (
-            (matches.docker_plan, scenario.docker_seats),
-            (matches.k8s_plan, scenario.k8s_seats),
-        )
-        if seats and plan.annual > 0
-    ]
-    if paid and not scenario.docker_desktop_free and scenario.seat_price is None:
-        notes.append(
-            "Docker Desktop is free for companies under 250 employees and under $10M "
-            "revenue (government entities need a paid plan whatever their size): if yours "
-            "qualifies, say so and the seats cost nothing."
-        )
-    if matches.region.caveat:
-        notes.append(matches.region.caveat)
-    arm = sorted(
-        {
-            machine.key
-            for machine in (matches.docker_machine, matches.k8s_machine)
-            if machine.spec.arch == "arm64"
-        }
-    )
-    if arm:
-        notes.append(
-            f"{' and '.join(arm)} {'is an Arm type' if len(arm) == 1 else 'are Arm types'}: "
-            "every image must be built for arm64 (or as a multi-architecture image)."
-        )
-    if scenario.docker_setup == "failover":
-        notes.append(
-            f"Docker with failover: {scenario.docker_hosts} hosts behind a load balancer keep "
-            "serving when one fails, but nothing schedules containers: they do not move "
-            "by themselves, and state (databases, volumes) fails over by hand."
-        )
-    if scenario.k8s_pricing == "spot":
-        notes.append(
-            "Spot nodes can be taken back at short notice: run only workloads that "
-            "tolerate interruption on them."
-        )
-    return tuple(notes)
+    return tuple(note for trap in PRICE_TRAPS if (note := trap(resolved)) is not None)
 
 
 def fit_notes(fit: tuple[Fit, ...]) -> tuple[str, ...]:

@@ -12,32 +12,21 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from pricing import lines
+from pricing import lines, roles
 from pricing.catalog import Availability
-from pricing.input_types import RANGE_LIMITS
 from pricing.labour import SetupTime
 from pricing.lines import LineItem
 from pricing.money import total
 from pricing.resolve import Matches, Resolved
+from pricing.roles import fields_with
 from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, Scenario, Setup
 
-# Fields no infrastructure line reads: scenarios that differ only in these share one
-# InfrastructureBill.
+# Fields no infrastructure line reads (their role says so, pricing.roles, and the checklist's
+# answers shape the advice, not the costs): scenarios that differ only in these share one
+# InfrastructureBill. (workload_vcpu and workload_memory_gib are read by the pod lines of a
+# tier that bills pods, GKE Autopilot: they are part of the key.)
 NOT_INFRASTRUCTURE = frozenset(
-    {
-        "devops_hourly_rate",
-        *RANGE_LIMITS,  # every people-time figure, the three hours a month among them
-        "horizon_months",
-        *CHECKLIST_FIELDS,
-        "stateful_services",
-        "odds",
-        # (workload_vcpu and workload_memory_gib are read by the pod lines of a tier that
-        # bills pods, GKE Autopilot: they are part of the key)
-        "workload_pods",
-        "k8s_max_pods",
-        "monthly_requests",
-        "request_ms",
-    }
+    (*fields_with(Scenario, roles.NOT_INFRASTRUCTURE), *CHECKLIST_FIELDS)
 )
 INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCTURE)
 

@@ -18,8 +18,13 @@ def format_money(amount: Decimal, currency: str = "USD", places: int = 2) -> str
     """Money for people: $1,234.56 in USD, 1,234.56 EUR in another currency; a negative amount
     (a credit) as -$74.40. Display only: no arithmetic here."""
     sign = "-" if amount < 0 else ""
-    digits = f"{abs(amount):,.{places}f}"
-    return f"{sign}${digits}" if currency == "USD" else f"{sign}{digits} {currency}"
+    return sign + with_currency(f"{abs(amount):,.{places}f}", currency)
+
+
+def with_currency(digits: str, currency: str) -> str:
+    """An amount's digits with its currency, for people: $ before them for US dollars, the
+    code after them for any other (1,234.56 EUR)."""
+    return f"${digits}" if currency == "USD" else f"{digits} {currency}"
 
 
 def total(amounts: list[Decimal] | tuple[Decimal, ...]) -> Decimal:

@@ -19,27 +19,25 @@ from pricing.catalog import (
     LoadBalancer,
     Plan,
     Provider,
+    ProviderDefaults,
     Rate,
     Region,
 )
-from pricing.rules import cross_field_problems, usage_problems
+from pricing.roles import CATALOG_KEY, fields_with, own_prices
+from pricing.rules import cross_field_problems, price_rate, usage_problems
 from pricing.scenario import FieldProblem, InputError, Scenario
 from pricing.versions import start_month
 
 T = TypeVar("T")
 
-# The Scenario fields that name an entry of the provider's catalog; empty means the
-# provider's default (the control-plane VM type defaults to the node type instead).
+# The Scenario fields that name an entry of the provider's catalog (their role, CATALOG_KEY):
+# those the provider has a default for (an empty one means it), and the control-plane VM type,
+# which defaults to the node type instead.
+DEFAULTED_FIELDS = tuple(ProviderDefaults.model_fields)
 CATALOG_FIELDS = (
-    "k8s_control_instance_type",
-    "region",
-    "docker_instance_type",
-    "k8s_instance_type",
-    "control_plane",
-    "load_balancer",
-    "disk",
+    *(name for name in fields_with(Scenario, CATALOG_KEY) if name not in DEFAULTED_FIELDS),
+    *DEFAULTED_FIELDS,
 )
-DEFAULTED_FIELDS = tuple(f for f in CATALOG_FIELDS if f != "k8s_control_instance_type")
 
 
 def provider_defaults(provider: Provider) -> dict[str, str]:
@@ -48,12 +46,9 @@ def provider_defaults(provider: Provider) -> dict[str, str]:
     return {field: getattr(defaults, field) for field in DEFAULTED_FIELDS}
 
 
-# The user's own hourly price, by the VM-type field whose machine it prices: it belongs to that
-# type, so it goes when the type does.
-OWN_PRICES = {
-    "docker_instance_type": "docker_hourly_price",
-    "k8s_instance_type": "k8s_hourly_price",
-}
+# The user's own hourly price, by the VM-type field whose machine it prices (their role,
+# OwnPriceOf): it belongs to that type, so it goes when the type does.
+OWN_PRICES = own_prices(Scenario)
 
 
 def catalog_choices(provider: Provider, region_key: str) -> dict[str, Mapping[str, object]]:
@@ -179,46 +174,28 @@ def _filled_keys(scenario: Scenario, provider: Provider) -> dict[str, str]:
     return {field: getattr(scenario, field) or defaults[field] for field in DEFAULTED_FIELDS}
 
 
-def _price_rate(scenario: Scenario, provider: Provider, problems: _Problems) -> Decimal:
-    """Units of the display currency per unit of the provider's currency, from the rates the
-    user entered; a problem where a rate is missing or contradicts the currency."""
-    display, rate, eur_rate = scenario.currency, scenario.exchange_rate, scenario.eur_rate
-    if display == "USD" and rate != 1:
-        problems.add("exchange_rate", "must be 1 for USD; pick another currency to convert")
-    if display != "USD" and rate == 1:
-        problems.add(
-            "exchange_rate",
-            f"enter the {display} per US dollar rate (the DevOps rate, the Docker seats and "
-            "prices you enter are in USD)",
-        )
-    if provider.currency == "USD":
-        if eur_rate is not None:
-            problems.add(
-                "eur_rate", f"applies only to a provider that prices in euros, not {provider.name}"
-            )
-        return rate
-    if display == "EUR":
-        if eur_rate is not None and eur_rate != 1:
-            problems.add("eur_rate", "must be empty or 1 when the results are shown in EUR")
-        return Decimal(1)
-    if eur_rate is None:
-        problems.add(
-            "eur_rate",
-            f"{provider.name} prices in EUR: enter the {display} per euro rate, or show the "
-            "results in EUR",
-        )
-        return Decimal(1)
-    return eur_rate
+class _Found(NamedTuple):
+    """What each key found in the catalog; None where it found nothing (a problem says why)."""
+
+    region: Region | None
+    docker: Machine | None
+    k8s: Machine | None
+    control: Machine | None
+    tier: ControlPlane | None
+    balancer: LoadBalancer | None
+    disk: Disk | None
+    docker_plan: Plan | None
+    k8s_plan: Plan | None
 
 
-def match(scenario: Scenario, catalog: Catalog) -> Matches:
-    """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
-    raise InputError naming every field with a problem."""
-    problems = _Problems()
-    provider = problems.find("provider", scenario.provider, catalog.providers, "a known provider")
-    if provider is None:
-        raise InputError(problems.found)
-    keys = _filled_keys(scenario, provider)
+def _look_up(
+    scenario: Scenario,
+    catalog: Catalog,
+    provider: Provider,
+    keys: dict[str, str],
+    problems: _Problems,
+) -> _Found:
+    """Every key of ``scenario`` looked up (its empty ones filled in ``keys``)."""
     name, region_key = provider.name, keys["region"]
     region = problems.find("region", region_key, provider.regions, f"a region of {name}")
 
@@ -231,17 +208,12 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
     if scenario.k8s_control_nodes > 0:
         control_key = scenario.k8s_control_instance_type or keys["k8s_instance_type"]
         control = machine("k8s_control_instance_type", control_key)
+    tiers, balancers = provider.control_planes, provider.load_balancers
     tier = problems.find(
-        "control_plane",
-        keys["control_plane"],
-        provider.control_planes,
-        f"a control-plane tier of {name}",
+        "control_plane", keys["control_plane"], tiers, f"a control-plane tier of {name}"
     )
     balancer = problems.find(
-        "load_balancer",
-        keys["load_balancer"],
-        provider.load_balancers,
-        f"a load balancer of {name}",
+        "load_balancer", keys["load_balancer"], balancers, f"a load balancer of {name}"
     )
     disk = problems.find("disk", keys["disk"], provider.disks, f"a disk type of {name}")
     docker_plan = problems.find("docker_plan", scenario.docker_plan, catalog.plans, "a Docker plan")
@@ -250,39 +222,60 @@ def match(scenario: Scenario, catalog: Catalog) -> Matches:
         for field, plan in (("docker_plan", docker_plan), ("k8s_plan", k8s_plan)):
             if plan is not None and plan.monthly is None:
                 problems.add("plan_billing", f"{plan.label} ({field}) is billed annually only")
-    docker_purchase = problems.purchase(
+    return _Found(region, docker, k8s, control, tier, balancer, disk, docker_plan, k8s_plan)
+
+
+def _purchases(scenario: Scenario, found: _Found, problems: _Problems) -> tuple[Purchase, Purchase]:
+    """How the Docker host and the nodes are bought."""
+    docker = problems.purchase(
         "docker_commitment_percent",
         scenario.docker_pricing,
         scenario.docker_commitment_percent,
-        docker,
+        found.docker,
     )
-    k8s_purchase = problems.purchase(
-        "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, k8s
+    k8s = problems.purchase(
+        "k8s_commitment_percent", scenario.k8s_pricing, scenario.k8s_commitment_percent, found.k8s
     )
+    return docker, k8s
+
+
+def match(scenario: Scenario, catalog: Catalog) -> Matches:
+    """Look up every key of ``scenario`` in ``catalog`` and check the rules across fields, or
+    raise InputError naming every field with a problem."""
+    problems = _Problems()
+    provider = problems.find("provider", scenario.provider, catalog.providers, "a known provider")
+    if provider is None:
+        raise InputError(problems.found)
+    keys = _filled_keys(scenario, provider)
+    found = _look_up(scenario, catalog, provider, keys, problems)
+    docker_purchase, k8s_purchase = _purchases(scenario, found, problems)
     problems.found.extend(
-        cross_field_problems(scenario, provider, region_key=region_key, tier=tier, disk=disk)
+        cross_field_problems(
+            scenario, provider, region_key=keys["region"], tier=found.tier, disk=found.disk
+        )
     )
-    problems.found.extend(usage_problems(scenario, tier))
+    problems.found.extend(usage_problems(scenario, found.tier))
     policy = catalog.versions.policy_for(provider.provider, keys["control_plane"])
     keys["start_month"] = start_month(scenario, catalog.versions, policy, problems.add)
-    price_rate = _price_rate(scenario, provider, problems)
+    rate, rate_problems = price_rate(scenario, provider)
+    problems.found.extend(rate_problems)
     if problems.found:
         raise InputError(problems.found)
     return Matches(
         keys=keys,
         provider=provider,
-        region=_found(region),
-        docker_machine=_found(docker),
-        k8s_machine=_found(k8s),
-        control_machine=control,
-        control_plane=_found(tier),
-        load_balancer=_found(balancer),
-        disk=_found(disk),
-        docker_plan=_found(docker_plan),
-        k8s_plan=_found(k8s_plan),
+        region=_found(found.region),
+        docker_machine=_found(found.docker),
+        k8s_machine=_found(found.k8s),
+        control_machine=found.control,
+        control_plane=_found(found.tier),
+        load_balancer=_found(found.balancer),
+        disk=_found(found.disk),
+        docker_plan=_found(found.docker_plan),
+        k8s_plan=_found(found.k8s_plan),
         docker_purchase=docker_purchase,
         k8s_purchase=k8s_purchase,
-        price_rate=price_rate,
+        price_rate=rate,
     )
 
 

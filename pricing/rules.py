@@ -3,11 +3,13 @@ constraints can state; each broken rule is a FieldProblem naming the field to ch
 
 ``cross_field_problems`` reads the fields that decide the infrastructure; ``usage_problems``
 the others (workload, requests), so it runs for every scenario, also one whose infrastructure
-bill the Engine remembered."""
+bill the Engine remembered; ``price_rate`` converts the provider's currency into the one shown,
+at the rates the user entered."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from pricing.catalog import ControlPlane, Disk, Provider, Region
 from pricing.problems import FieldProblem
@@ -138,3 +140,39 @@ def usage_problems(scenario: Scenario, tier: ControlPlane | None) -> list[FieldP
             FieldProblem(missing, f"enter it with {given}: per-request billing needs both")
         )
     return problems
+
+
+def price_rate(scenario: Scenario, provider: Provider) -> tuple[Decimal, list[FieldProblem]]:
+    """Units of the display currency per unit of the provider's currency, from the rates the
+    user entered; and a problem where a rate is missing or contradicts the currency."""
+    display, rate, eur_rate = scenario.currency, scenario.exchange_rate, scenario.eur_rate
+    problems = list(_exchange_rate_problems(display, rate))
+    if provider.currency == "USD":
+        if eur_rate is not None:
+            message = f"applies only to a provider that prices in euros, not {provider.name}"
+            problems.append(FieldProblem("eur_rate", message))
+        return rate, problems
+    if display == "EUR":
+        if eur_rate is not None and eur_rate != 1:
+            message = "must be empty or 1 when the results are shown in EUR"
+            problems.append(FieldProblem("eur_rate", message))
+        return Decimal(1), problems
+    if eur_rate is None:
+        message = (
+            f"{provider.name} prices in EUR: enter the {display} per euro rate, or show the "
+            "results in EUR"
+        )
+        problems.append(FieldProblem("eur_rate", message))
+        return Decimal(1), problems
+    return eur_rate, problems
+
+
+def _exchange_rate_problems(display: str, rate: Decimal) -> Iterator[FieldProblem]:
+    if display == "USD" and rate != 1:
+        yield FieldProblem("exchange_rate", "must be 1 for USD; pick another currency to convert")
+    if display != "USD" and rate == 1:
+        yield FieldProblem(
+            "exchange_rate",
+            f"enter the {display} per US dollar rate (the DevOps rate, the Docker seats and "
+            "prices you enter are in USD)",
+        )

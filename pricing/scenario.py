@@ -4,7 +4,7 @@ JSON keys and batch-CSV columns alike; every field has a default, so any subset 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,12 +32,15 @@ from pricing.input_types import (
 from pricing.problems import FieldProblem as FieldProblem
 from pricing.problems import InputError as InputError
 from pricing.problems import ProblemKind as ProblemKind
+from pricing.roles import CATALOG_KEY, CHECKLIST, NOT_INFRASTRUCTURE, SIZED, OwnPriceOf, fields_with
 
 Setup = Literal["docker", "kubernetes"]
 Commitment = Literal["on-demand", "1-year", "3-year"]
 NodePricing = Literal["on-demand", "1-year", "3-year", "spot"]
 DeployFrequency = Literal["weekly", "daily", "several-daily"]
 _RANGE = " A number, or low/likely/high such as 3/5/10."
+# A people-time figure: read by no infrastructure line.
+PeopleRange = Annotated[OptionalRange, NOT_INFRASTRUCTURE]
 
 
 def _coefficient(what: str) -> Any:
@@ -64,7 +67,7 @@ class Scenario(BaseModel):
     provider: Name = Field(
         "aws", description="Cloud provider key from the catalog: aws, gcp or azure."
     )
-    region: OptionalName = Field(
+    region: Annotated[OptionalName, CATALOG_KEY] = Field(
         None, description="Region key (e.g. us-east-1). Empty: the provider's default region."
     )
     hours_per_month: PlainDecimal = Field(
@@ -80,15 +83,15 @@ class Scenario(BaseModel):
         description="Negotiated discount on the provider's list prices (VMs, control plane, "
         "load balancers, disks), in percent. Not applied to an hourly price you enter yourself.",
     )
-    load_balancer: OptionalName = Field(
+    load_balancer: Annotated[OptionalName, CATALOG_KEY] = Field(
         None, description="Load-balancer type key (e.g. alb). Empty: the provider's default."
     )
-    disk: OptionalName = Field(
+    disk: Annotated[OptionalName, CATALOG_KEY] = Field(
         None, description="Block-storage type key (e.g. gp3). Empty: the provider's default."
     )
 
     # The Docker host
-    docker_instance_type: OptionalName = Field(
+    docker_instance_type: Annotated[OptionalName, CATALOG_KEY, SIZED] = Field(
         None, description="VM type of the Docker host. Empty: the provider's default."
     )
     docker_hosts: Count = Field(1, ge=1, le=1000, description="Docker hosts, a count.")
@@ -97,10 +100,12 @@ class Scenario(BaseModel):
         description="single: one host (or several, each on its own); failover: two or more "
         "hosts behind a load balancer, each able to carry the application.",
     )
-    docker_hourly_price: OptionalPrice = Field(
+    docker_hourly_price: Annotated[OptionalPrice, OwnPriceOf("docker_instance_type")] = Field(
         None, description="Your hourly price per Docker host in USD, replacing the list price."
     )
-    docker_disk_gb: Count = Field(100, ge=0, le=100_000, description="Disk per Docker host, in GB.")
+    docker_disk_gb: Annotated[Count, SIZED] = Field(
+        100, ge=0, le=100_000, description="Disk per Docker host, in GB."
+    )
     docker_load_balancers: Count = Field(
         0, ge=0, le=100, description="Load balancers in front of the Docker host, a count."
     )
@@ -119,20 +124,24 @@ class Scenario(BaseModel):
     )
 
     # The Kubernetes cluster
-    k8s_instance_type: OptionalName = Field(
+    k8s_instance_type: Annotated[OptionalName, CATALOG_KEY, SIZED] = Field(
         None, description="VM type of the Kubernetes worker nodes. Empty: the provider's default."
     )
-    k8s_nodes: Count = Field(3, ge=1, le=1000, description="Kubernetes worker nodes, a count.")
-    k8s_hourly_price: OptionalPrice = Field(
+    k8s_nodes: Annotated[Count, SIZED] = Field(
+        3, ge=1, le=1000, description="Kubernetes worker nodes, a count."
+    )
+    k8s_hourly_price: Annotated[OptionalPrice, OwnPriceOf("k8s_instance_type")] = Field(
         None, description="Your hourly price per worker node in USD, replacing the list price."
     )
-    k8s_disk_gb: Count = Field(50, ge=0, le=100_000, description="Disk per worker node, in GB.")
-    control_plane: OptionalName = Field(
+    k8s_disk_gb: Annotated[Count, SIZED] = Field(
+        50, ge=0, le=100_000, description="Disk per worker node, in GB."
+    )
+    control_plane: Annotated[OptionalName, CATALOG_KEY] = Field(
         None,
         description="Control-plane tier key (e.g. eks-standard, aks-free, self-managed). "
         "Empty: the provider's default.",
     )
-    k8s_load_balancers: Count = Field(
+    k8s_load_balancers: Annotated[Count, SIZED] = Field(
         1, ge=0, le=100, description="Load balancers for the cluster's ingress, a count."
     )
     k8s_lb_usage: PlainDecimal = Field(
@@ -156,49 +165,49 @@ class Scenario(BaseModel):
     )
 
     # People and time
-    devops_hourly_rate: PlainDecimal = Field(
+    devops_hourly_rate: Annotated[PlainDecimal, NOT_INFRASTRUCTURE] = Field(
         Decimal(96), ge=0, le=10_000, description="Cost of one DevOps engineering hour, in USD."
     )
-    docker_devops_hours: OptionalRange = Field(
+    docker_devops_hours: PeopleRange = Field(
         None,
         description="DevOps hours per month to run the Docker setup, replacing the estimate "
         f"from its drivers.{_RANGE} Empty: estimated from the drivers.",
     )
-    k8s_rampup_hours: OptionalRange = Field(
+    k8s_rampup_hours: PeopleRange = Field(
         None,
         description="DevOps hours per month on Kubernetes while the team ramps up, replacing "
         f"the steady hours and the ramp-up extra.{_RANGE} Empty: the steady hours plus the "
         "ramp-up extra.",
     )
-    k8s_rampup_months: OptionalMonthsRange = Field(
+    k8s_rampup_months: Annotated[OptionalMonthsRange, NOT_INFRASTRUCTURE] = Field(
         None,
         description="Months of Kubernetes ramp-up: whole months, or low/likely/high such as "
         "2/4/12. Empty: the labour table's range.",
     )
-    k8s_steady_hours: OptionalRange = Field(
+    k8s_steady_hours: PeopleRange = Field(
         None,
         description="DevOps hours per month on Kubernetes after the ramp-up, replacing the "
         f"estimate from its drivers.{_RANGE} Empty: estimated from the drivers.",
     )
-    horizon_months: Count = Field(
+    horizon_months: Annotated[Count, NOT_INFRASTRUCTURE] = Field(
         12, ge=1, le=120, description="Months to add up in the cumulative view, in months."
     )
 
     # People time, driver by driver: each field replaces the labour table's low/likely/high
     # for this scenario (docs/PRICING.md, "People time").
-    docker_host_hours: OptionalRange = _coefficient("per Docker host a month: updates, backups")
-    docker_service_hours: OptionalRange = _coefficient("per service a month on Docker")
-    docker_stateful_hours: OptionalRange = _coefficient("per stateful service a month on Docker")
-    docker_deploy_hours: OptionalRange = _coefficient("per deploy on Docker")
-    docker_incident_hours: OptionalRange = _coefficient("of incidents per Docker host a month")
-    k8s_cluster_hours: OptionalRange = _coefficient("per Kubernetes cluster a month")
-    k8s_service_hours: OptionalRange = _coefficient("per service a month on Kubernetes")
-    k8s_stateful_hours: OptionalRange = _coefficient("per stateful service a month on Kubernetes")
-    k8s_deploy_hours: OptionalRange = _coefficient("per deploy on Kubernetes")
-    k8s_incident_hours: OptionalRange = _coefficient("of incidents per Kubernetes cluster a month")
-    k8s_upgrade_hours: OptionalRange = _coefficient("per minor upgrade of a Kubernetes cluster")
-    k8s_rampup_extra_hours: OptionalRange = _coefficient("extra a month while learning Kubernetes")
-    odds: bool = Field(
+    docker_host_hours: PeopleRange = _coefficient("per Docker host a month: updates, backups")
+    docker_service_hours: PeopleRange = _coefficient("per service a month on Docker")
+    docker_stateful_hours: PeopleRange = _coefficient("per stateful service a month on Docker")
+    docker_deploy_hours: PeopleRange = _coefficient("per deploy on Docker")
+    docker_incident_hours: PeopleRange = _coefficient("of incidents per Docker host a month")
+    k8s_cluster_hours: PeopleRange = _coefficient("per Kubernetes cluster a month")
+    k8s_service_hours: PeopleRange = _coefficient("per service a month on Kubernetes")
+    k8s_stateful_hours: PeopleRange = _coefficient("per stateful service a month on Kubernetes")
+    k8s_deploy_hours: PeopleRange = _coefficient("per deploy on Kubernetes")
+    k8s_incident_hours: PeopleRange = _coefficient("of incidents per Kubernetes cluster a month")
+    k8s_upgrade_hours: PeopleRange = _coefficient("per minor upgrade of a Kubernetes cluster")
+    k8s_rampup_extra_hours: PeopleRange = _coefficient("extra a month while learning Kubernetes")
+    odds: Annotated[bool, NOT_INFRASTRUCTURE] = Field(
         True,
         description="Compute the odds: P10, P50 and P90 of each setup's totals and the "
         "probability that Kubernetes is cheaper over the horizon, from the people-time "
@@ -248,18 +257,28 @@ class Scenario(BaseModel):
     )
 
     # The article's decision checklist
-    services: Count = Field(3, ge=1, le=100_000, description="How many services you run, a count.")
-    servers: Count = Field(1, ge=1, le=100_000, description="How many servers you need, a count.")
-    deploy_frequency: DeployFrequency = Field(
+    services: Annotated[Count, CHECKLIST, SIZED] = Field(
+        3, ge=1, le=100_000, description="How many services you run, a count."
+    )
+    servers: Annotated[Count, CHECKLIST] = Field(
+        1, ge=1, le=100_000, description="How many servers you need, a count."
+    )
+    deploy_frequency: Annotated[DeployFrequency, CHECKLIST] = Field(
         "daily", description="How often you deploy: weekly, daily or several-daily."
     )
-    needs_autoscaling: bool = Field(False, description="Does your load need autoscaling?")
-    has_ops_person: bool = Field(False, description="Do you have a dedicated ops person?")
-    tolerates_downtime: bool = Field(
+    needs_autoscaling: Annotated[bool, CHECKLIST, SIZED] = Field(
+        False, description="Does your load need autoscaling?"
+    )
+    has_ops_person: Annotated[bool, CHECKLIST] = Field(
+        False, description="Do you have a dedicated ops person?"
+    )
+    tolerates_downtime: Annotated[bool, CHECKLIST] = Field(
         True, description="Can you tolerate 15 minutes of downtime per incident?"
     )
-    stateful: bool = Field(False, description="Do you run databases or other stateful workloads?")
-    stateful_services: OptionalCount = Field(
+    stateful: Annotated[bool, CHECKLIST, SIZED] = Field(
+        False, description="Do you run databases or other stateful workloads?"
+    )
+    stateful_services: Annotated[OptionalCount, NOT_INFRASTRUCTURE] = Field(
         None,
         description="How many of the services keep state (databases, queues with volumes), a "
         "count. Empty: 1 when stateful is true, else 0.",
@@ -290,10 +309,10 @@ class Scenario(BaseModel):
         "days. Empty: hours_per_month. Disks, control plane and load balancers bill the "
         "whole month.",
     )
-    k8s_nodes_min: OptionalNodes = Field(
+    k8s_nodes_min: Annotated[OptionalNodes, SIZED] = Field(
         None, description="Autoscaling: fewest worker nodes, a count. k8s_nodes is the average."
     )
-    k8s_nodes_max: OptionalNodes = Field(
+    k8s_nodes_max: Annotated[OptionalNodes, SIZED] = Field(
         None, description="Autoscaling: most worker nodes, a count. k8s_nodes is the average."
     )
     k8s_control_nodes: Count = Field(
@@ -302,17 +321,19 @@ class Scenario(BaseModel):
         le=100,
         description="Control-plane VMs you run yourself (self-managed Kubernetes), a count.",
     )
-    k8s_control_instance_type: OptionalName = Field(
+    k8s_control_instance_type: Annotated[OptionalName, CATALOG_KEY] = Field(
         None, description="VM type of the self-managed control plane. Empty: the node type."
     )
-    workload_vcpu: OptionalAmount = Field(
+    workload_vcpu: Annotated[OptionalAmount, SIZED] = Field(
         None, description="Does it fit? The workload's total CPU requests, in vCPU."
     )
-    workload_memory_gib: OptionalAmount = Field(
+    workload_memory_gib: Annotated[OptionalAmount, SIZED] = Field(
         None, description="Does it fit? The workload's total memory requests, in GiB."
     )
-    workload_pods: OptionalPods = Field(None, description="Does it fit? Pods to run, a count.")
-    k8s_max_pods: OptionalNodes = Field(
+    workload_pods: Annotated[OptionalPods, NOT_INFRASTRUCTURE, SIZED] = Field(
+        None, description="Does it fit? Pods to run, a count."
+    )
+    k8s_max_pods: Annotated[OptionalNodes, NOT_INFRASTRUCTURE, SIZED] = Field(
         None,
         description="Most pods per node (the kubelet's max-pods), a count. Empty: the "
         "provider's maximum for the node type (EKS: from its network interfaces; GKE 110; "
@@ -362,14 +383,14 @@ class Scenario(BaseModel):
         "(an AWS ALB two, an Azure load balancer one), and one per cluster node where nodes "
         "have their own (Hetzner servers, GKE nodes; not private nodes).",
     )
-    monthly_requests: OptionalRequests = Field(
+    monthly_requests: Annotated[OptionalRequests, NOT_INFRASTRUCTURE] = Field(
         None,
         description="Managed containers (a reference beside the two setups): HTTP requests a "
         "month, a count, for the services that bill by request (Cloud Run request-based, "
         "Azure Container Apps). Empty: those are priced as if every replica were busy all "
         "month. Give request_ms with it.",
     )
-    request_ms: OptionalMilliseconds = Field(
+    request_ms: Annotated[OptionalMilliseconds, NOT_INFRASTRUCTURE] = Field(
         None,
         description="Managed containers: the average time one request keeps an instance "
         "busy, in milliseconds. Give monthly_requests with it.",
@@ -377,26 +398,8 @@ class Scenario(BaseModel):
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(Scenario.model_fields)
-# The fields the article's decision checklist asks about (the questions' names).
-CHECKLIST_FIELDS = (
-    "services",
-    "servers",
-    "deploy_frequency",
-    "needs_autoscaling",
-    "has_ops_person",
-    "tolerates_downtime",
-    "stateful",
-)
-
-
-def changed_fields(scenario: Scenario, base: Scenario | None = None) -> dict[str, Any]:
-    """The fields whose values differ from ``base`` (the defaults), for permalinks."""
-    reference = base or DEFAULT_SCENARIO
-    return {
-        name: value
-        for name, value in scenario.model_dump().items()
-        if value != getattr(reference, name)
-    }
-
+# The fields by role (pricing.roles), each role stated on the fields above.
+CHECKLIST_FIELDS = fields_with(Scenario, CHECKLIST)
+SIZED_FIELDS = frozenset(fields_with(Scenario, SIZED))
 
 DEFAULT_SCENARIO = Scenario()

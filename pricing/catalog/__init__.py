@@ -2,7 +2,8 @@
 
 ``load_catalog`` is the package's only I/O: it reads the bundled files in ``pricing/data``
 and, optionally, an operator's override file merged over them. The entries' models are in
-``entries``, a provider's file and the whole catalog in ``providers``, the loading in
+``entries`` (the network's charges beyond egress in ``network``, managed containers' rates in
+``containers``), a provider's file and the whole catalog in ``providers``, the loading in
 ``loading``; every name is importable from here.
 """
 
@@ -13,21 +14,17 @@ from pricing.catalog.entries import (
     Baseline,
     Confidence,
     ControlPlane,
-    CrossZone,
     Disk,
     DiskSize,
     Egress,
     InstancePrice,
     InstanceType,
     LoadBalancer,
-    NatGateway,
     NodeFee,
     NonNegativePrice,
-    PerVmRate,
     Plan,
     PodPricing,
     PositivePrice,
-    PublicAddress,
     Rate,
     Region,
     Sourced,
@@ -51,6 +48,7 @@ from pricing.catalog.labour import (
     field_name,
 )
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
+from pricing.catalog.network import CrossZone, NatGateway, PerVmRate, PublicAddress
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
 from pricing.catalog.versions import (
     Calendar,

@@ -1,6 +1,6 @@
 """The catalog's entries: each price with its source URL, the date it was read and a
 confidence, and the shapes of what a provider sells (VM types, control planes, load balancers,
-disks, transfer, addresses) and Docker's plans."""
+disks, egress) and Docker's plans; the other network charges are in ``network``."""
 
 from __future__ import annotations
 
@@ -243,11 +243,6 @@ class Egress(Sourced):
         return self
 
 
-class CrossZone(Sourced):
-    label: str
-    gb_price: NonNegativePrice
-
-
 class SustainedUse(Sourced):
     """A discount the provider gives by itself for the hours a VM runs in a month: each
     quarter of the month's hours is billed at its rate (a share of the list price)."""
@@ -257,18 +252,6 @@ class SustainedUse(Sourced):
 
     def applies_to(self, instance_type: str) -> bool:
         return instance_type.split("-")[0] in self.families
-
-
-class PerVmRate(Entry):
-    """A gateway billed by the VMs that use it (Google Cloud NAT): ``hourly`` for each VM up
-    to ``up_to`` VMs, ``beyond`` an hour in all for more."""
-
-    hourly: PositivePrice
-    up_to: int = Field(gt=0)
-    beyond: PositivePrice
-
-    def gateway_hourly(self, vms: int) -> Decimal:
-        return self.hourly * vms if vms <= self.up_to else self.beyond
 
 
 class SurplusCredits(Sourced):
@@ -309,32 +292,6 @@ class SystemPods(Entry):
         if any(pod.replicas is None for pod in self.cluster):
             raise ValueError("cluster pods need their replicas")
         return self
-
-
-class NatGateway(Sourced):
-    """A managed NAT gateway for private nodes' outbound traffic: by the hour (or by the VMs
-    using it), per GB processed, and the addresses it holds."""
-
-    label: str
-    hourly: NonNegativePrice
-    gb_price: NonNegativePrice
-    per_vm: PerVmRate | None = None
-    address_hourly: NonNegativePrice = Field(
-        Decimal(0), description="The hourly price of the one public address the gateway holds."
-    )
-
-
-class PublicAddress(Sourced):
-    """A public IPv4 address, billed by the hour whether in use or not."""
-
-    label: str
-    hourly: NonNegativePrice
-    on_nodes: bool = Field(
-        False,
-        description="Cluster nodes that are not private hold a billed address each (Hetzner "
-        "servers' primary IPv4; GKE nodes of a public cluster). False: nodes are taken to sit "
-        "in private subnets.",
-    )
 
 
 class Plan(Sourced):

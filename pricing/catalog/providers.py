@@ -13,15 +13,12 @@ from pricing.catalog.containers import ContainerService
 from pricing.catalog.entries import (
     Availability,
     ControlPlane,
-    CrossZone,
     Disk,
     Egress,
     Entry,
     InstanceType,
     LoadBalancer,
-    NatGateway,
     Plan,
-    PublicAddress,
     Region,
     Sourced,
     SurplusCredits,
@@ -29,6 +26,7 @@ from pricing.catalog.entries import (
     SystemPods,
 )
 from pricing.catalog.labour import Labour
+from pricing.catalog.network import CrossZone, NatGateway, PublicAddress
 from pricing.catalog.versions import VersionCalendars, check_tiers
 
 

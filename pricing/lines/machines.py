@@ -30,46 +30,70 @@ def compute(
     label += f"{spec.memory_gib} GiB)"
     if hours != scenario.hours_per_month:
         label += f", {hours} h a month"
-    listed = machine.price.hourly
     if your_price is not None:
-        return priced(
-            scenario,
-            category=category,
-            label=label + ", your price",
-            quantity=count * hours,
-            unit="hour",
-            price=your_price,
-            rate=scenario.exchange_rate,
-            list_price=listed,
-            list_rate=rate,
-        )
-    price: Decimal = discounted(scenario, listed)
-    sourced: Sourced = machine.price
-    if purchase.rate is not None:
-        price, sourced = discounted(scenario, purchase.rate.hourly), purchase.rate
-        label += f", {purchase.option} rate"
-    elif purchase.percent is not None:
-        price = price * (HUNDRED - purchase.percent) / HUNDRED
-        label += f", {purchase.option} at {purchase.percent}% off"
-    if purchase.option == "spot":
-        label += " (can be interrupted)"
-    discount = _sustained_use(resolved, machine) if purchase.option == "on-demand" else None
-    if discount is not None:
-        share, sourced = discount
-        price = price * share
-        label += f", sustained-use discount {(1 - share) * 100:.1f}%"
+        return _at_your_price(resolved, machine, count * hours, your_price, category, label)
+    price, sourced, how = _bought(resolved, machine, purchase)
     return by_the_hour(
         scenario,
         category=category,
-        label=label,
+        label=label + how,
         count=count,
         hours=hours,
         price=price,
-        list_price=listed,
+        list_price=machine.price.hourly,
         cap=machine.price.monthly_cap,
         rate=rate,
         sourced=sourced,
     )
+
+
+def _at_your_price(
+    resolved: Resolved,
+    machine: Machine,
+    hours: Decimal,
+    your_price: Decimal,
+    category: Category,
+    label: str,
+) -> LineItem:
+    """The VMs' ``hours`` at the hourly price you gave (in USD), the list price beside it."""
+    scenario, matches = resolved
+    return priced(
+        scenario,
+        category=category,
+        label=label + ", your price",
+        quantity=hours,
+        unit="hour",
+        price=your_price,
+        rate=scenario.exchange_rate,
+        list_price=machine.price.hourly,
+        list_rate=matches.price_rate,
+    )
+
+
+def _bought(
+    resolved: Resolved, machine: Machine, purchase: Purchase
+) -> tuple[Decimal, Sourced, str]:
+    """A VM's hourly list price as bought: less the discount, then the commitment or spot
+    saving, or the sustained-use discount; the source of the price paid; and how it was bought,
+    for the label."""
+    scenario = resolved.scenario
+    price: Decimal = discounted(scenario, machine.price.hourly)
+    sourced: Sourced = machine.price
+    how = ""
+    if purchase.rate is not None:
+        price, sourced = discounted(scenario, purchase.rate.hourly), purchase.rate
+        how += f", {purchase.option} rate"
+    elif purchase.percent is not None:
+        price = price * (HUNDRED - purchase.percent) / HUNDRED
+        how += f", {purchase.option} at {purchase.percent}% off"
+    if purchase.option == "spot":
+        how += " (can be interrupted)"
+    discount = _sustained_use(resolved, machine) if purchase.option == "on-demand" else None
+    if discount is not None:
+        share, sourced = discount
+        price = price * share
+        how += f", sustained-use discount {(1 - share) * 100:.1f}%"
+    return price, sourced, how
 
 
 def _sustained_use(resolved: Resolved, machine: Machine) -> tuple[Decimal, Sourced] | None:

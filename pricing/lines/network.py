@@ -50,6 +50,23 @@ def load_balancers(resolved: Resolved, *, count: int, usage: Decimal) -> list[Li
     return items
 
 
+def _pooled(
+    resolved: Resolved, tiers: Egress, count: int, amount: Decimal, pooled: Decimal
+) -> LineItem:
+    """The egress the VMs' own transfer allowance covers, at no charge."""
+    return priced(
+        resolved.scenario,
+        category="data transfer",
+        label=f"{tiers.label}, included with the {count} VM{plural(count)}' pool "
+        f"({pooled.normalize():f} {tiers.unit})",
+        quantity=min(amount, pooled),
+        unit=tiers.unit,
+        price=Decimal(0),
+        rate=resolved.matches.price_rate,
+        sourced=tiers,
+    )
+
+
 def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem]:
     """Internet egress, a line for each price tier it reaches, after the transfer the
     setup's ``count`` VMs of ``machine`` bring into the provider's pool (if it has one). The
@@ -60,21 +77,7 @@ def egress(resolved: Resolved, *, machine: Machine, count: int) -> list[LineItem
     rate = resolved.matches.price_rate
     amount = scenario.egress_gb / tiers.gb_per_unit
     pooled = tiers.included_per_vm.get(machine.key, Decimal(0)) * count
-    items = []
-    if pooled > 0:
-        items.append(
-            priced(
-                scenario,
-                category="data transfer",
-                label=f"{tiers.label}, included with the {count} VM{plural(count)}' pool "
-                f"({pooled.normalize():f} {tiers.unit})",
-                quantity=min(amount, pooled),
-                unit=tiers.unit,
-                price=Decimal(0),
-                rate=rate,
-                sourced=tiers,
-            )
-        )
+    items = [_pooled(resolved, tiers, count, amount, pooled)] if pooled > 0 else []
     billable = amount - pooled
     if billable <= 0:
         return items

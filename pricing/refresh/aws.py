@@ -15,14 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from pricing.refresh.jsonio import arr, key, number, obj, text
-from pricing.refresh.model import Quote, RefreshError, Request, TypeSpec, round_price
+from pricing.refresh.model import Quote, RefreshError, Request, TypeSpec
 
 BULK_SOURCE = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{offer}/current/index.json"
 QUERY_SOURCE = "https://api.pricing.us-east-1.amazonaws.com/"
 ON_DEMAND = "JRTCKXETXF"
 BULK_VERSIONS = frozenset({"v1.0"})
 QUERY_VERSIONS = frozenset({"aws_v1"})
-HOURS_PER_YEAR = 8760
 REQUIRED = {
     "operatingSystem": "Linux",
     "tenancy": "Shared",
@@ -215,23 +214,6 @@ def _hourly_dimension(file: str, entry: str, term: dict[str, Any]) -> Decimal:
         if dimension.get("unit") == "Hrs" and dimension.get("beginRange", "0") == "0":
             return _usd(file, entry, dimension)
     raise RefreshError(file, entry, f"OnDemand term {ON_DEMAND} has no USD price per Hrs")
-
-
-def reserved_hourly(file: str, entry: str, term: dict[str, Any]) -> Decimal:
-    """A Reserved term's effective hourly price: the upfront fee (unit Quantity) spread over
-    the term's hours (LeaseContractLength 1yr or 3yr), plus the recurring hourly rate."""
-    attributes = obj(key(term, "termAttributes", file, entry), file, entry, "termAttributes")
-    length = text(attributes.get("LeaseContractLength"), file, entry, "LeaseContractLength")
-    if length not in ("1yr", "3yr"):
-        raise RefreshError(file, entry, f"unknown LeaseContractLength {length!r}")
-    hours = HOURS_PER_YEAR * int(length[0])
-    upfront = hourly = Decimal(0)
-    for dimension in _dimensions(file, entry, term):
-        if dimension.get("unit") == "Quantity":
-            upfront += _usd(file, entry, dimension)
-        elif dimension.get("unit") == "Hrs":
-            hourly += _usd(file, entry, dimension)
-    return round_price(upfront / hours + hourly)
 
 
 def _spec(file: str, entry: str, attributes: dict[str, Any]) -> TypeSpec:

@@ -8,14 +8,12 @@ with isPrimaryMeterRegion true wins.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from pricing.refresh.jsonio import arr, key, number, obj, text
-from pricing.refresh.model import Quote, RefreshError, Request, round_price
+from pricing.refresh.model import Quote, RefreshError, Request
 
 SOURCE = "https://prices.azure.com/api/retail/prices"
-TERM_HOURS = {"1 Year": 8760, "3 Years": 3 * 8760, "5 Years": 5 * 8760}
 REGION_NAMES = {  # the portal's names; the API's "location" says "US East", "EU West"
     "eastus": "East US",
     "eastus2": "East US 2",
@@ -119,18 +117,3 @@ def _quote(file: str, index: int, raw: Any, request: Request) -> Quote | None:
         region_name=REGION_NAMES.get(region, str(row.get("location", region))),
         preference=(int(primary), str(row.get("effectiveStartDate", ""))),
     )
-
-
-def reservation_hourly(file: str, index: int, row: dict[str, Any]) -> Decimal:
-    """A Reservation row's price per hour. Its retailPrice is the whole term's price even
-    though unitOfMeasure says "1 Hour": divide by the hours in the term (1 year = 8,760 h)."""
-    entry = entry_name(row, index)
-    if row.get("type") != "Reservation":
-        raise RefreshError(file, entry, f"type is {row.get('type')!r}, not Reservation")
-    term = text(row.get("reservationTerm"), file, entry, "reservationTerm")
-    if term not in TERM_HOURS:
-        raise RefreshError(file, entry, f"unknown reservationTerm {term!r}")
-    price = number(key(row, "retailPrice", file, entry), file, entry, "retailPrice")
-    if price <= 0:
-        raise RefreshError(file, entry, f"retailPrice {price} must be positive")
-    return round_price(price / TERM_HOURS[term])

@@ -1,4 +1,5 @@
-"""A live server on 127.0.0.1 and Debian's Chromium driven by Playwright."""
+"""A live server on 127.0.0.1 and Debian's Chromium driven by Playwright. Every test in this
+folder is marked ``browser``: ``pytest -m "not browser"`` runs the fast suite alone."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ ARGS = [
     "--disable-quic",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from app.cli import GRACEFUL_TIMEOUT
+from app.cli.serve import GRACEFUL_TIMEOUT
 from pricing import load_catalog
 from tests.deploy.dockerfile import REPO
 

@@ -143,7 +143,9 @@ def test_wheel_holds_every_module_template_and_price(wheel: Path) -> None:
         }
     assert expected - names == set(), "missing from the wheel (pyproject [tool.setuptools])"
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "dockerk8s-cost = app.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert (
+        "dockerk8s-cost = app.cli.main:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    )
 
 
 def test_installed_command_uses_the_venv_not_the_checkout(

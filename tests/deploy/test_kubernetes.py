@@ -144,7 +144,7 @@ def test_service_hpa_pdb_and_ingress_point_at_the_deployment() -> None:
 
 
 def test_grace_period_covers_pre_stop_and_graceful_timeout() -> None:
-    from app.cli import GRACEFUL_TIMEOUT
+    from app.cli.serve import GRACEFUL_TIMEOUT
 
     pod = resource("Deployment")["spec"]["template"]["spec"]
     pre_stop = container()["lifecycle"]["preStop"]["exec"]["command"]

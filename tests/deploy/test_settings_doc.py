@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import env_name, main, settings_table
+from app.cli.main import main
+from app.cli.settings import env_name, settings_table
 from app.settings import Settings
 from tests.deploy.dockerfile import REPO
 

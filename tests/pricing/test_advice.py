@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.present import advice_summary
+from app.present.words import advice_summary
 from pricing import Catalog, Engine, Estimate, Scenario
-from pricing.advice import advise
+from pricing.advice import DECISIVE_MARGIN, Advice, Reason, advise
 from tests.pricing.support import D, advised, catalog_with, run, sourced
 
 
@@ -17,31 +17,118 @@ def estimate_of(catalog: Catalog, scenario: Scenario) -> Estimate:
     return Engine(catalog, None).estimate(scenario)
 
 
-def reasons(catalog: Catalog, **values: object) -> dict[str, str]:
-    advice = estimate_of(catalog, Scenario.model_validate(values)).advice
-    return {r.question: r.points_to for r in advice.reasons}
+def advice_on(catalog: Catalog, **values: object) -> Advice:
+    return estimate_of(catalog, Scenario.model_validate(values)).advice
 
 
+def reason_for(catalog: Catalog, question: str, answer: object) -> Reason:
+    reasons = {r.question: r for r in advice_on(catalog, **{question: answer}).reasons}
+    return reasons[question]
+
+
+# Every answer of every question (both sides of each threshold): where it points, and its
+# weight (the strong answers count twice: 10 or more services, no dedicated ops person).
 @pytest.mark.parametrize(
-    ("values", "question", "points_to"),
+    ("question", "answer", "points_to", "weight"),
     [
-        ({"services": 4}, "services", "docker"),
-        ({"services": 5}, "services", "kubernetes"),
-        ({"services": 12}, "services", "kubernetes"),
-        ({"servers": 2}, "servers", "docker"),
-        ({"servers": 3}, "servers", "kubernetes"),
-        ({"deploy_frequency": "daily"}, "deploy_frequency", "docker"),
-        ({"deploy_frequency": "several-daily"}, "deploy_frequency", "kubernetes"),
-        ({"needs_autoscaling": True}, "needs_autoscaling", "kubernetes"),
-        ({"has_ops_person": False}, "has_ops_person", "docker"),
-        ({"tolerates_downtime": False}, "tolerates_downtime", "kubernetes"),
-        ({"stateful": True}, "stateful", "neutral"),
+        ("services", 1, "docker", 1),
+        ("services", 4, "docker", 1),
+        ("services", 5, "kubernetes", 1),
+        ("services", 9, "kubernetes", 1),
+        ("services", 10, "kubernetes", 2),
+        ("services", 40, "kubernetes", 2),
+        ("servers", 1, "docker", 1),
+        ("servers", 2, "docker", 1),
+        ("servers", 3, "kubernetes", 1),
+        ("deploy_frequency", "weekly", "docker", 1),
+        ("deploy_frequency", "daily", "docker", 1),
+        ("deploy_frequency", "several-daily", "kubernetes", 1),
+        ("needs_autoscaling", False, "docker", 1),
+        ("needs_autoscaling", True, "kubernetes", 1),
+        ("has_ops_person", False, "docker", 2),
+        ("has_ops_person", True, "kubernetes", 1),
+        ("tolerates_downtime", True, "docker", 1),
+        ("tolerates_downtime", False, "kubernetes", 1),
+        ("stateful", False, "neutral", 1),
+        ("stateful", True, "neutral", 1),
     ],
 )
-def test_each_question(
-    catalog: Catalog, values: dict[str, object], question: str, points_to: str
+def test_each_answer_points_where_the_article_says(
+    catalog: Catalog, question: str, answer: object, points_to: str, weight: int
 ) -> None:
-    assert reasons(catalog, **values)[question] == points_to
+    reason = reason_for(catalog, question, answer)
+    assert (reason.points_to, reason.weight) == (points_to, weight)
+
+
+def test_each_answer_is_said_in_words(catalog: Catalog) -> None:
+    services = reason_for(catalog, "services", 12).text
+    assert services == "12 services: 10 or more is Kubernetes territory."
+    assert reason_for(catalog, "servers", 1).text == "1 server: 1 or 2 run fine on Docker."
+    assert reason_for(catalog, "servers", 2).text == "2 servers: 1 or 2 run fine on Docker."
+    weekly = reason_for(catalog, "deploy_frequency", "weekly").text
+    assert weekly == "Deploying weekly: Docker is fine at that cadence."
+    stateful = reason_for(catalog, "stateful", True).text
+    assert stateful == "Stateful workloads make Kubernetes complex: budget extra time for storage."
+
+
+VERDICTS = {
+    "docker": "Stay with Docker (Compose on one host).",
+    "kubernetes": "Kubernetes is worth its cost here.",
+    "either": "Either can work: let the cost decide.",
+}
+
+
+# The votes are the weights of the answers on each side; a side is advised when it leads by
+# DECISIVE_MARGIN (2). Each case counts its votes: d for Docker, k for Kubernetes (the
+# stateful answer is neutral, the answers not named are the defaults).
+@pytest.mark.parametrize(
+    ("answers", "recommendation"),
+    [
+        # services 4 d1, servers 2 d1, daily d1, no autoscaling d1, ops person k1, no
+        # downtime k1: d4 k2, Docker leads by 2
+        (
+            {"services": 4, "servers": 2, "has_ops_person": True, "tolerates_downtime": False},
+            "docker",
+        ),
+        # services 5 k1, servers 3 k1, several-daily k1, no autoscaling d1, ops person k1,
+        # downtime tolerated d1: k4 d2, Kubernetes leads by 2
+        (
+            {
+                "services": 5,
+                "servers": 3,
+                "deploy_frequency": "several-daily",
+                "has_ops_person": True,
+            },
+            "kubernetes",
+        ),
+        # services 10 k2, servers 2 d1, daily d1, no autoscaling d1, ops person k1, no
+        # downtime k1: k4 d3, Kubernetes leads by 1 only
+        (
+            {"services": 10, "servers": 2, "has_ops_person": True, "tolerates_downtime": False},
+            "either",
+        ),
+        # services 4 d1, servers 3 k1, several-daily k1, autoscaling k1, no ops person d2,
+        # downtime tolerated d1: d4 k3, Docker leads by 1 only
+        (
+            {
+                "services": 4,
+                "servers": 3,
+                "deploy_frequency": "several-daily",
+                "needs_autoscaling": True,
+            },
+            "either",
+        ),
+        # services 5 k1, servers 3 k1, daily d1, no autoscaling d1, ops person k1, downtime
+        # tolerated d1: k3 d3, a tie
+        ({"services": 5, "servers": 3, "has_ops_person": True}, "either"),
+    ],
+)
+def test_a_side_is_advised_only_by_the_decisive_margin(
+    catalog: Catalog, answers: dict[str, object], recommendation: str
+) -> None:
+    assert DECISIVE_MARGIN == 2
+    advice = advice_on(catalog, **answers)
+    assert (advice.recommendation, advice.verdict) == (recommendation, VERDICTS[recommendation])
 
 
 def test_defaults_recommend_docker(catalog: Catalog) -> None:

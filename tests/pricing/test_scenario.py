@@ -11,9 +11,7 @@ from pricing.input_types import RANGE_LIMITS
 from pricing.ranges import Range
 from pricing.scenario import (
     CHECKLIST_FIELDS,
-    DEFAULT_SCENARIO,
     FIELD_NAMES,
-    changed_fields,
 )
 from tests.pricing.support import D
 
@@ -101,13 +99,6 @@ def test_empty_text_means_default() -> None:
 def test_the_checklist_asks_about_scenario_fields() -> None:
     assert set(CHECKLIST_FIELDS) <= set(FIELD_NAMES)
     assert len(set(CHECKLIST_FIELDS)) == 7
-
-
-def test_changed_fields_are_those_off_the_defaults() -> None:
-    assert changed_fields(DEFAULT_SCENARIO) == {}
-    scenario = Scenario.model_validate({"k8s_nodes": "7", "provider": "gcp", "docker_seats": 5})
-    assert changed_fields(scenario) == {"k8s_nodes": 7, "provider": "gcp"}
-    assert changed_fields(DEFAULT_SCENARIO, scenario) == {"k8s_nodes": 3, "provider": "aws"}
 
 
 def test_input_error_names_every_problem_and_its_kind() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pricing.refresh.aws import BULK_SOURCE, QUERY_SOURCE, parse_aws, reserved_hourly
+from pricing.refresh.aws import BULK_SOURCE, QUERY_SOURCE, parse_aws
 from pricing.refresh.model import RefreshError, Request, TypeSpec
 from pricing.refresh.update import select
 
@@ -162,23 +162,6 @@ def test_publication_date_becomes_as_of(bulk: dict[str, Any], aws_request: Reque
     bulk |= {"formatVersion": "v1.0", "publicationDate": "2026-11-20T18:02:11Z"}
     [quote] = parse_aws(BULK, bulk, aws_request)
     assert quote.as_of == date(2026, 11, 20)
-
-
-def test_reserved_terms_per_hour_include_the_upfront_fee(bulk: dict[str, Any]) -> None:
-    reserved = bulk["terms"]["Reserved"][C4_SKU]
-    one_year_partial = reserved[f"{C4_SKU}.HU7G6KETJZ"]  # $263 upfront + $0.03/h
-    three_year_partial = reserved[f"{C4_SKU}.38NPMPTW36"]  # $539 upfront + $0.021/h
-    no_upfront = reserved[f"{C4_SKU}.4NA7Y494T4"]
-    assert reserved_hourly(BULK, "x", one_year_partial) == Decimal("0.060022831")
-    assert reserved_hourly(BULK, "x", three_year_partial) == Decimal("0.041509893")
-    assert reserved_hourly(BULK, "x", no_upfront) == Decimal("0.063")
-
-
-def test_reserved_term_with_unknown_length(bulk: dict[str, Any]) -> None:
-    term = copy.deepcopy(bulk["terms"]["Reserved"][C4_SKU][f"{C4_SKU}.HU7G6KETJZ"])
-    term["termAttributes"]["LeaseContractLength"] = "2yr"
-    with pytest.raises(RefreshError, match="LeaseContractLength"):
-        reserved_hourly(BULK, "SKU x", term)
 
 
 @pytest.mark.parametrize(

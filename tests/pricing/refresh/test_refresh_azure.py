@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pricing.refresh.azure import SOURCE, next_page, parse_azure, reservation_hourly
+from pricing.refresh.azure import SOURCE, next_page, parse_azure
 from pricing.refresh.jsonio import parse_json
 from pricing.refresh.model import RefreshError, Request, TypeSpec
 from pricing.refresh.update import build_request, select
@@ -122,40 +122,6 @@ def _provider_with_short_key() -> dict[str, Any]:
         "regions": {"westeurope": {"name": "West Europe", "instances": {"D8_v4": price}}},
         "instance_types": {"D8_v4": {"vcpu": 8, "memory_gib": 32, "family": "general purpose"}},
     }
-
-
-@pytest.mark.parametrize(
-    ("term", "price", "hourly"),
-    [
-        ("1 Year", "2377.0", "0.271347032"),
-        ("3 Years", "4594.0", "0.174809741"),
-        ("1 Year", "3478.0", "0.397031963"),
-    ],
-)
-def test_reservation_term_price_per_hour(term: str, price: str, hourly: str) -> None:
-    row = {"type": "Reservation", "reservationTerm": term, "retailPrice": Decimal(price)}
-    assert reservation_hourly("p.json", 0, row) == Decimal(hourly)
-
-
-def test_reservation_rows_of_the_samples(formats: Path) -> None:
-    rows = load(formats, PAGE)["Items"]
-    reservations = [r for r in rows if r["type"] == "Reservation"]
-    hourly = [reservation_hourly(PAGE, i, r) for i, r in enumerate(reservations)]
-    assert hourly == [Decimal("0.271347032"), Decimal("0.174809741")]
-    assert all(h < Decimal("0.46") for h in hourly)
-
-
-@pytest.mark.parametrize(
-    ("row", "message"),
-    [
-        ({"type": "Consumption", "meterId": "m"}, "meterId m: type is 'Consumption'"),
-        ({"type": "Reservation", "reservationTerm": "2 Years", "retailPrice": 1}, "unknown"),
-        ({"type": "Reservation", "reservationTerm": "1 Year", "retailPrice": 0}, "positive"),
-    ],
-)
-def test_bad_reservation_rows(row: dict[str, Any], message: str) -> None:
-    with pytest.raises(RefreshError, match=message):
-        reservation_hourly("p.json", 0, row)
 
 
 def test_page_without_items(azure_request: Request) -> None:

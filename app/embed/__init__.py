@@ -1,0 +1,1 @@
+"""The wiki faces: the card (/embed), the image (/embed.svg) and oEmbed."""

@@ -1,0 +1,114 @@
+"""Geometry of the cumulative-cost chart (an SVG drawn by templates/partials/chart.svg)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pricing import Comparison
+from pricing.comparison import TimelinePoint
+from pricing.money import format_money, with_currency
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    left: int
+    top: int
+    plot_width: int
+    plot_height: int
+    docker_points: str
+    kubernetes_points: str
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[Tick, ...]
+    title: str
+    description: str
+
+
+def _nice_step(maximum: float, steps: int = 4) -> float:
+    raw = maximum / steps
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+
+
+def _short_money(value: float, currency: str) -> str:
+    if value >= 1_000_000:
+        text = f"{value / 1_000_000:g}M"
+    elif value >= 1_000:
+        text = f"{value / 1_000:g}k"
+    else:
+        text = f"{value:g}"
+    return with_currency(text, currency)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plot:
+    """The plot area: where a month and an amount land in it."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    months: int
+    y_max: float
+
+    def x(self, month: int) -> float:
+        return self.left + (self.width * month / self.months)
+
+    def y(self, value: Decimal) -> float:
+        return self.top + self.height - (self.height * float(value) / self.y_max)
+
+    def points(self, timeline: tuple[TimelinePoint, ...], setup: str) -> str:
+        """A setup's cumulative cost as a polyline's points, from month 0 at zero."""
+        start = (self.x(0), float(self.top + self.height))
+        coords = [start] + [(self.x(p.month), self.y(getattr(p, setup))) for p in timeline]
+        return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
+
+    def y_ticks(self, step: float, currency: str) -> tuple[Tick, ...]:
+        top, height = self.top, self.height
+        return tuple(
+            Tick(top + height - height * i * step / self.y_max, _short_money(i * step, currency))
+            for i in range(round(self.y_max / step) + 1)
+        )
+
+    def x_ticks(self) -> tuple[Tick, ...]:
+        """A tick each month, or each few months past a year: at most 12 or so."""
+        every = max(1, math.ceil(self.months / 12))
+        return tuple(Tick(self.x(m), str(m)) for m in range(every, self.months + 1, every))
+
+
+def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
+    """Scale both cumulative series into a ``width`` x ``height`` box with axes and ticks."""
+    left, top, right, bottom = 56, 12, 12, 28
+    pw, ph = width - left - right, height - top - bottom
+    timeline = c.timeline  # built on each access: once here
+    months = len(timeline)
+    peak = float(max(max(p.docker, p.kubernetes) for p in timeline) or Decimal(1))
+    step = _nice_step(peak)
+    plot = _Plot(left, top, pw, ph, months, step * math.ceil(peak / step))
+    last = timeline[-1]
+    return Chart(
+        width,
+        height,
+        left,
+        top,
+        pw,
+        ph,
+        plot.points(timeline, "docker"),
+        plot.points(timeline, "kubernetes"),
+        plot.y_ticks(step, c.currency),
+        plot.x_ticks(),
+        title=f"Cumulative cost over {months} months",
+        description=(
+            f"After {months} months Docker totals {format_money(last.docker, c.currency)} "
+            f"and Kubernetes {format_money(last.kubernetes, c.currency)}."
+        ),
+    )

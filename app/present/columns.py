@@ -1,0 +1,222 @@
+"""One registry of the named values a result offers as text, and the faces that pick from it:
+``/api/v1/value`` (by its dotted key), the CSV summary row and the batch output (by CSV name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from operator import attrgetter
+from typing import NamedTuple
+
+from app.present.cells import cents_text, decimal_text
+from pricing import Bill, Estimate
+from pricing.odds import Odds
+
+SETUPS = ("docker", "kubernetes")
+SETUP_TOTALS = (
+    "infrastructure_monthly",
+    "people_monthly",
+    "monthly_total",
+    "people_first_month",
+    "first_month_total",
+    "horizon_total",
+)
+ODDS_MEASURES = ("monthly_total", "horizon_total")
+QUANTILES = ("p10", "p50", "p90")
+SUMMARY_INPUTS = (
+    "provider",
+    "region",
+    "docker_instance_type",
+    "docker_hosts",
+    "k8s_instance_type",
+    "k8s_nodes",
+    "control_plane",
+    "devops_hourly_rate",
+    "horizon_months",
+)
+
+
+class Column(NamedTuple):
+    """A value as text: ``key`` names it in /api/v1/value, ``csv_name`` heads its CSV column."""
+
+    key: str
+    csv_name: str
+    text: Callable[[Estimate], str]
+
+
+def _total(setup: str, name: str) -> Callable[[Estimate], str]:
+    amount = attrgetter(f"comparison.{setup}.{name}")  # one C call for three lookups
+    return lambda result: cents_text(amount(result))
+
+
+def _scaled(end: int) -> Callable[[Estimate], str]:
+    def text(result: Estimate) -> str:
+        low_high = result.comparison.kubernetes.monthly_range
+        return cents_text(low_high[end]) if low_high else ""
+
+    return text
+
+
+def _fits(setup: str) -> Callable[[Estimate], str]:
+    def text(result: Estimate) -> str:
+        fit = [f.fits for f in result.comparison.fit if f.setup == setup]
+        return ("yes" if fit[0] else "no") if fit else ""
+
+    return text
+
+
+def _input(name: str) -> Callable[[Estimate], str]:
+    def text(result: Estimate) -> str:
+        value = getattr(result.comparison.scenario, name)
+        return decimal_text(value) if isinstance(value, Decimal) else str(value)
+
+    return text
+
+
+def _odds(text: Callable[[Odds], str]) -> Callable[[Estimate], str]:
+    """A value of the odds; empty when the scenario asked for none (odds=false)."""
+    return lambda result: "" if result.odds is None else text(result.odds)
+
+
+def _probability(odds: Odds) -> str:
+    probability = odds.kubernetes_cheaper_probability
+    return "" if probability is None else decimal_text(probability)
+
+
+def _quantile(setup: str, measure: str, name: str) -> Callable[[Estimate], str]:
+    amount = attrgetter(f"{setup}.{measure}.{name}")
+    return _odds(lambda odds: cents_text(amount(odds)))
+
+
+def _ratio(result: Estimate) -> str:
+    ratio = result.comparison.difference.ratio
+    return decimal_text(ratio) if ratio else ""
+
+
+COLUMNS: dict[str, Column] = {
+    column.key: column
+    for column in (
+        *(Column(f"scenario.{name}", name, _input(name)) for name in SUMMARY_INPUTS),
+        *(
+            Column(f"{setup}.{name}", f"{setup}_{name}", _total(setup, name))
+            for setup in SETUPS
+            for name in SETUP_TOTALS
+        ),
+        Column("kubernetes.monthly_at_min_nodes", "kubernetes_monthly_at_min_nodes", _scaled(0)),
+        Column("kubernetes.monthly_at_max_nodes", "kubernetes_monthly_at_max_nodes", _scaled(1)),
+        Column(
+            "difference.monthly",
+            "difference_monthly",
+            lambda result: cents_text(result.comparison.difference.monthly),
+        ),
+        Column(
+            "difference.first_month",
+            "difference_first_month",
+            lambda result: cents_text(result.comparison.difference.first_month),
+        ),
+        Column(
+            "difference.horizon",
+            "difference_horizon",
+            lambda result: cents_text(result.comparison.difference.horizon),
+        ),
+        Column("difference.ratio", "difference_ratio", _ratio),
+        Column(
+            "difference.cheaper", "cheaper", lambda result: result.comparison.difference.cheaper
+        ),
+        Column(
+            "difference.break_even_month",
+            "break_even_month",
+            lambda result: str(result.comparison.difference.break_even_month or ""),
+        ),
+        Column(
+            "advice.recommendation",
+            "recommendation",
+            lambda result: result.advice.recommendation,
+        ),
+        Column("docker.fits", "docker_fits", _fits("docker")),
+        Column("kubernetes.fits", "kubernetes_fits", _fits("kubernetes")),
+        Column("currency", "currency", lambda result: result.comparison.currency),
+        Column(
+            "odds.kubernetes_cheaper_probability",
+            "kubernetes_cheaper_probability",
+            _odds(_probability),
+        ),
+        *(
+            Column(
+                f"odds.{setup}.{measure}.{name}",
+                f"{setup}_{measure}_{name}",
+                _quantile(setup, measure, name),
+            )
+            for setup in SETUPS
+            for measure in ODDS_MEASURES
+            for name in QUANTILES
+        ),
+    )
+}
+
+
+def pick(*keys: str) -> tuple[Column, ...]:
+    return tuple(COLUMNS[key] for key in keys)
+
+
+def _totals(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{setup}.{name}" for setup in SETUPS for name in names)
+
+
+_DIFFERENCE = ("difference.monthly", "difference.first_month", "difference.horizon")
+# The probability and each setup's horizon total at P10, P50 and P90.
+_ODDS = (
+    "odds.kubernetes_cheaper_probability",
+    *(f"odds.{setup}.horizon_total.{name}" for setup in SETUPS for name in QUANTILES),
+)
+VALUE_COLUMNS = pick(
+    *_totals(SETUP_TOTALS),
+    *_DIFFERENCE,
+    "difference.ratio",
+    "difference.cheaper",
+    "difference.break_even_month",
+    "advice.recommendation",
+    *(key for key in COLUMNS if key.startswith("odds.")),
+)
+VALUES = {column.key: column for column in VALUE_COLUMNS}
+SUMMARY_COLUMNS = pick(
+    *(f"scenario.{name}" for name in SUMMARY_INPUTS),
+    *_totals(SETUP_TOTALS),
+    "difference.monthly",
+    "difference.horizon",
+    "difference.cheaper",
+    "advice.recommendation",
+    "difference.break_even_month",
+    "currency",
+    *_ODDS,
+)
+# people_first_month left out: the batch output has kept its columns since it first shipped.
+BATCH_COLUMNS = pick(
+    *_totals(tuple(name for name in SETUP_TOTALS if name != "people_first_month")),
+    "kubernetes.monthly_at_min_nodes",
+    "kubernetes.monthly_at_max_nodes",
+    "difference.monthly",
+    "difference.horizon",
+    "difference.break_even_month",
+    "difference.cheaper",
+    "advice.recommendation",
+    "docker.fits",
+    "kubernetes.fits",
+    "currency",
+    *_ODDS,
+)
+
+
+def header(columns: tuple[Column, ...]) -> list[str]:
+    return [column.csv_name for column in columns]
+
+
+def row(columns: tuple[Column, ...], result: Estimate) -> list[str]:
+    return [column.text(result) for column in columns]
+
+
+def bill_of(result: Estimate, setup: str) -> Bill:
+    """One setup's bill of a result, by name."""
+    bill: Bill = getattr(result.comparison, setup)
+    return bill

@@ -1,1 +1,0 @@
-"""Routers, one per face: health, pages, api, embed."""
