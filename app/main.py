@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     errors.install(app)
-    openapi.install(app)
+    openapi.install(app, catalog)
     metrics.install(app)
     add_middleware(app, settings)
     return app

@@ -65,7 +65,7 @@ class Scenario(BaseModel):
 
     # Where
     provider: Name = Field(
-        "aws", description="Cloud provider key from the catalog: aws, gcp or azure."
+        "aws", description="Cloud provider key from the catalog (GET /api/v1/catalog lists them)."
     )
     region: Annotated[OptionalName, CATALOG_KEY] = Field(
         None, description="Region key (e.g. us-east-1). Empty: the provider's default region."

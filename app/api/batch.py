@@ -54,9 +54,13 @@ async def _spool(request: Request, max_bytes: int) -> IO[bytes]:
     if content_type.startswith("multipart/form-data"):
         form = await request.form(max_files=1, max_fields=1)
         upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise InputError([FieldProblem("file", "upload the CSV as the form field 'file'")])
-        return upload.file
+        if isinstance(upload, UploadFile):
+            return upload.file
+        if isinstance(upload, str):  # a part without a filename arrives as text
+            text: IO[bytes] = SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
+            text.write(upload.encode())
+            return text
+        raise InputError([FieldProblem("file", "upload the CSV as the form field 'file'")])
     spool: IO[bytes] = SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
     size = 0
     async for chunk in request.stream():

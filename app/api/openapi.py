@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from pricing.catalog import Catalog
 from pricing.input_types import DECIMAL_PATTERN
 from pricing.presets import PRESETS
 from pricing.scenario import Scenario
@@ -82,8 +83,64 @@ def scenario_body_schema() -> dict[str, Any]:
     return {**_SCHEMA, "properties": {"preset": preset, **fields}}
 
 
-def install(app: FastAPI) -> None:
-    """Complete the generated document with the Scenario schema the routes refer to."""
+def catalog_keys(catalog: Catalog) -> dict[str, tuple[str, list[str]]]:
+    """For each Scenario field that names a catalog entry, the schema that lists the keys it
+    takes, and those keys: every provider's, since which keys a provider has is a rule across
+    fields (a region of another provider is a 422 naming it) that a schema cannot state."""
+    providers = catalog.providers.values()
+
+    def every(table: str) -> list[str]:
+        return sorted({key for provider in providers for key in getattr(provider, table)})
+
+    regions = sorted({key for provider in providers for key in provider.regions})
+    machines = every("instance_types")
+    plans = sorted(catalog.plans)
+    return {
+        "provider": ("ProviderKey", sorted(catalog.providers)),
+        "region": ("RegionKey", regions),
+        "docker_instance_type": ("InstanceTypeKey", machines),
+        "k8s_instance_type": ("InstanceTypeKey", machines),
+        "k8s_control_instance_type": ("InstanceTypeKey", machines),
+        "control_plane": ("ControlPlaneKey", every("control_planes")),
+        "load_balancer": ("LoadBalancerKey", every("load_balancers")),
+        "disk": ("DiskKey", every("disks")),
+        "docker_plan": ("PlanKey", plans),
+        "k8s_plan": ("PlanKey", plans),
+    }
+
+
+def _keyed(schema: dict[str, Any], ref: str) -> dict[str, Any]:
+    """``schema`` of a key field with its accepted keys by reference: the key, or (where the
+    field may be left empty) "" or null for the provider's default."""
+    kept = {k: v for k, v in schema.items() if k not in ("anyOf", "pattern", "type")}
+    key = {"$ref": f"#/components/schemas/{ref}"}
+    if "anyOf" not in schema:
+        return {**kept, **key}
+    empty = [{"type": "string", "enum": [""]}, {"type": "null"}]
+    return {**kept, "anyOf": [key, *empty]}
+
+
+def _state_keys(document: dict[str, Any], catalog: Catalog) -> None:
+    """Every key field in ``document`` (the Scenario's properties and every route's query
+    parameters) takes the catalog's keys, listed once under components."""
+    keys = catalog_keys(catalog)
+    schemas = document["components"]["schemas"]
+    for ref, names in keys.values():
+        schemas[ref] = {"type": "string", "enum": names}
+    properties = schemas["Scenario"]["properties"]
+    for field, (ref, _) in keys.items():
+        properties[field] = _keyed(properties[field], ref)
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                found = keys.get(parameter["name"])
+                if found and parameter.get("in") == "query":
+                    parameter["schema"] = _keyed(parameter["schema"], found[0])
+
+
+def install(app: FastAPI, catalog: Catalog) -> None:
+    """Complete the generated document with the Scenario schema the routes refer to, its key
+    fields taking the keys of ``catalog`` (the one the server runs with)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -91,6 +148,7 @@ def install(app: FastAPI) -> None:
             document = generate()
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
             schemas["Scenario"] = scenario_body_schema()
+            _state_keys(document, catalog)
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -29,6 +29,7 @@ from app.web.responses import (
     json_bytes,
 )
 from pricing import Engine, Estimate
+from pricing.presets import preset_values
 from pricing.scenario import FieldProblem, InputError
 
 router = APIRouter(prefix="/api/v1", tags=["api"], route_class=JsonErrors)
@@ -152,8 +153,8 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
     openapi_extra={
         "parameters": [
             preset_parameter(
-                "Start from a named preset (or give preset in the body, not both); the body's "
-                "Scenario fields apply over it."
+                "Start from a named preset; the body's Scenario fields apply over it. A preset "
+                "given in the body too is the one that applies (the body wins)."
             ),
             FORMAT_PARAM,
             SHAPE_PARAM,
@@ -172,7 +173,7 @@ async def get_estimate(request: Request, query: EstimateQueryDep) -> Response:
 )
 async def post_estimate(request: Request, engine: EngineDep) -> Response:
     """Price both setups for the Scenario in the JSON body (``preset`` allowed as a key, or in
-    the query string)."""
+    the query string; given in both, the body's applies)."""
     fields, controls = split_query(request.query_params.multi_items(), ESTIMATE_CONTROLS)
     misplaced = [
         FieldProblem(name, "belongs in the JSON body: the query string takes only " + QUERY_NAMES)
@@ -190,12 +191,9 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
         ) from None
     if not isinstance(data, dict):
         raise InputError([FieldProblem("body", "must be a JSON object of Scenario fields")])
-    if PRESET in fields:
-        if PRESET in data:
-            raise InputError(
-                [FieldProblem(PRESET, "is given in both the query string and the body")]
-            )
-        data = {PRESET: fields[PRESET], **data}
+    if fields.get(PRESET):
+        preset_values(fields[PRESET])  # a wrong name is refused, even where the body's wins
+        data = {PRESET: fields[PRESET], **data}  # a preset in the body too wins
     return _render(request, engine, engine.estimate(parse_scenario(data)), controls)
 
 

@@ -13,11 +13,15 @@ from app.settings import Settings
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(Settings()))
 ALL_CHECKS = CHECKS.get_all()
 assert openapi_checks.positive_data_acceptance in ALL_CHECKS
-# A Scenario's region, machine types and plans must exist in the catalog for the chosen
-# provider, and some fields rule others out (a commitment percent needs a committed purchase):
-# rules a JSON schema cannot state, so schema-valid Scenarios may be refused with a 422 naming
-# the field; and a sizing body is schema-valid as any text, but only Compose files and
-# Kubernetes manifests are sized. Everything else must accept every schema-valid request.
+# Every key field (provider, region, VM types, tiers, plans) takes the catalog's keys as an
+# enum, a preset in both the query and the body is accepted (the body's applies), and a batch
+# with a header and no rows is an empty result. What remains refused with a 422 naming the
+# field are rules a JSON schema cannot state, so these routes skip the check that schema-valid
+# data is accepted (docs/SPREADSHEETS.md, "What the OpenAPI document cannot say"): which keys
+# belong to which provider and region; a decimal sent as text within its bounds (a string's
+# pattern cannot bound its value); rules across fields (a commitment percent needs a committed
+# purchase); a batch header naming a column twice; and a sizing body, any text by its schema,
+# of which only Compose files and Kubernetes manifests are sized.
 SCENARIO_PATHS = "^/(api/v1/(estimate|value|size)|embed|embed\\.svg|oembed|api/v1/batch)$"
 FUZZ = settings(
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)

@@ -48,11 +48,16 @@ def test_post_refuses_scenario_fields_in_the_query_string(client: TestClient) ->
     response = client.post("/api/v1/estimate?k8s_nodes=7&format=csv", json={"k8s_nodes": 4})
     assert response.status_code == 422
     assert "k8s_nodes: belongs in the JSON body" in response.text
+
+
+def test_post_with_a_preset_in_both_places_applies_the_bodys(client: TestClient) -> None:
+    # The OpenAPI document allows both; the body's preset is the one priced (documented).
     both = client.post("/api/v1/estimate?preset=startup", json={"preset": "article"})
-    assert both.status_code == 422
-    assert both.json()["detail"] == [
-        {"field": "preset", "message": "is given in both the query string and the body"}
-    ]
+    assert both.status_code == 200
+    article = client.get("/api/v1/estimate", params={"preset": "article"}).json()
+    assert both.json()["scenario"] == article["scenario"]
+    wrong = client.post("/api/v1/estimate?preset=nosuch", json={"preset": "article"})
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["field"] == "preset"
 
 
 def test_post_json_equals_get_query(client: TestClient) -> None:
