@@ -54,16 +54,12 @@ class SetupTime(NamedTuple):
     extra: tuple[Term, ...] = ()
     replaces: bool = False
     months: Term | None = None
+    rampup_months: int = 0  # whole months of ramp-up at the likely value (bill and timeline)
 
     @property
     def rampup(self) -> tuple[Term, ...]:
         """Every term of a month during the ramp-up."""
         return self.extra if self.replaces else (*self.steady, *self.extra)
-
-    @property
-    def rampup_months(self) -> int:
-        """Whole months of ramp-up at the likely value (what the bill and timeline use)."""
-        return int(self.months.each.likely) if self.months is not None else 0
 
 
 class PeopleTime(NamedTuple):
@@ -183,7 +179,7 @@ def _kubernetes(scenario: Scenario, table: KubernetesLabour, counts: DriverCount
         months.range if own is None else own,
         months if own is None else None,
     )
-    return SetupTime(steady, extra, entered is not None, length)
+    return SetupTime(steady, extra, entered is not None, length, int(length.each.likely))
 
 
 def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:

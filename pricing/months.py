@@ -156,7 +156,13 @@ class Months:
     assumptions: tuple[str, ...]
     runs: tuple[Run, ...] = field(repr=False)
     pricer: _Pricer = field(repr=False, compare=False)
-    upgrades: int = 0  # cluster upgrades the team makes over the horizon (the odds draw them)
+
+    @cached_property
+    def upgrades(self) -> int:
+        """Cluster upgrades the team makes over the horizon (the odds draw their hours; worked
+        out when asked: a batch row with the odds off never does)."""
+        path, clusters = self.pricer.plan.path, self.pricer.clusters
+        return 0 if path is None else clusters * sum(e.team for v in path.months for e in v.events)
 
     @cached_property
     def months(self) -> tuple[Month, ...]:
@@ -172,7 +178,6 @@ def price_months(plan: Plan, docker: Bill, kubernetes: Bill, upgrade: Term) -> M
     """The plan's months priced with the setups' people costs (``upgrade``: the labour
     model's hours per cluster upgrade), and what they show."""
     pricer = _Pricer(plan, docker, kubernetes, upgrade)
-    team = sum(e.team for v in plan.path.months for e in v.events) if plan.path else 0
     runs = _runs(pricer)
     first_hosts = plan.sizes[0].docker.hosts
     outgrown = next((m for m in plan.changes if plan.sizes[m - 1].docker.hosts > first_hosts), None)
@@ -187,7 +192,6 @@ def price_months(plan: Plan, docker: Bill, kubernetes: Bill, upgrade: Term) -> M
         assumptions=plan.assumptions,
         runs=runs,
         pricer=pricer,
-        upgrades=team * pricer.clusters,
     )
 
 
