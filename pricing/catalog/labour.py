@@ -61,32 +61,31 @@ class Coefficient(Sourced):
         return self
 
 
-def _check_limits(table: DockerLabour | KubernetesLabour) -> None:
-    """Each coefficient within its LIMITS, in whole numbers where they say so."""
-    for key, coefficient in coefficients(table).items():
-        limit = LIMITS[key]
-        try:
-            checked(coefficient.range, limit.most, limit.unit)
-        except ValueError as exc:
-            raise ValueError(f"{key}: {exc}") from None
-        if limit.whole and any(v != v.to_integral_value() for v in coefficient.range):
-            raise ValueError(f"{key}: must be whole {limit.unit}")
+class LabourTable(Entry):
+    """A setup's coefficients, each within its LIMITS, in whole numbers where they say so."""
+
+    @model_validator(mode="after")
+    def _check_limits(self) -> LabourTable:
+        for key, coefficient in coefficients(self).items():
+            limit = LIMITS[key]
+            try:
+                checked(coefficient.range, limit.most, limit.unit)
+            except ValueError as exc:
+                raise ValueError(f"{key}: {exc}") from None
+            if limit.whole and any(v != v.to_integral_value() for v in coefficient.range):
+                raise ValueError(f"{key}: must be whole {limit.unit}")
+        return self
 
 
-class DockerLabour(Entry):
+class DockerLabour(LabourTable):
     host_hours: Coefficient
     service_hours: Coefficient
     stateful_hours: Coefficient
     deploy_hours: Coefficient
     incident_hours: Coefficient
 
-    @model_validator(mode="after")
-    def _check_limits(self) -> DockerLabour:
-        _check_limits(self)
-        return self
 
-
-class KubernetesLabour(Entry):
+class KubernetesLabour(LabourTable):
     cluster_hours: Coefficient
     service_hours: Coefficient
     stateful_hours: Coefficient
@@ -95,11 +94,6 @@ class KubernetesLabour(Entry):
     upgrade_hours: Coefficient
     rampup_extra_hours: Coefficient
     rampup_months: Coefficient
-
-    @model_validator(mode="after")
-    def _check_limits(self) -> KubernetesLabour:
-        _check_limits(self)
-        return self
 
 
 class Labour(Entry):
@@ -131,6 +125,6 @@ def field_name(setup: str, key: str) -> str:
     return PREFIXES[setup] + key
 
 
-def coefficients(table: DockerLabour | KubernetesLabour) -> dict[str, Coefficient]:
+def coefficients(table: Entry) -> dict[str, Coefficient]:
     """A setup's coefficients by key, in the table's order."""
     return {key: value for key, value in table.__dict__.items() if isinstance(value, Coefficient)}
