@@ -14,6 +14,8 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from app.api import docs, openapi
 from app.api import routes as api
+from app.compare import api as compare_api
+from app.compare import page as compare_page
 from app.embed import routes as embed
 from app.page import routes as pages
 from app.page.controls import install_field_html
@@ -78,6 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/vendor", StaticFiles(packages=[("js_lib_htmx", "static")]), name="vendor")
     for router in ROUTERS:
         app.include_router(router)
+    if settings.mcp_enabled:  # the SDK is imported only when the server is on
+        from app.mcp.http import install_mcp
+
+        install_mcp(app, settings)
     errors.install(app)
     openapi.install(app, catalog)
     metrics.install(app)
@@ -85,7 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-# Every face's routes: the probes, the API, the page, the sizing, the wiki faces, the docs.
+# Every face's routes: the probes, the API, the page, the sizing, the wiki faces, the
+# comparison of two scenarios, the docs.
 ROUTERS = (
     health.router,
     api.router,
@@ -95,6 +102,8 @@ ROUTERS = (
     sizing_page.router,
     embed.router,
     embed.oembed_router,
+    compare_api.router,
+    compare_page.router,
     docs.router,
 )
 

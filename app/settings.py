@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         pattern=r"^(/[A-Za-z0-9._~-]+)*$",
         description="URL prefix when served behind a proxy under a path, e.g. /calculator.",
     )
+    mcp_enabled: bool = Field(
+        False,
+        description="Serve the MCP server for AI assistants (tools estimate, size, compare, "
+        "catalog) at /mcp over streamable HTTP; its requests are capped at "
+        "CALC_MAX_BODY_BYTES.",
+    )
 
     @field_validator("embed_frame_ancestors", "cors_origins")
     @classmethod

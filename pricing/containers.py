@@ -10,6 +10,7 @@ quote lists its lines, the assumptions behind them and, in words, what it leaves
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import NamedTuple
 
@@ -27,7 +28,8 @@ MILLION = Decimal(1_000_000)
 
 class ContainerQuote(NamedTuple):
     """One service's monthly price for the workload; ``monthly`` is None (and
-    ``unavailable`` says why) where the catalog cannot price it."""
+    ``unavailable`` says why) where the catalog cannot price it. ``source`` and ``as_of``:
+    where and when the service's billing rules were read (each line has its rates')."""
 
     key: str
     label: str
@@ -36,6 +38,8 @@ class ContainerQuote(NamedTuple):
     assumptions: tuple[str, ...] = ()
     leaves_out: tuple[str, ...] = ()
     unavailable: str | None = None
+    source: str | None = None
+    as_of: date | None = None
 
 
 class Workload(NamedTuple):
@@ -72,8 +76,15 @@ def _quote(resolved: Resolved, key: str, service: ContainerService) -> Container
         f"{replicas} replica{plural(replicas)} with {cpu.normalize():f} vCPU and "
         f"{memory.normalize():f} GiB in all, running {hours.normalize():f} h a month"
     )
-    quote = ContainerQuote(key, service.label, None, assumptions=(said,))
-    quote = quote._replace(leaves_out=tuple(service.leaves_out))
+    quote = ContainerQuote(
+        key,
+        service.label,
+        None,
+        assumptions=(said,),
+        leaves_out=tuple(service.leaves_out),
+        source=service.source,
+        as_of=service.as_of,
+    )
     if service.billing == "pods":
         return _autopilot(resolved, quote, service, Workload(cpu, memory, replicas, hours))
     region = resolved.scenario.region or ""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from pricing.advice import Recommendation
 from pricing.bill import Bill
 from pricing.comparison import Cheaper
 from pricing.engine import Estimate
@@ -79,6 +80,18 @@ class Delta(NamedTuple):
             self.old.comparison.difference.cheaper,
             self.new.comparison.difference.cheaper,
         )
+
+    @property
+    def recommendation(self) -> tuple[Recommendation, Recommendation]:
+        """What the checklist recommends, before and after."""
+        return (self.old.advice.recommendation, self.new.advice.recommendation)
+
+    def total(self, setup: Setup, name: str) -> TotalChange:
+        """One total of one setup (a name of TOTALS), before and after."""
+        for change in self.totals:
+            if change.setup == setup and change.name == name:
+                return change
+        raise KeyError((setup, name))
 
     def changed_lines(self) -> tuple[LineChange, ...]:
         """The lines whose monthly cost or label changed, or that came or went."""

@@ -110,6 +110,13 @@
     markInvalidFields(document);
   });
 
+  // A printed page shows what is folded for the screen: the months and their events.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details[data-print-open]").forEach(function (fold) {
+      fold.open = true;
+    });
+  });
+
   document.addEventListener("htmx:beforeRequest", function () {
     var results = document.getElementById("results");
     if (results) results.setAttribute("aria-busy", "true");

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from app.present.columns import managed_columns
 from pricing.catalog import Catalog
 from pricing.input_types import DECIMAL_PATTERN
 from pricing.presets import PRESETS
@@ -140,7 +141,8 @@ def _state_keys(document: dict[str, Any], catalog: Catalog) -> None:
 
 def install(app: FastAPI, catalog: Catalog) -> None:
     """Complete the generated document with the Scenario schema the routes refer to, its key
-    fields taking the keys of ``catalog`` (the one the server runs with)."""
+    fields taking the keys of ``catalog`` (the one the server runs with), and the managed
+    container services /value can name."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -149,9 +151,17 @@ def install(app: FastAPI, catalog: Catalog) -> None:
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
             schemas["Scenario"] = scenario_body_schema()
             _state_keys(document, catalog)
+            _value_fields(document, [column.key for column in managed_columns(catalog)])
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _value_fields(document: dict[str, Any], keys: list[str]) -> None:
+    """/api/v1/value's ``field`` also names each managed container service's monthly price."""
+    for parameter in document["paths"]["/api/v1/value"]["get"]["parameters"]:
+        if parameter["name"] == "field":
+            parameter["schema"]["enum"] = [*parameter["schema"]["enum"], *keys]
 
 
 def _parameter(name: str, prop: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from app.api.catalog import catalog_dict, catalog_rows
 from app.api.openapi import control, preset_parameter, scenario_parameters
 from app.inputs import PRESET, parse_scenario, split_query
 from app.present.cells import to_csv
-from app.present.columns import VALUES
+from app.present.columns import VALUES, managed_columns, value_column
 from app.present.estimate import ComparisonOut, estimate_json
 from app.present.tables import item_rows, summary_rows, timeline_rows
 from app.web.deps import CatalogDep, EngineDep, EstimateQueryDep, ValueQueryDep
@@ -65,7 +65,7 @@ SHAPE_PARAM = control(
     SHAPES,
     "items",
 )
-ROWS = {"items": item_rows, "summary": summary_rows, "timeline": timeline_rows}
+ROWS = {"items": item_rows, "timeline": timeline_rows}
 
 
 def batch_body() -> dict[str, Any]:
@@ -120,7 +120,7 @@ def _render(
     if fmt == "json":
         flips = engine.sensitivity(result.comparison) if with_flips else None
         return cached(request, estimate_json(result, flips), JSON_TYPE, Vary="Accept")
-    rows = ROWS[shape](result)
+    rows = summary_rows(result, engine.catalog) if shape == "summary" else ROWS[shape](result)
     text = to_csv(rows, "," if fmt == "csv" else "\t")
     filename = f"docker-vs-kubernetes-{shape}.{fmt}"
     return cached(
@@ -210,7 +210,11 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
             "name": "field",
             "in": "query",
             "required": True,
-            "description": "Which value: one of " + ", ".join(VALUES) + ".",
+            "description": "Which value: one of " + ", ".join(VALUES) + "; or "
+            "managed_containers.SERVICE.monthly, a managed container service's monthly price "
+            "for the workload (SERVICE: its key in the catalog, e.g. fargate-x86; empty where "
+            "the provider has no such service, no workload is given or it has no price).",
+            # and, added with the catalog (app.api.openapi), its managed services' keys
             "schema": {"type": "string", "enum": list(VALUES)},
             "example": "kubernetes.monthly_total",
         }
@@ -220,9 +224,11 @@ async def post_estimate(request: Request, engine: EngineDep) -> Response:
 async def get_value(request: Request, query: ValueQueryDep) -> Response:
     """One value of the Comparison as text/plain: a number a spreadsheet cell can hold."""
     engine = query.engine
-    column = VALUES.get(query.controls.get("field", ""))
+    column = value_column(query.controls.get("field", ""), engine.catalog)
     if column is None:
-        raise InputError([FieldProblem("field", "must be one of: " + ", ".join(VALUES))])
+        keys = [*VALUES, *(managed.key for managed in managed_columns(engine.catalog))]
+        message = "must be one of: " + ", ".join(keys)
+        raise InputError([FieldProblem("field", message)])
     value = column.text(engine.estimate(query.scenario))
     return cached(request, value.encode(), TEXT_TYPE)
 

@@ -33,6 +33,7 @@ router = APIRouter(tags=["embed"], route_class=TextErrors)
 oembed_router = APIRouter(tags=["embed"], route_class=JsonErrors)
 
 SVG_TYPE = "image/svg+xml"
+LINE_HEIGHT = 18  # the image's headline lines, px
 
 
 def _context(
@@ -76,9 +77,14 @@ async def get_embed_svg(request: Request, query: ScenarioDep, templates: Templat
     """Totals, difference and the cumulative chart as a standalone SVG image."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205)
+    lines = words.headline_lines(result.comparison)
+    # The chart starts below the headline: each line past two takes its height off the chart.
+    below = LINE_HEIGHT * max(0, len(lines) - 2)
+    context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205 - below)
     template = templates.get_template("embed.svg")
-    body = template.render(context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT)
+    body = template.render(
+        context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, lines=lines, chart_top=112 + below
+    )
     return cached(request, body.encode(), SVG_TYPE)
 
 

@@ -17,7 +17,8 @@ class Field:
     unit: str = ""
     kind: Kind = "number"
     step: str = "1"
-    optional: bool = False
+    optional: bool = False  # may be left empty
+    placeholder: str = ""  # what an empty box stands for, where a word says it better
 
 
 @dataclass(frozen=True, slots=True)

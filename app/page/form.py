@@ -111,9 +111,7 @@ FIXED_OPTIONS = {
     "deploy_frequency": _choices(
         ("weekly", "Weekly or less"), ("daily", "Daily"), ("several-daily", "Several times a day")
     ),
-    "upgrade_policy": _choices(
-        ("never", "Never: until the provider acts"), ("current", "Current: each new minor version")
-    ),
+    "upgrade_policy": _choices(("never", "Never upgrade"), ("current", "Keep current")),
     "k8s_environments": _choices(
         ("clusters", "A cluster each"), ("namespaces", "Namespaces in one cluster")
     ),

@@ -18,7 +18,8 @@ from pricing import Engine, Estimate
 
 
 def results_context(request: Request, engine: Engine, result: Estimate | None) -> dict[str, Any]:
-    """What the results partial needs: the comparison, its advice, chart and links."""
+    """What the results partial needs: the comparison, its advice, chart, months and
+    managed containers (each built once here), and links."""
     comparison = result.comparison if result else None
     query = permalink_query(comparison.scenario, engine.catalog) if comparison else ""
     links = links_of(request, query)
@@ -30,6 +31,8 @@ def results_context(request: Request, engine: Engine, result: Estimate | None) -
         "summary": words.advice_summary(result) if result else "",
         "present": words,
         "chart": chart_of(comparison) if comparison else None,
+        "timeline": comparison.timeline if comparison else (),
+        "managed": comparison.managed_containers if comparison else (),
         "links": links,
         "snippets": links.snippets(),
     }

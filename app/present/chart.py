@@ -1,20 +1,49 @@
-"""Geometry of the cumulative-cost chart (an SVG drawn by templates/partials/chart.svg)."""
+"""Geometry of the cumulative-cost chart (an SVG drawn by templates/partials/chart.svg): both
+setups' cumulative cost month by month (the lines bend where a month's bill changes), and a
+mark where something happens to a setup (an upgrade, extended support, a host or node added,
+a host type changed), titled with what happens."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import get_args
 
+from app.present.words import SETUP_NAMES
 from pricing import Comparison
 from pricing.comparison import TimelinePoint
+from pricing.events import Event
 from pricing.money import format_money, with_currency
+from pricing.versions import VersionEventKind
 
 
 @dataclass(frozen=True, slots=True)
 class Tick:
     position: float
     label: str
+
+
+# Events that change the cluster's version (drawn as a diamond); the others are the
+# workload outgrowing a setup (a circle).
+VERSION_KINDS = frozenset(get_args(VersionEventKind))
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A month's events on one setup's line: where, which shape, and what they say."""
+
+    setup: str
+    x: float
+    y: float
+    shape: str  # "version" (a diamond) or "growth" (a circle)
+    label: str
+
+    @property
+    def diamond(self) -> str:
+        """The points of a diamond around the mark, for a polygon."""
+        x, y, r = self.x, self.y, 5.0
+        return f"{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +60,7 @@ class Chart:
     x_ticks: tuple[Tick, ...]
     title: str
     description: str
+    marks: tuple[Mark, ...] = ()
 
 
 def _nice_step(maximum: float, steps: int = 4) -> float:
@@ -79,10 +109,29 @@ class _Plot:
             for i in range(round(self.y_max / step) + 1)
         )
 
+    def marks(self, timeline: tuple[TimelinePoint, ...]) -> tuple[Mark, ...]:
+        """A mark for each month and setup with events, on that setup's line."""
+        found = []
+        for point in timeline:
+            for setup in SETUP_NAMES:
+                events = [e for e in point.events if e.setup == setup]
+                if events:
+                    y = self.y(getattr(point, setup))
+                    found.append(Mark(setup, self.x(point.month), y, *_said(point, events)))
+        return tuple(found)
+
     def x_ticks(self) -> tuple[Tick, ...]:
         """A tick each month, or each few months past a year: at most 12 or so."""
         every = max(1, math.ceil(self.months / 12))
         return tuple(Tick(self.x(m), str(m)) for m in range(every, self.months + 1, every))
+
+
+def _said(point: TimelinePoint, events: list[Event]) -> tuple[str, str]:
+    """A mark's shape and its title: the month, the setup and each event."""
+    shape = "version" if any(e.kind in VERSION_KINDS for e in events) else "growth"
+    said = "; ".join(e.text for e in events)
+    when = f"Month {point.month} ({point.calendar_month})"
+    return shape, f"{when}, {SETUP_NAMES[events[0].setup]}: {said}"
 
 
 def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
@@ -95,6 +144,8 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
     step = _nice_step(peak)
     plot = _Plot(left, top, pw, ph, months, step * math.ceil(peak / step))
     last = timeline[-1]
+    marks = plot.marks(timeline)
+    shown = f" {len(marks)} marks where something happens to a setup." if marks else ""
     return Chart(
         width,
         height,
@@ -109,6 +160,7 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
         title=f"Cumulative cost over {months} months",
         description=(
             f"After {months} months Docker totals {format_money(last.docker, c.currency)} "
-            f"and Kubernetes {format_money(last.kubernetes, c.currency)}."
+            f"and Kubernetes {format_money(last.kubernetes, c.currency)}.{shown}"
         ),
+        marks=marks,
     )

@@ -198,6 +198,23 @@ class OddsOut(Output):
     summary: str = Field(description="The odds in a sentence.")
 
 
+class ContainerQuoteOut(Output):
+    key: str = Field(description="The service's catalog key, e.g. fargate-x86.")
+    label: str
+    monthly: Number | None = Field(
+        description="The workload a month on this service (the sum of its line items); null "
+        "where it cannot be priced (unavailable says why)."
+    )
+    line_items: list[LineItemOut] = Field(description="The month, line by line.")
+    assumptions: list[str] = Field(description="What the price assumes, in words.")
+    leaves_out: list[str] = Field(
+        description="What the service does not do or the price does not include, in words."
+    )
+    unavailable: str | None = Field(description="Why there is no price; null if priced.")
+    source: str | None = Field(description="Where the service's billing rules were read.")
+    as_of: date | None = Field(description="When they were read.")
+
+
 class FlipOut(Output):
     field: str = Field(description="The Scenario field to change.")
     label: str
@@ -232,6 +249,11 @@ class ComparisonOut(Output):
         description="P10, P50 and P90 of each setup's totals and the probability that "
         "Kubernetes is cheaper, from the people-time ranges; null with odds=false."
     )
+    managed_containers: list[ContainerQuoteOut] = Field(
+        description="For reference, in no total: the workload (workload_vcpu, "
+        "workload_memory_gib, workload_pods) on the provider's managed container services. "
+        "Empty where the provider has none or no workload is given."
+    )
     advice: AdviceOut
     sensitivity: list[FlipOut] | None = Field(
         None, description="With sensitivity=true: single inputs that flip the cheaper setup."
@@ -258,9 +280,10 @@ def comparison_source(result: Estimate, flips: Iterable[Flip] | None = None) -> 
         "difference": comparison.difference,
         "fit": comparison.fit,
         "odds": result.odds,
+        "managed_containers": comparison.managed_containers,
         "advice": {
             "recommendation": advice.recommendation,
-            "summary": advice_summary(result),
+            "summary": advice_summary(result, with_months=True),
             "reasons": advice.reasons,
             "notes": advice.notes,
         },

@@ -1,7 +1,7 @@
 """Every URL a face shows for one scenario, built here and nowhere else: its permalink (the
 query string that carries only what differs from the defaults), the page's own JSON and CSV
 (datasette-style: the same query string), the card, the image, oEmbed, the flips, the
-sizing form's action, and the snippets a wiki embeds."""
+sizing form's action, the snippets a wiki embeds; and a comparison's (CompareLinks)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,11 @@ def page_path(root: str, query: str) -> str:
     return f"{root}/?{query}" if query else f"{root}/"
 
 
+def compare_query(a_query: str, b_query: str) -> str:
+    """The compare page's query string: each side a permalink's query, URL-encoded."""
+    return urlencode({"a": a_query, "b": b_query})
+
+
 @dataclass(frozen=True, slots=True)
 class Links:
     """The URLs of one scenario's faces. ``root`` is the app's path prefix ("" unless served
@@ -95,6 +100,11 @@ class Links:
     @property
     def flips(self) -> str:
         return f"{self.root}/flips?{self.query}"
+
+    @property
+    def compare(self) -> str:
+        """The compare page with this scenario on both sides, B to be changed."""
+        return f"{self.root}/compare?{compare_query(self.query, self.query)}"
 
     @property
     def size(self) -> str:
@@ -144,6 +154,41 @@ class Links:
                 f'height="{IMAGE_HEIGHT}" alt="Docker vs Kubernetes monthly cost comparison"></a>',
             ),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CompareLinks:
+    """The URLs of a comparison of two scenarios: the page, its JSON and CSV, each side's
+    calculator (``a.permalink``, ``b.permalink``) and the page with the sides swapped."""
+
+    a: Links
+    b: Links
+
+    @property
+    def query(self) -> str:
+        return compare_query(self.a.query, self.b.query)
+
+    @property
+    def page(self) -> str:
+        return f"{self.a.root}/compare?{self.query}"
+
+    @property
+    def permalink(self) -> str:
+        """The compare page's absolute URL, to copy and share."""
+        return f"{self.a.base}compare?{self.query}"
+
+    @property
+    def json(self) -> str:
+        return f"{self.a.root}/api/v1/compare?{self.query}"
+
+    @property
+    def csv(self) -> str:
+        return f"{self.json}&format=csv"
+
+    @property
+    def swapped(self) -> str:
+        """The page with B as A and A as B."""
+        return f"{self.a.root}/compare?{compare_query(self.b.query, self.a.query)}"
 
 
 class Snippet(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.present import columns
 from app.present.cells import cents_text, decimal_text, safe_cell
-from pricing import Estimate
+from pricing import Catalog, Estimate
 
 ITEM_COLUMNS = (
     "setup",
@@ -55,7 +55,9 @@ def timeline_rows(result: Estimate) -> list[list[str]]:
     return [[safe_cell(cell) for cell in row] for row in rows]
 
 
-def summary_rows(result: Estimate) -> list[list[str]]:
-    """The header and the one summary row, for shape=summary."""
-    cells = columns.row(columns.SUMMARY_COLUMNS, result)
-    return [columns.header(columns.SUMMARY_COLUMNS), [safe_cell(cell) for cell in cells]]
+def summary_rows(result: Estimate, catalog: Catalog) -> list[list[str]]:
+    """The header and the one summary row, for shape=summary (with a column per managed
+    container service of ``catalog``)."""
+    picked = columns.summary_columns(catalog)
+    cells = columns.row(picked, result)
+    return [columns.header(picked), [safe_cell(cell) for cell in cells]]

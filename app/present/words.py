@@ -8,6 +8,7 @@ A sentence is a tuple of Phrases so that each face can stress what it likes (HTM
 
 from __future__ import annotations
 
+from textwrap import wrap
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
@@ -16,6 +17,7 @@ from app.present.cells import decimal_text
 from pricing import Advice, Bill, Comparison, Estimate
 from pricing.advice import Reason
 from pricing.money import format_money
+from pricing.whole_months import month_text, parse_month
 
 SETUP_NAMES = {"docker": "Docker", "kubernetes": "Kubernetes"}
 # What the page and the card call each setup's column, and each side a reason leans to.
@@ -30,6 +32,7 @@ class Phrase(NamedTuple):
 
 Sentence = tuple[Phrase, ...]
 END = Phrase(".")
+SPACE = Phrase(" ")
 
 
 def spoken(sentence: Sentence) -> str:
@@ -78,33 +81,80 @@ def horizon_verdict(comparison: Comparison) -> Sentence:
     )
 
 
+def month_named(comparison: Comparison, month: int) -> str:
+    """A month of the horizon as the faces name it: "month 9 (2027-08)"."""
+    calendar = month_text(parse_month(comparison.months.start_month) + month - 1)
+    return f"month {month} ({calendar})"
+
+
+def months_ahead(comparison: Comparison) -> tuple[Sentence, ...]:
+    """What the months ahead change, a sentence each in the order they happen: the month
+    production's Docker hosts stop being enough, and the month the setup that cost more in
+    month 1 first costs less in a month; empty when neither happens within the horizon."""
+    months = comparison.months
+    outgrown, changes = months.docker_outgrown_month, months.cheaper_changes_month
+    said: dict[int, Sentence] = {}
+    if outgrown is not None:
+        hosts = comparison.scenario.docker_hosts
+        who = "One Docker host stops" if hosts == 1 else f"{hosts} Docker hosts stop"
+        when = Phrase(month_named(comparison, outgrown), stressed=True)
+        said[outgrown] = (Phrase(f"{who} being enough in "), when)
+    if changes is not None:
+        first = months.runs[0]
+        dearer, cheaper = (
+            ("Kubernetes", "Docker's")
+            if first.kubernetes.total > first.docker.total
+            else ("Docker", "Kubernetes'")
+        )
+        bill = f"monthly {dearer} bill first drops below {cheaper}"
+        if changes in said:
+            said[changes] = (*said[changes], Phrase(f", the month the {bill}"))
+        else:
+            when = Phrase(month_named(comparison, changes), stressed=True)
+            said[changes] = (Phrase(f"The {bill} in "), when)
+    return tuple((*said[month], END) for month in sorted(said))
+
+
 def headline(comparison: Comparison, *, with_ratio: bool = False) -> Sentence:
     """The monthly gap and the horizon's verdict in one sentence (with the ratio of the
-    monthly totals, if asked and known)."""
+    monthly totals, if asked and known), then what the months ahead change."""
     gap, verdict = monthly_gap(comparison), horizon_verdict(comparison)
+    ahead = tuple(phrase for sentence in months_ahead(comparison) for phrase in (SPACE, *sentence))
     if not gap:
         first = verdict[0]
-        return (first._replace(text=first.text[:1].upper() + first.text[1:]), *verdict[1:], END)
+        return (
+            first._replace(text=first.text[:1].upper() + first.text[1:]),
+            *verdict[1:],
+            END,
+            *ahead,
+        )
     ratio = comparison.difference.ratio
     if with_ratio and ratio:
         gap = (*gap, Phrase(f" ({ratio}× Docker)"))
-    return (*gap, Phrase("; "), *verdict, END)
+    return (*gap, Phrase("; "), *verdict, END, *ahead)
 
 
-def headline_lines(comparison: Comparison) -> tuple[str, ...]:
-    """The headline as plain text, broken after the monthly gap, for a narrow image."""
-    sentence = headline(comparison)
-    gap = len(monthly_gap(comparison))
+def headline_lines(comparison: Comparison, width: int = 84) -> tuple[str, ...]:
+    """The headline as plain text for a narrow image: broken after the monthly gap, and
+    before each sentence of the months ahead (itself broken at ``width`` characters)."""
+    gap, verdict = monthly_gap(comparison), horizon_verdict(comparison)
+    ahead = tuple(
+        line for sentence in months_ahead(comparison) for line in wrap(spoken(sentence), width)
+    )
     if not gap:
-        return (spoken(sentence),)
-    return (spoken(sentence[: gap + 1]).rstrip(), spoken(sentence[gap + 1 :]))
+        return (spoken(headline(comparison)[: len(verdict) + 1]), *ahead)
+    return (spoken((*gap, Phrase(";"))), spoken((*verdict, END)), *ahead)
 
 
-def advice_summary(result: Estimate) -> str:
-    """The checklist's verdict, then the monthly gap: the advice in two sentences."""
+def advice_summary(result: Estimate, *, with_months: bool = False) -> str:
+    """The checklist's verdict, then the monthly gap: the advice in two sentences; with
+    ``with_months`` (where no headline stands beside it: the JSON), what the months ahead
+    change."""
     gap = monthly_gap(result.comparison)
-    verdict = result.advice.verdict
-    return f"{verdict} {spoken(gap)}." if gap else verdict
+    said = [result.advice.verdict, f"{spoken(gap)}." if gap else ""]
+    if with_months:
+        said += [spoken(sentence) for sentence in months_ahead(result.comparison)]
+    return " ".join(part for part in said if part)
 
 
 def node_range(comparison: Comparison) -> str | None:

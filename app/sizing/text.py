@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from app.present.numbers import money, qty
-from app.present.words import advice_summary, headline, spoken
+from app.present.words import SETUP_NAMES, advice_summary, headline, spoken
 from app.sizing.reasons import burstable_text, docker_reason, kubernetes_reason, system_text
 from pricing import SizedEstimate
 from pricing.workload.report import Placement
@@ -75,11 +75,29 @@ def _totals(sized: SizedEstimate) -> list[str]:
     return table(["per month", "Docker", "Kubernetes"], rows, {1, 2})
 
 
+def _months(sized: SizedEstimate) -> list[str]:
+    """What happens in the months ahead, a row per event; empty if nothing does."""
+    comparison = sized.estimate.comparison
+    rows = [
+        [f"{point.month} ({point.calendar_month})", SETUP_NAMES[event.setup], event.text]
+        for point in comparison.timeline
+        for event in point.events
+    ]
+    if not rows:
+        return []
+    months = comparison.months
+    title = f"The months ahead, from {months.start_month}"
+    if months.kubernetes_version:
+        title += f" (Kubernetes {months.kubernetes_version})"
+    notes = [f"  assumed: {text}" for text in months.assumptions]
+    return ["", title, *table(["month", "setup", "what happens"], rows, set()), *notes]
+
+
 def _gib(value: Decimal) -> str:
     return f"{qty(value)} GiB"
 
 
-def _choices(sized: SizedEstimate) -> list[str]:
+def choice_lines(sized: SizedEstimate) -> list[str]:
     """The Docker hosts and the Kubernetes nodes chosen, why, and how their CPU was counted."""
     report = sized.sizing.report
     cluster, docker, currency = report.kubernetes, report.docker, report.currency
@@ -119,7 +137,7 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
             f"Per node (DaemonSets): {qty(totals.daemonset_cpu_per_node)} vCPU, "
             f"{_gib(totals.daemonset_memory_gib_per_node)}"
         )
-    out += ["", *_choices(sized)]
+    out += ["", *choice_lines(sized)]
     room = cluster.allocatable
     out += ["", "Placement", *_placement(cluster.placement, room.cpu, room.memory_gib)]
     if docker is not None and docker.spread:
@@ -130,7 +148,7 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
     notes += [f"not sized: {name}" for name in (*report.jobs, *report.ignored)]
     if notes:
         out += ["", "Notes", *(f"  - {note}" for note in notes)]
-    out += ["", "Monthly cost of the sized setups", *_totals(sized), ""]
+    out += ["", "Monthly cost of the sized setups", *_totals(sized), *_months(sized), ""]
     out += [spoken(headline(sized.estimate.comparison)), advice_summary(sized.estimate)]
     out.append(f"Permalink: {permalink}")
     return "\n".join(out)

@@ -13,6 +13,8 @@ APP = Path(__file__).resolve().parents[2] / "app"
 ROUTE_MODULES = {
     "app.api.routes",
     "app.api.docs",
+    "app.compare.api",
+    "app.compare.page",
     "app.embed.routes",
     "app.page.routes",
     "app.sizing.api",

@@ -20,9 +20,10 @@ assert openapi_checks.positive_data_acceptance in ALL_CHECKS
 # data is accepted (docs/SPREADSHEETS.md, "What the OpenAPI document cannot say"): which keys
 # belong to which provider and region; a decimal sent as text within its bounds (a string's
 # pattern cannot bound its value); rules across fields (a commitment percent needs a committed
-# purchase); a batch header naming a column twice; and a sizing body, any text by its schema,
-# of which only Compose files and Kubernetes manifests are sized.
-SCENARIO_PATHS = "^/(api/v1/(estimate|value|size)|embed|embed\\.svg|oembed|api/v1/batch)$"
+# purchase); a batch header naming a column twice; a sizing body, any text by its schema,
+# of which only Compose files and Kubernetes manifests are sized; and a comparison's sides, any
+# text by their schema, of which only permalinks' query strings are read.
+SCENARIO_PATHS = "^/(api/v1/(estimate|value|size|compare)|embed|embed\\.svg|oembed|api/v1/batch)$"
 FUZZ = settings(
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )

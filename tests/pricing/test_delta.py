@@ -56,3 +56,16 @@ def test_two_currencies_do_not_subtract(catalog: Catalog) -> None:
     with pytest.raises(InputError) as raised:
         delta(dollars, euros)
     assert raised.value.problems[0].field == "currency"
+
+
+def test_a_total_and_the_advice_before_and_after(catalog: Catalog) -> None:
+    old = advised(catalog, "article")
+    # 60 DevOps hours a month on the Docker host: 60 x $96 = $5,760 of people, +$5,280.
+    new = advised(catalog, "article", docker_devops_hours=60)
+    change = delta(old, new)
+    people = change.total("docker", "people_monthly")
+    assert (people.old, people.new, people.change) == (D("480.00"), D("5760.00"), D("5280.00"))
+    assert change.cheaper == ("docker", "kubernetes")
+    assert change.recommendation == (old.advice.recommendation, new.advice.recommendation)
+    with pytest.raises(KeyError):
+        change.total("docker", "first_month_total")

@@ -190,3 +190,22 @@ def test_a_bad_burstable_option_exits_2_naming_it(capsys: pytest.CaptureFixture[
     assert (
         err == "dockerk8s-cost: error: --burstable-cpu: must be one of: baseline, credits, full\n"
     )
+
+
+def test_the_table_lists_what_happens_in_the_months_ahead(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # EKS 1.35 from 2026-02, never upgraded: its standard support ends 2027-03-27, so
+    # extended support is billed from 2027-04, month 15; it ends 2028-03-27, and AWS upgrades
+    # the control plane to 1.36 in 2028-04, month 27 (pricing/data/versions.json).
+    argv = ["--upgrade-policy", "never", "--start-month", "2026-02", "--horizon-months", "30"]
+    assert cli.main(["size", str(COMPOSE), *argv]) == 0
+    out = capsys.readouterr().out
+    months = out.split("The months ahead, from 2026-02 (Kubernetes 1.35)\n")[1].split("\n\n")[0]
+    rows = [line.split("  ")[1:] for line in months.splitlines()[2:]]
+    assert [[cell.strip() for cell in row if cell.strip()][:2] for row in rows] == [
+        ["15 (2027-04)", "Kubernetes"],
+        ["27 (2028-04)", "Kubernetes"],
+    ]
+    assert "extended support starts for 1.35" in months
+    assert "Amazon EKS upgrades the cluster 1.35 → 1.36" in months

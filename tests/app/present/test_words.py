@@ -110,3 +110,76 @@ def test_the_embeds_say_which_currency_and_rate(client: TestClient, path: str) -
     )
     assert "at 0.86 per US dollar (your rates)" in text
     assert "your rate" not in client.get(path, params={"preset": "article"}).text
+
+
+# tests/pricing/test_growth.py's growing workload: 4 vCPU of requests growing 10% a month,
+# people left out ($0 an hour), from the catalog's month (2026-12).
+GROWING = {
+    "workload_vcpu": "4",
+    "growth_percent_per_month": "10",
+    "horizon_months": "12",
+    "devops_hourly_rate": "0",
+    "upgrade_policy": "current",
+}
+# On DigitalOcean one s-8vcpu-16gb host ($181.00 a month in all) holds the workload until
+# month 9 (4 x 1.1^8 = 8.57 vCPU > 7.91 held), then two ($287.00), against DOKS's $246.00:
+# Docker stops being enough and costs more a month in the same month, 2026-12 + 8 = 2027-08.
+OUTGROWN = {**GROWING, "provider": "digitalocean"}
+
+
+def test_the_headline_names_the_months_ahead(catalog: Catalog) -> None:
+    outgrown = estimate(catalog, **OUTGROWN).comparison
+    assert present.spoken(present.headline(outgrown)).endswith(
+        ". One Docker host stops being enough in month 9 (2027-08), the month the monthly "
+        "Kubernetes bill first drops below Docker's."
+    )
+    html = present.stressed_html(present.headline(outgrown))
+    assert "stops being enough in <strong>month 9 (2027-08)</strong>, the month" in html
+    # On AWS the host steps up through its family instead (one host throughout), and 5 nodes
+    # ($886.03) cost less than the m6a.8xlarge ($1,092.15) from month 16, 2026-12 + 15.
+    grown = estimate(catalog, **{**GROWING, "horizon_months": "24"}).comparison
+    assert present.spoken(present.headline(grown)).endswith(
+        ". The monthly Kubernetes bill first drops below Docker's in month 16 (2028-03)."
+    )
+    # Two hosts to start with: they stop being enough, not "one"
+    # (two hold 2 x 7.91 = 15.82 vCPU; month 16 needs 4 x 1.1^15 = 16.71; 2026-12 + 15)
+    two = estimate(catalog, **{**OUTGROWN, "docker_hosts": "2", "horizon_months": "24"})
+    assert "2 Docker hosts stop being enough in month 16 (2028-03)" in present.spoken(
+        present.headline(two.comparison)
+    )
+
+
+def test_nothing_is_said_of_months_where_nothing_changes(catalog: Catalog) -> None:
+    result = estimate(catalog, preset="article")
+    assert present.months_ahead(result.comparison) == ()
+    assert present.advice_summary(result, with_months=True) == present.advice_summary(result)
+
+
+def test_the_json_summary_says_the_months_and_the_page_says_them_once(
+    client: TestClient,
+) -> None:
+    said = "One Docker host stops being enough in month 9 (2027-08)"
+    summary = client.get("/api/v1/estimate", params=OUTGROWN).json()["advice"]["summary"]
+    assert summary.startswith("Stay with Docker") and said in summary
+    page = client.get("/", params=OUTGROWN).text
+    assert page.count("stops being enough in <strong>month 9 (2027-08)</strong>") == 1
+    assert page.count("stops being enough") == 1  # not again in the advice box
+    assert (
+        "stops being enough in <strong>month 9 (2027-08)</strong>"
+        in client.get("/embed", params=OUTGROWN).text
+    )
+
+
+def test_the_image_gives_the_months_their_own_lines(client: TestClient) -> None:
+    svg = client.get("/embed.svg", params=OUTGROWN).text
+    # the sentence (121 characters) broken at 84, below the gap and the verdict
+    assert (
+        ">One Docker host stops being enough in month 9 (2027-08), the month the monthly</text>"
+        in svg
+    )
+    assert (
+        '<text x="20" y="138" font-size="12.5" fill="#1b1f24">'
+        "Kubernetes bill first drops below Docker&#39;s.</text>" in svg
+    )
+    # four lines of 18 px: the chart starts 36 px lower than under two
+    assert '<g transform="translate(20, 148)"' in svg
