@@ -32,10 +32,12 @@ def scenario_values(count: int, seed: int = SEED) -> Iterator[dict[str, str]]:
         }
 
 
-def batch_csv(rows: int, seed: int = SEED) -> bytes:
-    """A batch CSV: a header of COLUMNS and ``rows`` rows, CRLF line endings."""
-    lines = [",".join(COLUMNS)]
-    lines += [",".join(v[c] for c in COLUMNS) for v in scenario_values(rows, seed)]
+def batch_csv(rows: int, seed: int = SEED, odds: bool = True) -> bytes:
+    """A batch CSV: a header of COLUMNS and ``rows`` rows, CRLF line endings; with ``odds``
+    false, a column ``odds`` of false too (the switch that skips the odds row by row)."""
+    switch = [] if odds else ["false"]
+    lines = [",".join([*COLUMNS, *(["odds"] if switch else [])])]
+    lines += [",".join([*(v[c] for c in COLUMNS), *switch]) for v in scenario_values(rows, seed)]
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
@@ -48,6 +50,7 @@ class BatchResult:
     row_errors: int
     before_kib: dict[int, int]
     peak_kib: dict[int, int]  # every server process, batch pricing processes included
+    odds: bool = True  # false: the rows carried odds=false
 
     @property
     def total_peak_kib(self) -> int:
@@ -108,9 +111,10 @@ def warm_up(server: Server, rows: int, tries: int = 20) -> list[BatchResult]:
     return done
 
 
-def run_batch(server: Server, rows: int, seed: int = SEED) -> BatchResult:
-    """Send ``rows`` rows as one text/csv body; time it to the last result byte."""
-    body = batch_csv(rows, seed)
+def run_batch(server: Server, rows: int, seed: int = SEED, odds: bool = True) -> BatchResult:
+    """Send ``rows`` rows as one text/csv body (``odds``: see batch_csv); time it to the last
+    result byte."""
+    body = batch_csv(rows, seed, odds)
     root = server.process.pid
     before = {pid: m.rss_kib for pid, m in tree_memory(tree_of(root)).items()}
     timeout = httpx.Timeout(120.0, connect=10.0)
@@ -131,4 +135,4 @@ def run_batch(server: Server, rows: int, seed: int = SEED) -> BatchResult:
         seconds = time.perf_counter() - started
         response.close()
     # The header's last cell is "error", so the header line counts as one "error" line.
-    return BatchResult(rows, seconds, first, lines - 1, errors - 1, before, sampler.peaks)
+    return BatchResult(rows, seconds, first, lines - 1, errors - 1, before, sampler.peaks, odds)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bench.batchload import scenario_values
 
 if TYPE_CHECKING:
-    from pricing import Scenario
+    from pricing import Engine, Scenario
 
 PRESET_NAMES = ("article", "startup", "platform", "k3s")
 
@@ -78,4 +78,29 @@ def run_engine(varied: int = 400, rounds: int = 7) -> list[Timing]:
             [lambda: remembering.estimate(build_scenario({}, "article"))] * 200,
             rounds,
         ),
+        *odds_timings(remembering, rounds),
+    ]
+
+
+def odds_timings(engine: Engine, rounds: int) -> list[Timing]:
+    """What the odds add to a new scenario (issue 21: at most 5 ms): the same scenarios with
+    odds off and on, each with people-time terms the one before had not (so its spread is
+    worked out, not remembered: there are more of them than the engine remembers spreads),
+    and the odds alone of a comparison whose spread is remembered (a batch row's case)."""
+    from pricing.engine import REMEMBERED_SPREADS
+    from pricing.presets import build_scenario
+
+    count = 3 * REMEMBERED_SPREADS  # cycled: each one's spread forgotten before it recurs
+    new = [build_scenario({"services": 20 + n}) for n in range(count)]
+    off = [scenario.model_copy(update={"odds": False}) for scenario in new]
+    engine.estimate(new[0])  # the labour table's draws: once per process
+    remembered = engine.compare(new[0])
+
+    def price(scenario: Scenario) -> Callable[[], Any]:
+        return lambda: engine.estimate(scenario)
+
+    return [
+        time_calls("new people time, odds off", [price(s) for s in off], rounds),
+        time_calls("new people time, odds on", [price(s) for s in new], rounds),
+        time_calls("odds of a remembered spread", [lambda: engine.odds(remembered)] * 200, rounds),
     ]

@@ -208,8 +208,9 @@ def measure_app(
                 res.warmups.append(warm)
                 report.batch_line(warm, "warm-up")
         for rows in batch_sizes(args) if "batch" not in skip else []:
-            res.batches.append(run_batch(server, rows))
-            report.batch_line(res.batches[-1])
+            for odds in (True, False):  # the odds on, and off by the rows' odds column
+                res.batches.append(run_batch(server, rows, odds=odds))
+                report.batch_line(res.batches[-1], "batch" if odds else "batch, odds off")
     finally:
         server.stop()
 

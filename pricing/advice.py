@@ -16,7 +16,8 @@ from pricing.resolve import Matches, Resolved
 from pricing.scenario import CHECKLIST_FIELDS
 
 Lean = Literal["docker", "kubernetes", "neutral"]
-Recommendation = Literal["docker", "kubernetes", "either"]
+# "neither": no setup holds the workload as entered (the advice never picks one that fails).
+Recommendation = Literal["docker", "kubernetes", "either", "neither"]
 
 # How far the votes must lean before the advice picks a side.
 DECISIVE_MARGIN = 2
@@ -212,10 +213,31 @@ def price_notes(resolved: Resolved) -> tuple[str, ...]:
 def fit_notes(fit: tuple[Fit, ...]) -> tuple[str, ...]:
     """A note for each setup the workload does not fit."""
     return tuple(
-        f"The workload does not fit the {f.setup} setup: it needs {f.needed} "
-        f"{'hosts' if f.setup == 'docker' else 'nodes'}, not {f.count}."
+        f"The workload does not fit the {f.setup} setup: it {f.shortfall}."
         for f in fit
         if not f.fits
+    )
+
+
+def _runnable(
+    recommendation: Recommendation, verdict: str, unfit: tuple[Fit, ...]
+) -> tuple[Recommendation, str]:
+    """The checklist's side, unless the workload does not fit it: then the side that holds
+    it, or "neither"."""
+    if not unfit:
+        return recommendation, verdict
+    names = {"docker": "Docker", "kubernetes": "the Kubernetes cluster"}
+    if len(unfit) == 2:
+        needs = "; ".join(f"{names[f.setup]} {f.shortfall}" for f in unfit)
+        return "neither", f"Neither setup holds the workload as entered: {needs}."
+    runs: Recommendation = "kubernetes" if unfit[0].setup == "docker" else "docker"
+    if recommendation == runs:
+        return recommendation, verdict
+    lost = unfit[0]
+    side = "Kubernetes" if runs == "kubernetes" else "Docker"
+    return (
+        runs,
+        f"{side}: {names[lost.setup]} as entered does not hold the workload (it {lost.shortfall}).",
     )
 
 
@@ -234,13 +256,25 @@ def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
 
 
 _answers = itemgetter(*CHECKLIST_FIELDS)  # the answers in one C call, not seven getattr()s
+_SERVERS = CHECKLIST_FIELDS.index("servers")
+
+
+def _servers_needed(fit: tuple[Fit, ...]) -> int | None:
+    """How many servers the workload needs, when the fit check knows: the Docker hosts."""
+    return next((f.needed for f in fit if f.setup == "docker" and f.needed), None)
 
 
 def advise(comparison: Comparison, traps: tuple[str, ...] | None = None) -> Advice:
-    """Weigh the checklist's answers (the cost difference is reported, not voted) and note
-    the price traps this comparison walks into (``traps``: its ``price_notes``, when the
-    caller has them already)."""
-    reasons, recommendation, verdict = _weigh(*_answers(comparison.scenario.__dict__))
+    """Weigh the checklist's answers (the cost difference is reported, not voted; the
+    "servers" answer is the fit check's count when it knows one), never pick a setup that
+    does not hold the workload, and note the price traps this comparison walks into
+    (``traps``: its ``price_notes``, when the caller has them already)."""
+    answers = _answers(comparison.scenario.__dict__)
+    needed = _servers_needed(comparison.fit)
+    if needed is not None:
+        answers = (*answers[:_SERVERS], needed, *answers[_SERVERS + 1 :])
+    reasons, recommendation, verdict = _weigh(*answers)
+    recommendation, verdict = _runnable(recommendation, verdict, comparison.not_fitting)
     if traps is None:
         traps = price_notes(comparison.resolved)
     notes = traps + fit_notes(comparison.fit)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from pricing import lines, roles
 from pricing.catalog import Availability
+from pricing.labour import SetupTime
 from pricing.lines import LineItem
 from pricing.money import total
 from pricing.resolve import Matches, Resolved
@@ -32,7 +33,9 @@ INFRASTRUCTURE_FIELDS = tuple(f for f in FIELD_NAMES if f not in NOT_INFRASTRUCT
 
 class Bill(NamedTuple):
     """One setup's bill: the steady-state month's line items and the totals built from them.
-    ``monthly_range`` is the monthly total at the fewest and most autoscaled nodes."""
+    ``monthly_range`` is the monthly total at the fewest and most autoscaled nodes;
+    ``rampup_items`` are the people lines of a month during the ``rampup_months`` of
+    ramp-up (all of them: they replace the steady month's people lines)."""
 
     setup: Setup
     line_items: tuple[LineItem, ...]
@@ -44,14 +47,16 @@ class Bill(NamedTuple):
     horizon_total: Decimal
     monthly_range: tuple[Decimal, Decimal] | None = None
     availability: Availability | None = None  # what the provider promises for this setup
+    rampup_items: tuple[LineItem, ...] = ()
+    rampup_months: int = 0
 
-    def people_cost(self, month: int, rampup_months: int) -> Decimal:
+    def people_cost(self, month: int) -> Decimal:
         """What month ``month`` (1-based) costs in people: ramp-up until it is over."""
-        return self.people_first_month if month <= rampup_months else self.people_monthly
+        return self.people_first_month if month <= self.rampup_months else self.people_monthly
 
-    def month_cost(self, month: int, rampup_months: int) -> Decimal:
+    def month_cost(self, month: int) -> Decimal:
         """What month ``month`` (1-based) costs with month 1's infrastructure."""
-        return self.infrastructure_monthly + self.people_cost(month, rampup_months)
+        return self.infrastructure_monthly + self.people_cost(month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,7 @@ def _kubernetes_lines(resolved: Resolved, nodes: int, clusters: int = 1) -> list
     ]
 
 
-def _sum(items: list[LineItem]) -> Decimal:
+def _sum(items: list[LineItem] | tuple[LineItem, ...]) -> Decimal:
     return total([item.monthly for item in items])
 
 
@@ -191,69 +196,63 @@ def _bill(
     *,
     infrastructure: tuple[LineItem, ...],
     infrastructure_monthly: Decimal,
-    people: LineItem,
-    first_people: LineItem,
-    rampup_months: int,
+    time: SetupTime,
     availability: Availability | None,
 ) -> Bill:
-    """A setup's bill: its infrastructure lines, then its people line."""
-    steady = infrastructure_monthly + people.monthly
-    ramp_months = min(rampup_months, scenario.horizon_months)
-    extra_first = first_people.monthly - people.monthly
+    """A setup's bill: its infrastructure lines, then a people line per term of its time."""
+    rate = lines.hourly_rate(scenario)
+    people = lines.efforts(time.steady, rate)
+    people_monthly = _sum(people)
+    months = time.rampup_months
+    rampup: list[LineItem] = []
+    if months:  # a ramp-up month: its extra lines, with the steady month's or in their place
+        rampup = lines.efforts(time.extra, rate)
+        rampup = rampup if time.replaces else people + rampup
+    first = _sum(rampup) if rampup else people_monthly
+    steady = infrastructure_monthly + people_monthly
+    ramp_months = min(months, scenario.horizon_months)
     return Bill(
         setup=setup,
-        line_items=(*infrastructure, people),
+        line_items=(*infrastructure, *people),
         infrastructure_monthly=infrastructure_monthly,
-        people_monthly=people.monthly,
+        people_monthly=people_monthly,
         monthly_total=steady,
-        people_first_month=first_people.monthly,
-        first_month_total=infrastructure_monthly + first_people.monthly,
-        horizon_total=steady * scenario.horizon_months + extra_first * ramp_months,
+        people_first_month=first,
+        first_month_total=infrastructure_monthly + first,
+        horizon_total=steady * scenario.horizon_months + (first - people_monthly) * ramp_months,
         availability=availability,
+        rampup_items=tuple(rampup),
+        rampup_months=months if rampup else 0,
     )
 
 
-def docker_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
-    """The Docker (Compose) setup: its infrastructure, its DevOps hours, and the SLA of one of
+def docker_bill(scenario: Scenario, infrastructure: InfrastructureBill, time: SetupTime) -> Bill:
+    """The Docker (Compose) setup: its infrastructure, its people time, and the SLA of one of
     its hosts (with failover too: the provider promises nothing more for two hosts)."""
-    engineers = lines.people(
-        scenario, hours=scenario.docker_devops_hours, label="DevOps engineering"
-    )
     return _bill(
         "docker",
         scenario,
         infrastructure=infrastructure.docker_lines,
         infrastructure_monthly=infrastructure.docker_monthly,
-        people=engineers,
-        first_people=engineers,
-        rampup_months=0,
+        time=time,
         availability=infrastructure.matches.provider.vm_availability,
     )
 
 
-def kubernetes_bill(scenario: Scenario, infrastructure: InfrastructureBill) -> Bill:
-    """The Kubernetes cluster: its infrastructure, its DevOps hours (more while the team
-    ramps up), its autoscaling range and its control plane's SLA."""
-    steady = lines.people(
-        scenario, hours=scenario.k8s_steady_hours, label="DevOps engineering, steady state"
-    )
-    rampup = scenario.k8s_rampup_months
-    first = steady
-    if rampup > 0:
-        first = lines.people(
-            scenario, hours=scenario.k8s_rampup_hours, label="DevOps engineering, ramp-up"
-        )
+def kubernetes_bill(
+    scenario: Scenario, infrastructure: InfrastructureBill, time: SetupTime
+) -> Bill:
+    """The Kubernetes cluster: its infrastructure, its people time (more while the team ramps
+    up), its autoscaling range and its control plane's SLA."""
     bill = _bill(
         "kubernetes",
         scenario,
         infrastructure=infrastructure.kubernetes_lines,
         infrastructure_monthly=infrastructure.kubernetes_monthly,
-        people=steady,
-        first_people=first,
-        rampup_months=rampup,
+        time=time,
         availability=infrastructure.matches.control_plane.availability,
     )
     if infrastructure.kubernetes_range is None:
         return bill
-    low, high = (monthly + steady.monthly for monthly in infrastructure.kubernetes_range)
+    low, high = (monthly + bill.people_monthly for monthly in infrastructure.kubernetes_range)
     return bill._replace(monthly_range=(low, high))

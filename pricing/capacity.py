@@ -42,6 +42,12 @@ class Fit:
     memory_utilisation: Decimal | None
     pods_per_vm: int | None = None
 
+    @property
+    def shortfall(self) -> str:
+        """What the setup needs, in words: "needs 31 hosts, not 1"."""
+        noun = "hosts" if self.setup == "docker" else "nodes"
+        return f"needs {self.needed} {noun}, not {self.count}"
+
 
 def _percent(used: Decimal | None, capacity: Decimal) -> Decimal | None:
     if used is None or capacity == 0:

@@ -15,13 +15,15 @@ from pricing.capacity import Fit, fits
 from pricing.catalog import Catalog
 from pricing.containers import ContainerQuote, managed_containers
 from pricing.events import Event
+from pricing.labour import PeopleTime, people_time
 from pricing.money import CENT, ROUNDING, ZERO
 from pricing.month_plan import VersionsOf, plan_months
 from pricing.months import Months, price_months
 from pricing.resolve import Resolved, resolve
 from pricing.scenario import Scenario
 
-Cheaper = Literal["docker", "kubernetes", "equal"]
+# "neither": no setup holds the workload, so none is called the cheaper.
+Cheaper = Literal["docker", "kubernetes", "equal", "neither"]
 
 
 class TimelinePoint(NamedTuple):
@@ -38,8 +40,10 @@ class TimelinePoint(NamedTuple):
 
 
 class Difference(NamedTuple):
-    """Kubernetes minus Docker: positive means Kubernetes costs more. ``break_even_month`` is
-    the first month whose cumulative costs cross the other way from month 1 (None if never)."""
+    """Kubernetes minus Docker: positive means Kubernetes costs more. ``cheaper`` is the
+    setup with the lower horizon total among those that hold the workload: a setup whose fit
+    check fails is never called the cheaper. ``break_even_month`` is the first month whose
+    cumulative costs cross the other way from month 1 (None if never)."""
 
     monthly: Decimal
     first_month: Decimal
@@ -61,6 +65,12 @@ class Comparison(NamedTuple):
     difference: Difference
     months: Months
     fit: tuple[Fit, ...] = ()
+    people: PeopleTime | None = None  # the labour model's terms the people lines price
+
+    @property
+    def not_fitting(self) -> tuple[Fit, ...]:
+        """The fit of each setup that does not hold the workload."""
+        return tuple(f for f in self.fit if not f.fits)
 
     @property
     def scenario(self) -> Scenario:
@@ -111,19 +121,34 @@ def break_even_month(months: Months) -> int | None:
     return months.break_even_month
 
 
-def difference(docker: Bill, kubernetes: Bill, break_even: int | None = None) -> Difference:
-    """How much more Kubernetes costs, and which setup is cheaper over the horizon."""
+def cheaper_of(horizon: Decimal, fit: tuple[Fit, ...]) -> Cheaper:
+    """Which setup is cheaper over the horizon (Kubernetes minus Docker: ``horizon``) among
+    the setups that hold the workload."""
+    unfit = {f.setup for f in fit if not f.fits}
+    if unfit:
+        runs = {"docker", "kubernetes"} - unfit
+        return "kubernetes" if runs == {"kubernetes"} else "docker" if runs else "neither"
+    return "docker" if horizon > 0 else "kubernetes" if horizon < 0 else "equal"
+
+
+def difference(
+    docker: Bill,
+    kubernetes: Bill,
+    break_even: int | None = None,
+    fit: tuple[Fit, ...] = (),
+) -> Difference:
+    """How much more Kubernetes costs, and which setup that holds the workload is cheaper
+    over the horizon."""
     horizon = kubernetes.horizon_total - docker.horizon_total
     ratio = None
     if docker.monthly_total:
         ratio = (kubernetes.monthly_total / docker.monthly_total).quantize(CENT, ROUNDING)
-    cheaper: Cheaper = "docker" if horizon > 0 else "kubernetes" if horizon < 0 else "equal"
     return Difference(
         monthly=kubernetes.monthly_total - docker.monthly_total,
         first_month=kubernetes.first_month_total - docker.first_month_total,
         horizon=horizon,
         ratio=ratio,
-        cheaper=cheaper,
+        cheaper=cheaper_of(horizon, fit),
         break_even_month=break_even,
     )
 
@@ -133,26 +158,32 @@ def compare(
     infrastructure: InfrastructureBill,
     catalog: Catalog,
     versions: VersionsOf | None = None,
+    people: PeopleTime | None = None,
 ) -> Comparison:
     """Both setups' bills for ``resolved``, whose production infrastructure in month 1 is
     ``infrastructure``, month by month over the horizon (``versions``: how to find the
-    cluster's version path; the Engine passes its memo of them)."""
+    cluster's version path; the Engine passes its memo of them), with the people time
+    ``people`` (the labour model's, when not given)."""
     scenario = resolved.scenario
+    if people is None:
+        people = people_time(scenario, catalog.labour)
     plan = plan_months(resolved, infrastructure, catalog, versions)
-    docker = docker_bill(scenario, plan.first)
-    kubernetes = kubernetes_bill(scenario, plan.first)
-    months = price_months(plan, docker, kubernetes)
+    docker = docker_bill(scenario, plan.first, people.docker)
+    kubernetes = kubernetes_bill(scenario, plan.first, people.kubernetes)
+    months = price_months(plan, docker, kubernetes, people.upgrade)
     docker = docker._replace(horizon_total=months.docker_total)
     kubernetes = kubernetes._replace(horizon_total=months.kubernetes_total)
+    fit = fits(resolved)
     return Comparison(
         catalog_version=catalog.version,
         as_of=plan.first.as_of or catalog.as_of,
         resolved=resolved,
         docker=docker,
         kubernetes=kubernetes,
-        difference=difference(docker, kubernetes, break_even_month(months)),
+        difference=difference(docker, kubernetes, break_even_month(months), fit),
         months=months,
-        fit=fits(resolved),
+        fit=fit,
+        people=people,
     )
 
 

@@ -4,7 +4,9 @@ It takes the same path as ``pricing.comparison.estimate`` (resolve, bill the inf
 compare) and then advises. Its one speed trick lives here and nowhere else: a memo of
 infrastructure bills (and their price traps), shared by every scenario with the same
 INFRASTRUCTURE_FIELDS: a batch row, or a form edit of people, time or checklist answers, then
-skips the catalog lookups and all but the people lines.
+skips the catalog lookups and all but the people lines. Beside it, a memo of the people time's
+spreads (``pricing.spread``), shared by every scenario with the same people-time terms and
+horizon: the odds then cost a few Decimal sums, not a Monte Carlo run.
 """
 
 from __future__ import annotations
@@ -18,27 +20,37 @@ from pricing.advice import Advice, advise, price_notes
 from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrastructure
 from pricing.catalog import Catalog
 from pricing.comparison import Comparison, compare, estimate
+from pricing.labour import LABOUR_FIELDS, PeopleTime, people_time
 from pricing.memo import Memo
 from pricing.month_plan import Versions, versions_of
+from pricing.odds import Odds, odds
 from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
+from pricing.spread import Spread, spread
 from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
 REMEMBERED_BILLS = 4096
 # Version paths remembered (by provider, tier, start, horizon and policy): a few KiB each.
 REMEMBERED_PATHS = 1024
+# Spreads remembered: about 80 KiB each (the draws' differences), so at most about 5 MiB.
+REMEMBERED_SPREADS = 64
+# People times remembered (a few KiB each): the terms of each set of LABOUR_FIELDS.
+REMEMBERED_PEOPLE = 1024
 
 # All the key's fields in one C call: a third of a remembered bill's cost with getattr().
 _infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
+_labour_values = itemgetter(*LABOUR_FIELDS)
 
 
 class Estimate(NamedTuple):
-    """What every face shows: the comparison of both setups and the advice on it."""
+    """What every face shows: the comparison of both setups, the advice on it, and the odds
+    (None when the scenario asks for none: ``odds=false``)."""
 
     comparison: Comparison
     advice: Advice
+    odds: Odds | None = None
 
 
 class SizedEstimate(NamedTuple):
@@ -69,7 +81,21 @@ class Engine:
     def __init__(self, catalog: Catalog, memo: Memo[Remembered] | None) -> None:
         self.catalog = catalog
         self.memo = memo
-        self.paths: Memo[Versions] | None = None if memo is None else Memo(REMEMBERED_PATHS)
+        remember = memo is not None
+        self.paths: Memo[Versions] | None = Memo(REMEMBERED_PATHS) if remember else None
+        self.people: Memo[PeopleTime] | None = Memo(REMEMBERED_PEOPLE) if remember else None
+        self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if remember else None
+
+    def _people(self, scenario: Scenario) -> PeopleTime:
+        """The labour model's terms for ``scenario``, remembered by its LABOUR_FIELDS (their
+        labels write every figure one way, so equal values may share them)."""
+        if self.people is None:
+            return people_time(scenario, self.catalog.labour)
+        key = _labour_values(scenario.__dict__)
+        kept = self.people.find(key)
+        if kept is None:
+            kept = self.people.keep(key, people_time(scenario, self.catalog.labour))
+        return kept
 
     def _versions(self, resolved: Resolved, catalog: Catalog, start: int) -> Versions:
         """The cluster's version path, remembered: scenarios share a handful of them."""
@@ -102,16 +128,32 @@ class Engine:
             kept = self.memo.keep(key, Remembered(bill, price_notes(resolved)))
         else:
             resolved = resolved_with(scenario, kept.bill.matches)
-        return compare(resolved, kept.bill, self.catalog, self._versions), kept.traps
+        people = self._people(scenario)
+        return compare(resolved, kept.bill, self.catalog, self._versions, people), kept.traps
 
     def compare(self, scenario: Scenario) -> Comparison:
         """Both setups priced for ``scenario``, or InputError naming every problem."""
         return self._priced(scenario)[0]
 
     def estimate(self, scenario: Scenario) -> Estimate:
-        """The comparison for ``scenario`` and the advice on it."""
+        """The comparison for ``scenario``, the advice on it and, unless it asks for none,
+        the odds."""
         comparison, traps = self._priced(scenario)
-        return Estimate(comparison, advise(comparison, traps))
+        chances = self.odds(comparison) if scenario.odds else None
+        return Estimate(comparison, advise(comparison, traps), chances)
+
+    def odds(self, comparison: Comparison) -> Odds:
+        """The odds of ``comparison``: its people time's spread, remembered per terms,
+        horizon and the upgrades the team makes in it."""
+        people, months = comparison.people, comparison.scenario.horizon_months
+        if people is None:
+            raise ValueError("a comparison without its people time has no odds")
+        upgrades = comparison.months.upgrades
+        if self.spreads is None:
+            return odds(comparison, spread(people, months, upgrades))
+        key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
+        found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months, upgrades))
+        return odds(comparison, found)
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""

@@ -9,7 +9,10 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo, WithJsonSchema
+
+from pricing.catalog.labour import COEFFICIENT_KEYS, HOURS_A_MONTH, LIMITS, Limit, field_name
+from pricing.ranges import RANGE_PATTERN, WHOLE_RANGE_PATTERN, Range, checked, parse_range, point
 
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _COUNT_TEXT = re.compile(r"[0-9]{1,9}")
@@ -210,4 +213,80 @@ OptionalMilliseconds = Annotated[
     _optional_schema(
         {"type": "number", "exclusiveMinimum": 0, "maximum": 3_600_000}, DECIMAL_PATTERN
     ),
+]
+
+
+# The limit of each people-time field: the labour table's coefficients (docker_host_hours,
+# k8s_upgrade_hours, ...) and the hours a month entered outright.
+RANGE_LIMITS: dict[str, Limit] = {
+    **{
+        field_name(setup, key): LIMITS[key]
+        for setup, keys in COEFFICIENT_KEYS.items()
+        for key in keys
+    },
+    "docker_devops_hours": Limit(HOURS_A_MONTH, "hours a month"),
+    "k8s_rampup_hours": Limit(HOURS_A_MONTH, "hours a month"),
+    "k8s_steady_hours": Limit(HOURS_A_MONTH, "hours a month"),
+}
+
+
+def _range_input(value: Any, info: ValidationInfo) -> Any:
+    """A people-time figure: empty (the default), one number, or text low/likely/high, each
+    within the field's limit (RANGE_LIMITS) and in order."""
+    limit = RANGE_LIMITS[info.field_name or ""]
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return parse_range(value, limit=limit.most, unit=limit.unit, whole=limit.whole)
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(value, int | float):
+        value = point(_plain_decimal(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("must be a finite number")
+        value = point(value)
+    if isinstance(value, Range):
+        if limit.whole and any(part != part.to_integral_value() for part in value):
+            raise ValueError(f"must be whole {limit.unit}")
+        return checked(value, limit.most, limit.unit)
+    return value
+
+
+def _range_value(value: Range | None) -> Decimal | str | None:
+    """A range as the user writes it: a number for one figure, low/likely/high text else."""
+    if value is None:
+        return None
+    return value.likely if value.is_point else value.text()
+
+
+def _range_schema(pattern: str, number: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": number, "minimum": 0},
+                {"type": "string", "pattern": f"^$|{pattern}"},
+                {"type": "null"},
+            ]
+        }
+    )
+
+
+# Hours (or whole months) known to within a range: empty, 16, or 4/16/80.
+OptionalRange = Annotated[
+    Range | None,
+    BeforeValidator(_range_input),
+    PlainSerializer(_range_value),
+    _range_schema(RANGE_PATTERN, "number"),
+]
+OptionalMonthsRange = Annotated[
+    Range | None,
+    BeforeValidator(_range_input),
+    PlainSerializer(_range_value),
+    _range_schema(WHOLE_RANGE_PATTERN, "integer"),
+]
+OptionalCount = Annotated[
+    Annotated[Count, Field(ge=0, le=100_000)] | None,
+    BeforeValidator(_blank_is_none),
+    _optional_schema({"type": "integer", "minimum": 0, "maximum": 100_000}, _COUNT_PATTERN),
 ]

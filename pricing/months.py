@@ -20,10 +20,11 @@ from pricing import lines
 from pricing.bill import Bill
 from pricing.events import Event
 from pricing.growth import growth_events
+from pricing.labour import Term
 from pricing.lines import Category, LineItem
 from pricing.money import ZERO
 from pricing.month_plan import Infrastructure, Plan
-from pricing.upgrades import hours_per_upgrade, upgrade_line
+from pricing.upgrades import upgrade_line
 from pricing.whole_months import month_text
 
 
@@ -56,12 +57,12 @@ class Month(NamedTuple):
 class _Pricer:
     """Prices the months of a plan with both setups' people costs."""
 
-    def __init__(self, plan: Plan, docker: Bill, kubernetes: Bill) -> None:
+    def __init__(self, plan: Plan, docker: Bill, kubernetes: Bill, upgrade: Term) -> None:
         self.plan, self.docker, self.kubernetes = plan, docker, kubernetes
         scenario, matches = plan.resolved
-        self.rampup = scenario.k8s_rampup_months
+        self.rampup = kubernetes.rampup_months
         self.clusters = scenario.environments if scenario.k8s_environments == "clusters" else 1
-        self.hours = hours_per_upgrade(plan.catalog)
+        self.upgrade = upgrade
         policy = plan.catalog.versions.policy_for(
             matches.provider.provider, scenario.control_plane or ""
         )
@@ -88,9 +89,7 @@ class _Pricer:
             )
         scenario = self.plan.resolved.scenario
         found += [
-            upgrade_line(
-                scenario, hours_per_upgrade=self.hours, clusters=self.clusters, what=e.change
-            )
+            upgrade_line(scenario, upgrade=self.upgrade, clusters=self.clusters, what=e.change)
             for e in version.events
             if e.team
         ]
@@ -100,11 +99,11 @@ class _Pricer:
         """Month ``month`` of Docker and of Kubernetes."""
         infrastructure: Infrastructure = self.plan.infrastructure[month - 1]
         docker = SetupMonth(
-            infrastructure.docker_total + self.docker.people_cost(month, 0),
+            infrastructure.docker_total + self.docker.people_cost(month),
             infrastructure.docker,
-            self.docker.people_cost(month, 0),
+            self.docker.people_cost(month),
         )
-        extras, people = self.extras(month), self.kubernetes.people_cost(month, self.rampup)
+        extras, people = self.extras(month), self.kubernetes.people_cost(month)
         total = infrastructure.kubernetes_total + people
         if extras:
             total += sum((item.monthly for item in extras), ZERO)
@@ -159,6 +158,13 @@ class Months:
     pricer: _Pricer = field(repr=False, compare=False)
 
     @cached_property
+    def upgrades(self) -> int:
+        """Cluster upgrades the team makes over the horizon (the odds draw their hours; worked
+        out when asked: a batch row with the odds off never does)."""
+        path, clusters = self.pricer.plan.path, self.pricer.clusters
+        return 0 if path is None else clusters * sum(e.team for v in path.months for e in v.events)
+
+    @cached_property
     def months(self) -> tuple[Month, ...]:
         """Every month with its categories and events (built when a face asks for them)."""
         return tuple(
@@ -168,9 +174,10 @@ class Months:
         )
 
 
-def price_months(plan: Plan, docker: Bill, kubernetes: Bill) -> Months:
-    """The plan's months priced with the setups' people costs, and what they show."""
-    pricer = _Pricer(plan, docker, kubernetes)
+def price_months(plan: Plan, docker: Bill, kubernetes: Bill, upgrade: Term) -> Months:
+    """The plan's months priced with the setups' people costs (``upgrade``: the labour
+    model's hours per cluster upgrade), and what they show."""
+    pricer = _Pricer(plan, docker, kubernetes, upgrade)
     runs = _runs(pricer)
     first_hosts = plan.sizes[0].docker.hosts
     outgrown = next((m for m in plan.changes if plan.sizes[m - 1].docker.hosts > first_hosts), None)

@@ -10,6 +10,9 @@ from pricing.scenario import FieldProblem, InputError, Scenario
 
 @dataclass(frozen=True, slots=True)
 class Preset:
+    """A named scenario. Its people time is the labour model's estimate from its drivers,
+    unless it enters hours per month outright (article, k3s, hetzner-k3s: see PEOPLE_TIME)."""
+
     title: str
     description: str
     values: dict[str, Any] = field(default_factory=dict)
@@ -20,7 +23,8 @@ PRESETS: dict[str, Preset] = {
         "The article's example",
         "The 'Economics' section of the source article, to the cent: a $200 VM and ten $5 "
         "seats against three nodes ($350), a $73 control plane and a $20 load balancer. "
-        "Its VM prices are the article's round figures, entered as your own hourly prices.",
+        "Its VM prices are the article's round figures, entered as your own hourly prices, "
+        "and its DevOps hours (5 a month; 40 for six months, then 15) are entered as hours.",
         {
             "provider": "aws",
             "region": "us-east-1",
@@ -92,9 +96,6 @@ PRESETS: dict[str, Preset] = {
             "k8s_plan": "business",
             "docker_seats": 40,
             "k8s_seats": 40,
-            "docker_devops_hours": "20",
-            "k8s_rampup_hours": "80",
-            "k8s_steady_hours": "40",
             "services": 15,
             "servers": 6,
             "deploy_frequency": "several-daily",
@@ -107,7 +108,8 @@ PRESETS: dict[str, Preset] = {
     "k3s": Preset(
         "Self-managed k3s",
         "No managed control plane: k3s on three t3.xlarge nodes behind a Network Load "
-        "Balancer. No fee, but more DevOps hours, for longer.",
+        "Balancer. No fee, but more DevOps hours, for longer: entered as hours a month (the "
+        "labour model has no driver for a control plane you run yourself).",
         {
             "provider": "aws",
             "region": "us-east-1",
@@ -116,6 +118,7 @@ PRESETS: dict[str, Preset] = {
             "k8s_nodes": 3,
             "control_plane": "self-managed",
             "load_balancer": "nlb",
+            "docker_devops_hours": "5",
             "k8s_rampup_hours": "60",
             "k8s_rampup_months": 6,
             "k8s_steady_hours": "25",
@@ -141,7 +144,8 @@ PRESETS: dict[str, Preset] = {
         "No managed Kubernetes on Hetzner Cloud: k3s on three CPX32 servers (its server "
         "runs on the first node, ingress through k3s' own load balancer) against one CPX42. "
         "Prices in EUR; the DevOps rate and Docker seats are in USD, converted at 0.86 EUR "
-        "per USD, an example rate: enter yours.",
+        "per USD, an example rate: enter yours. People time entered as hours a month, as for "
+        "k3s.",
         {
             "provider": "hetzner",
             "region": "fsn1",
@@ -151,7 +155,9 @@ PRESETS: dict[str, Preset] = {
             "k8s_instance_type": "cpx32",
             "k8s_nodes": 3,
             "control_plane": "self-managed-k3s",
+            "docker_devops_hours": "5",
             "k8s_rampup_hours": "60",
+            "k8s_rampup_months": 6,
             "k8s_steady_hours": "25",
         },
     ),
@@ -191,6 +197,14 @@ PRESETS: dict[str, Preset] = {
             "servers": 2,
         },
     ),
+}
+
+
+# How each preset counts people time: hours per month entered outright, or the labour model's
+# estimate from its drivers (docs/PRICING.md, "People time").
+PEOPLE_TIME = {
+    name: "hours" if "docker_devops_hours" in preset.values else "drivers"
+    for name, preset in PRESETS.items()
 }
 
 

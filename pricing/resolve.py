@@ -204,10 +204,13 @@ def _look_up(
 
     docker = machine("docker_instance_type", keys["docker_instance_type"])
     k8s = machine("k8s_instance_type", keys["k8s_instance_type"])
-    control = None
-    if scenario.k8s_control_nodes > 0:
-        control_key = scenario.k8s_control_instance_type or keys["k8s_instance_type"]
-        control = machine("k8s_control_instance_type", control_key)
+    # A control-plane type given is checked even with no control nodes: a wrong key is
+    # refused, not ignored until the day someone adds the nodes.
+    control_key = scenario.k8s_control_instance_type or keys["k8s_instance_type"]
+    checked = scenario.k8s_control_nodes > 0 or scenario.k8s_control_instance_type
+    control = machine("k8s_control_instance_type", control_key) if checked else None
+    if scenario.k8s_control_nodes == 0:
+        control = None
     tiers, balancers = provider.control_planes, provider.load_balancers
     tier = problems.find(
         "control_plane", keys["control_plane"], tiers, f"a control-plane tier of {name}"

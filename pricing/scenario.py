@@ -4,7 +4,7 @@ JSON keys and batch-CSV columns alike; every field has a default, so any subset 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,14 +13,17 @@ from pricing.input_types import (
     CurrencyCode,
     Name,
     OptionalAmount,
+    OptionalCount,
     OptionalHours,
     OptionalMilliseconds,
     OptionalMonth,
+    OptionalMonthsRange,
     OptionalName,
     OptionalNodes,
     OptionalPercent,
     OptionalPods,
     OptionalPrice,
+    OptionalRange,
     OptionalRequests,
     PlainDecimal,
 )
@@ -43,6 +46,20 @@ Setup = Literal["docker", "kubernetes"]
 Commitment = Literal["on-demand", "1-year", "3-year"]
 NodePricing = Literal["on-demand", "1-year", "3-year", "spot"]
 DeployFrequency = Literal["weekly", "daily", "several-daily"]
+_RANGE = " A number, or low/likely/high such as 3/5/10."
+# A people-time figure: read by no infrastructure line.
+PeopleRange = Annotated[OptionalRange, NOT_INFRASTRUCTURE]
+
+
+def _coefficient(what: str) -> Any:
+    """A people-time coefficient's field: empty means the labour table's range."""
+    return Field(
+        None,
+        description=f"Hours {what}: a number, or low/likely/high such as 4/16/80. "
+        "Empty: the labour table's range.",
+    )
+
+
 UpgradePolicy = Literal["current", "never"]
 ClusterPerEnvironment = Literal["clusters", "namespaces"]
 
@@ -159,26 +176,50 @@ class Scenario(BaseModel):
     devops_hourly_rate: Annotated[PlainDecimal, NOT_INFRASTRUCTURE] = Field(
         Decimal(96), ge=0, le=10_000, description="Cost of one DevOps engineering hour, in USD."
     )
-    docker_devops_hours: Annotated[PlainDecimal, NOT_INFRASTRUCTURE] = Field(
-        Decimal(5), ge=0, le=744, description="DevOps hours per month to run the Docker host."
+    docker_devops_hours: PeopleRange = Field(
+        None,
+        description="DevOps hours per month to run the Docker setup, replacing the estimate "
+        f"from its drivers.{_RANGE} Empty: estimated from the drivers.",
     )
-    k8s_rampup_hours: Annotated[PlainDecimal, NOT_INFRASTRUCTURE] = Field(
-        Decimal(40),
-        ge=0,
-        le=744,
-        description="DevOps hours per month on Kubernetes while the team ramps up.",
+    k8s_rampup_hours: PeopleRange = Field(
+        None,
+        description="DevOps hours per month on Kubernetes while the team ramps up, replacing "
+        f"the steady hours and the ramp-up extra.{_RANGE} Empty: the steady hours plus the "
+        "ramp-up extra.",
     )
-    k8s_rampup_months: Annotated[Count, NOT_INFRASTRUCTURE] = Field(
-        6, ge=0, le=120, description="Months of Kubernetes ramp-up, in months."
+    k8s_rampup_months: Annotated[OptionalMonthsRange, NOT_INFRASTRUCTURE] = Field(
+        None,
+        description="Months of Kubernetes ramp-up: whole months, or low/likely/high such as "
+        "2/4/12. Empty: the labour table's range.",
     )
-    k8s_steady_hours: Annotated[PlainDecimal, NOT_INFRASTRUCTURE] = Field(
-        Decimal(15),
-        ge=0,
-        le=744,
-        description="DevOps hours per month on Kubernetes after the ramp-up.",
+    k8s_steady_hours: PeopleRange = Field(
+        None,
+        description="DevOps hours per month on Kubernetes after the ramp-up, replacing the "
+        f"estimate from its drivers.{_RANGE} Empty: estimated from the drivers.",
     )
     horizon_months: Annotated[Count, NOT_INFRASTRUCTURE] = Field(
         12, ge=1, le=120, description="Months to add up in the cumulative view, in months."
+    )
+
+    # People time, driver by driver: each field replaces the labour table's low/likely/high
+    # for this scenario (docs/PRICING.md, "People time").
+    docker_host_hours: PeopleRange = _coefficient("per Docker host a month: updates, backups")
+    docker_service_hours: PeopleRange = _coefficient("per service a month on Docker")
+    docker_stateful_hours: PeopleRange = _coefficient("per stateful service a month on Docker")
+    docker_deploy_hours: PeopleRange = _coefficient("per deploy on Docker")
+    docker_incident_hours: PeopleRange = _coefficient("of incidents per Docker host a month")
+    k8s_cluster_hours: PeopleRange = _coefficient("per Kubernetes cluster a month")
+    k8s_service_hours: PeopleRange = _coefficient("per service a month on Kubernetes")
+    k8s_stateful_hours: PeopleRange = _coefficient("per stateful service a month on Kubernetes")
+    k8s_deploy_hours: PeopleRange = _coefficient("per deploy on Kubernetes")
+    k8s_incident_hours: PeopleRange = _coefficient("of incidents per Kubernetes cluster a month")
+    k8s_upgrade_hours: PeopleRange = _coefficient("per minor upgrade of a Kubernetes cluster")
+    k8s_rampup_extra_hours: PeopleRange = _coefficient("extra a month while learning Kubernetes")
+    odds: Annotated[bool, NOT_INFRASTRUCTURE] = Field(
+        True,
+        description="Compute the odds: P10, P50 and P90 of each setup's totals and the "
+        "probability that Kubernetes is cheaper over the horizon, from the people-time "
+        "ranges. false skips them.",
     )
 
     # The months ahead: versions, environments, growth. The defaults leave the bill as it
@@ -244,6 +285,11 @@ class Scenario(BaseModel):
     )
     stateful: Annotated[bool, CHECKLIST, SIZED] = Field(
         False, description="Do you run databases or other stateful workloads?"
+    )
+    stateful_services: Annotated[OptionalCount, NOT_INFRASTRUCTURE] = Field(
+        None,
+        description="How many of the services keep state (databases, queues with volumes), a "
+        "count. Empty: 1 when stateful is true, else 0.",
     )
 
     # Pricing depth: every default leaves the results as they were without these fields.

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
-from pricing.comparison import Comparison
+from pricing.comparison import Cheaper, Comparison
 from pricing.money import CENT
+from pricing.ranges import Range, point
 from pricing.scenario import InputError, Scenario
 
 # How a variant scenario is priced (the Engine passes its own, which remembers bills).
@@ -34,12 +35,30 @@ def _try(estimate: Estimator, base: Scenario, **update: Any) -> Comparison | Non
         return None
 
 
+def _current(base: Comparison, field: str) -> Decimal | None:
+    """The value of a linear input: a number, a single-figure range, or (for the steady
+    Kubernetes hours the drivers estimate) their likely sum; None for a range."""
+    value: Decimal | Range | None = getattr(base.scenario, field)
+    if isinstance(value, Range):
+        return value.likely if value.is_point else None
+    if value is None and field == "k8s_steady_hours" and base.people is not None:
+        return sum((term.likely for term in base.people.kubernetes.steady), Decimal(0))
+    return value
+
+
+def _other(cheaper: Cheaper) -> Cheaper:
+    return "docker" if cheaper == "kubernetes" else "kubernetes"
+
+
 def _linear(
     base: Comparison, estimate: Estimator, field: str, label: str, high: Decimal
 ) -> Flip | None:
     """Inputs the horizon difference is linear in: solve, then check on the rounded value."""
-    scenario, current = base.scenario, getattr(base.scenario, field)
-    moved = _try(estimate, scenario, **{field: current + 1})
+    scenario, current = base.scenario, _current(base, field)
+    if current is None:
+        return None
+    as_input = point if isinstance(getattr(scenario, field), Range | None) else Decimal
+    moved = _try(estimate, scenario, **{field: as_input(current + 1)})
     if moved is None:
         return None
     slope = moved.difference.horizon - base.difference.horizon
@@ -50,11 +69,11 @@ def _linear(
     needed = exact.quantize(CENT, rounding=rounding)
     if not (0 <= needed <= high):
         return None
-    check = _try(estimate, scenario, **{field: needed})
-    if check is None or check.difference.cheaper == base.difference.cheaper:
+    check = _try(estimate, scenario, **{field: as_input(needed)})
+    if check is None or check.difference.cheaper != _other(base.difference.cheaper):
         return None
     change = f"{(needed - current) / current * 100:+.0f}%" if current else f"{needed - current:+}"
-    return Flip(field, label, f"{current}", f"{needed}", change)
+    return Flip(field, label, f"{current.normalize():f}", f"{needed}", change)
 
 
 def _nodes(base: Comparison, estimate: Estimator) -> Flip | None:
@@ -66,7 +85,7 @@ def _nodes(base: Comparison, estimate: Estimator) -> Flip | None:
 
     def flips(n: int) -> bool:
         moved = _try(estimate, scenario, k8s_nodes=n, k8s_nodes_min=None, k8s_nodes_max=None)
-        return moved is not None and moved.difference.cheaper != cheaper
+        return moved is not None and moved.difference.cheaper == _other(cheaper)
 
     if not flips(limit):
         return None
@@ -84,7 +103,7 @@ def _node_type(base: Comparison, estimate: Estimator) -> Flip | None:
     offered = matches.region.instances.items()
     for key, price in sorted(offered, key=lambda item: abs(item[1].hourly - now)):
         moved = _try(estimate, scenario, k8s_instance_type=key)
-        if moved is not None and moved.difference.cheaper != base.difference.cheaper:
+        if moved is not None and moved.difference.cheaper == _other(base.difference.cheaper):
             change = f"{(price.hourly - now) / now * 100:+.0f}% per hour"
             current = scenario.k8s_instance_type or ""
             return Flip("k8s_instance_type", "Kubernetes node type", current, key, change)
@@ -94,7 +113,7 @@ def _node_type(base: Comparison, estimate: Estimator) -> Flip | None:
 def sensitivity(base: Comparison, estimate: Estimator) -> tuple[Flip, ...]:
     """For each input below, the value at which the cheaper setup changes; ``estimate``
     prices the variants."""
-    if base.difference.cheaper == "equal":
+    if base.difference.cheaper in ("equal", "neither"):
         return ()
     finders: list[Callable[[], Flip | None]] = [
         lambda: _linear(

@@ -1,9 +1,9 @@
 """The people time of Kubernetes upgrades, in one place.
 
-An upgrade of one minor version costs the team ``hours_per_upgrade`` for each cluster it
-upgrades, at the scenario's DevOps rate. The hours come from the catalog
-(``versions.upgrade_hours``: a sourced judgement, 4 / 16 / 240 hours, likely 16) until a
-labour model supplies its own: pass them in as ``hours_per_upgrade``.
+An upgrade of one minor version costs the team the labour model's upgrade hours
+(``k8s_upgrade_hours``, or the labour table's 4 / 16 / 80, likely 16: the term
+``PeopleTime.upgrade``) for each cluster it upgrades, at the scenario's DevOps rate. When an
+upgrade falls is the version calendar's (``pricing.versions``, ``upgrade_policy``).
 """
 
 from __future__ import annotations
@@ -11,23 +11,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pricing import lines
-from pricing.catalog import Catalog
+from pricing.labour import Term, term
 from pricing.lines import LineItem
 from pricing.scenario import Scenario
 
 
-def hours_per_upgrade(catalog: Catalog) -> Decimal:
-    """The hours one minor upgrade of one cluster takes: the catalog's likely figure."""
-    return catalog.versions.upgrade_hours.likely
-
-
-def upgrade_line(
-    scenario: Scenario, *, hours_per_upgrade: Decimal, clusters: int, what: str
-) -> LineItem:
+def upgrade_line(scenario: Scenario, *, upgrade: Term, clusters: int, what: str) -> LineItem:
     """The month's people line for upgrading ``clusters`` clusters (``what`` says which
-    versions)."""
-    each = f"{hours_per_upgrade.normalize():f} h"
+    versions), at the likely hours of ``upgrade``, with their source when the table's."""
+    each = f"{upgrade.each.likely.normalize():f} h"
     label = f"Kubernetes upgrade, {what}: {each}" + (
         f" × {clusters} clusters" if clusters > 1 else ""
     )
-    return lines.people(scenario, hours=hours_per_upgrade * clusters, label=label)
+    made = term(
+        upgrade.field, upgrade.name, label, Decimal(clusters), upgrade.each, upgrade.coefficient
+    )
+    [line] = lines.efforts((made,), lines.hourly_rate(scenario))
+    return line

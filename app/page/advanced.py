@@ -1,9 +1,26 @@
 """The calculator form's advanced groups, folded away unless one of their fields is set or
-wrong: buying options and the currency; the workload, autoscaling and traffic."""
+wrong: buying options and the currency; the workload, autoscaling and traffic; the people
+time's coefficients."""
 
 from __future__ import annotations
 
 from app.page.fields import Field, Group
+
+# The labour table's coefficients: each field replaces one coefficient's low/likely/high.
+_COEFFICIENTS = (
+    ("docker_host_hours", "Docker: per host", "Updates, backups, disk.", "h/month"),
+    ("docker_service_hours", "Docker: per service", "Compose entries, images.", "h/month"),
+    ("docker_stateful_hours", "Docker: per stateful service", "Backups, restores.", "h/month"),
+    ("docker_deploy_hours", "Docker: per deploy", "Pull, restart, check.", "h"),
+    ("docker_incident_hours", "Docker: incidents per host", "And on-call.", "h/month"),
+    ("k8s_cluster_hours", "Kubernetes: per cluster", "Add-ons, node groups.", "h/month"),
+    ("k8s_service_hours", "Kubernetes: per service", "Manifests, charts.", "h/month"),
+    ("k8s_stateful_hours", "Kubernetes: per stateful service", "Volumes, backups.", "h/month"),
+    ("k8s_deploy_hours", "Kubernetes: per deploy", "Rolling updates.", "h"),
+    ("k8s_incident_hours", "Kubernetes: incidents per cluster", "And on-call.", "h/month"),
+    ("k8s_upgrade_hours", "Kubernetes: per upgrade", "Three a year per cluster.", "h"),
+    ("k8s_rampup_extra_hours", "Kubernetes: ramp-up extra", "While learning.", "h/month"),
+)
 
 ADVANCED_GROUPS: tuple[Group, ...] = (
     Group(
@@ -209,6 +226,16 @@ ADVANCED_GROUPS: tuple[Group, ...] = (
             ),
         ),
         note="The months ahead: Kubernetes versions, staging and dev, a growing workload.",
+        advanced=True,
+    ),
+    Group(
+        "labour",
+        "People time, driver by driver",
+        tuple(
+            Field(name, label, hint, unit, kind="text") for name, label, hint, unit in _COEFFICIENTS
+        ),
+        note="Each replaces the labour table's low/likely/high: one number, or 4/16/80. "
+        "Empty: the table's range.",
         advanced=True,
     ),
 )

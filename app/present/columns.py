@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from app.present.cells import cents_text, decimal_text
 from pricing import Bill, Catalog, Estimate
+from pricing.odds import Odds
 
 SETUPS = ("docker", "kubernetes")
 SETUP_TOTALS = (
@@ -26,6 +27,8 @@ SETUP_TOTALS = (
     "first_month_total",
     "horizon_total",
 )
+ODDS_MEASURES = ("monthly_total", "horizon_total")
+QUANTILES = ("p10", "p50", "p90")
 SUMMARY_INPUTS = (
     "provider",
     "region",
@@ -76,6 +79,21 @@ def _input(name: str) -> Callable[[Estimate], str]:
     return text
 
 
+def _odds(text: Callable[[Odds], str]) -> Callable[[Estimate], str]:
+    """A value of the odds; empty when the scenario asked for none (odds=false)."""
+    return lambda result: "" if result.odds is None else text(result.odds)
+
+
+def _probability(odds: Odds) -> str:
+    probability = odds.kubernetes_cheaper_probability
+    return "" if probability is None else decimal_text(probability)
+
+
+def _quantile(setup: str, measure: str, name: str) -> Callable[[Estimate], str]:
+    amount = attrgetter(f"{setup}.{measure}.{name}")
+    return _odds(lambda odds: cents_text(amount(odds)))
+
+
 def _ratio(result: Estimate) -> str:
     ratio = result.comparison.difference.ratio
     return decimal_text(ratio) if ratio else ""
@@ -124,6 +142,21 @@ COLUMNS: dict[str, Column] = {
         Column("docker.fits", "docker_fits", _fits("docker")),
         Column("kubernetes.fits", "kubernetes_fits", _fits("kubernetes")),
         Column("currency", "currency", lambda result: result.comparison.currency),
+        Column(
+            "odds.kubernetes_cheaper_probability",
+            "kubernetes_cheaper_probability",
+            _odds(_probability),
+        ),
+        *(
+            Column(
+                f"odds.{setup}.{measure}.{name}",
+                f"{setup}_{measure}_{name}",
+                _quantile(setup, measure, name),
+            )
+            for setup in SETUPS
+            for measure in ODDS_MEASURES
+            for name in QUANTILES
+        ),
     )
 }
 
@@ -137,6 +170,11 @@ def _totals(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _DIFFERENCE = ("difference.monthly", "difference.first_month", "difference.horizon")
+# The probability and each setup's horizon total at P10, P50 and P90.
+_ODDS = (
+    "odds.kubernetes_cheaper_probability",
+    *(f"odds.{setup}.horizon_total.{name}" for setup in SETUPS for name in QUANTILES),
+)
 VALUE_COLUMNS = pick(
     *_totals(SETUP_TOTALS),
     *_DIFFERENCE,
@@ -144,6 +182,7 @@ VALUE_COLUMNS = pick(
     "difference.cheaper",
     "difference.break_even_month",
     "advice.recommendation",
+    *(key for key in COLUMNS if key.startswith("odds.")),
 )
 VALUES = {column.key: column for column in VALUE_COLUMNS}
 SUMMARY_COLUMNS = pick(
@@ -155,6 +194,7 @@ SUMMARY_COLUMNS = pick(
     "advice.recommendation",
     "difference.break_even_month",
     "currency",
+    *_ODDS,
 )
 # people_first_month left out: the batch output has kept its columns since it first shipped.
 BATCH_COLUMNS = pick(
@@ -169,6 +209,7 @@ BATCH_COLUMNS = pick(
     "docker.fits",
     "kubernetes.fits",
     "currency",
+    *_ODDS,
 )
 
 

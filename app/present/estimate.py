@@ -69,6 +69,11 @@ class SetupOut(Output):
     availability: AvailabilityOut | None = Field(
         description="What the provider promises for this setup; null if nothing is published."
     )
+    rampup_items: list[LineItemOut] = Field(
+        description="The people lines of a month during the ramp-up (all of them: they "
+        "replace line_items' people lines); empty without a ramp-up."
+    )
+    rampup_months: int = Field(description="Months of ramp-up (the likely value).")
 
 
 class EventOut(Output):
@@ -124,7 +129,10 @@ class DifferenceOut(Output):
     first_month: Number = Field(description="Kubernetes minus Docker, first month.")
     horizon: Number = Field(description="Kubernetes minus Docker, over the horizon.")
     ratio: Number | None = Field(description="Kubernetes / Docker monthly; null if Docker is 0.")
-    cheaper: Literal["docker", "kubernetes", "equal"]
+    cheaper: Literal["docker", "kubernetes", "equal", "neither"] = Field(
+        description="The setup with the lower horizon total among those that hold the "
+        "workload; neither when no setup holds it."
+    )
     break_even_month: int | None = Field(
         description="First month the cumulative costs cross the other way; null if never."
     )
@@ -138,7 +146,10 @@ class ReasonOut(Output):
 
 
 class AdviceOut(Output):
-    recommendation: Literal["docker", "kubernetes", "either"]
+    recommendation: Literal["docker", "kubernetes", "either", "neither"] = Field(
+        description="The setup the checklist points to, never one the workload does not fit; "
+        "neither when no setup holds it."
+    )
     summary: str = Field(description="The checklist's verdict and the monthly gap, in words.")
     reasons: list[ReasonOut]
     notes: list[str] = Field(description="Cost traps this scenario walks into.")
@@ -154,6 +165,37 @@ class FitOut(Output):
     cpu_utilisation: Number | None = Field(description="Percent of allocatable CPU used.")
     memory_utilisation: Number | None = Field(description="Percent of allocatable memory used.")
     pods_per_vm: int | None = Field(description="Most pods per VM, where there is a limit.")
+
+
+class QuantilesOut(Output):
+    p10: Number = Field(description="Nine plausible cases in ten cost more.")
+    p50: Number = Field(description="The middle of the plausible cases.")
+    p90: Number = Field(description="Nine plausible cases in ten cost less.")
+
+
+class SetupOddsOut(Output):
+    monthly_total: QuantilesOut = Field(description="The steady month's total.")
+    horizon_total: QuantilesOut = Field(description="The horizon's total.")
+
+
+class InfluenceOut(Output):
+    field: str = Field(description="The Scenario field of the uncertain input.")
+    name: str
+    share: Number = Field(description="Share of the horizon difference's variance, 0 to 1.")
+
+
+class OddsOut(Output):
+    kubernetes_cheaper_probability: Number | None = Field(
+        description="Share of the draws in which Kubernetes costs less over the horizon, 0 to "
+        "1 (1 or 0 when only one setup holds the workload; null when neither does)."
+    )
+    docker: SetupOddsOut
+    kubernetes: SetupOddsOut
+    draws: int = Field(description="Monte Carlo draws.")
+    seed: int = Field(description="The fixed seed: the same scenario gives the same odds.")
+    turns_on: list[InfluenceOut] = Field(description="The uncertain inputs, largest share first.")
+    not_fitting: list[Setup] = Field(description="Setups that do not hold the workload.")
+    summary: str = Field(description="The odds in a sentence.")
 
 
 class ContainerQuoteOut(Output):
@@ -203,6 +245,10 @@ class ComparisonOut(Output):
     months: MonthsOut
     difference: DifferenceOut
     fit: list[FitOut] = Field(description="Does the workload fit? Empty without a workload.")
+    odds: OddsOut | None = Field(
+        description="P10, P50 and P90 of each setup's totals and the probability that "
+        "Kubernetes is cheaper, from the people-time ranges; null with odds=false."
+    )
     managed_containers: list[ContainerQuoteOut] = Field(
         description="For reference, in no total: the workload (workload_vcpu, "
         "workload_memory_gib, workload_pods) on the provider's managed container services. "
@@ -216,7 +262,7 @@ class ComparisonOut(Output):
 
 def comparison_source(result: Estimate, flips: Iterable[Flip] | None = None) -> dict[str, Any]:
     """An estimate as ComparisonOut reads it: the engine's objects under the JSON's keys."""
-    comparison, advice = result
+    comparison, advice = result.comparison, result.advice
     matches = comparison.resolved.matches
     source: dict[str, Any] = {
         "catalog": {"version": comparison.catalog_version, "as_of": comparison.as_of},
@@ -233,6 +279,7 @@ def comparison_source(result: Estimate, flips: Iterable[Flip] | None = None) -> 
         "months": comparison.months,
         "difference": comparison.difference,
         "fit": comparison.fit,
+        "odds": result.odds,
         "managed_containers": comparison.managed_containers,
         "advice": {
             "recommendation": advice.recommendation,

@@ -54,8 +54,22 @@ def monthly_gap(comparison: Comparison) -> Sentence:
 
 
 def horizon_verdict(comparison: Comparison) -> Sentence:
-    """Which setup is cheaper over the horizon, and by how much."""
+    """Which setup is cheaper over the horizon, and by how much; which one holds the workload,
+    when one does not (a setup that does not fit is never called the cheaper)."""
     difference, months = comparison.difference, comparison.scenario.horizon_months
+    unfit = comparison.not_fitting
+    if unfit:
+        needs = "; ".join(f"{SETUP_NAMES[f.setup]} {f.shortfall}" for f in unfit)
+        if difference.cheaper == "neither":
+            return (
+                Phrase("neither setup holds the workload", stressed=True),
+                Phrase(f" ({needs})"),
+            )
+        return (
+            Phrase(f"over {months} months only "),
+            Phrase(SETUP_NAMES[difference.cheaper], stressed=True),
+            Phrase(f" holds the workload ({needs})"),
+        )
     if difference.cheaper == "equal":
         return (Phrase(f"over {months} months both setups cost the same"),)
     amount = format_money(abs(difference.horizon), comparison.currency)
@@ -213,9 +227,12 @@ def titled_bills(comparison: Comparison) -> tuple[tuple[str, Bill], ...]:
 
 
 def recommendation_title(advice: Advice) -> str:
-    """The advice's heading: the setup it recommends, or that either can work."""
+    """The advice's heading: the setup it recommends, that either can work, or that neither
+    holds the workload."""
     if advice.recommendation == "either":
         return "either can work"
+    if advice.recommendation == "neither":
+        return "neither holds the workload"
     return SETUP_NAMES[advice.recommendation]
 
 

@@ -35,6 +35,18 @@ from pricing.catalog.entries import (
     Tier,
     monthly_cap,
 )
+from pricing.catalog.labour import (
+    COEFFICIENT_KEYS,
+    LIMITS,
+    PREFIXES,
+    Coefficient,
+    DockerLabour,
+    KubernetesLabour,
+    Labour,
+    Limit,
+    coefficients,
+    field_name,
+)
 from pricing.catalog.loading import CatalogError, bundled_data, load_catalog
 from pricing.catalog.network import CrossZone, NatGateway, PerVmRate, PublicAddress
 from pricing.catalog.providers import Catalog, Provider, ProviderDefaults
@@ -42,17 +54,20 @@ from pricing.catalog.versions import (
     Calendar,
     KubeVersion,
     SupportPolicy,
-    UpgradeHours,
     VersionCalendars,
 )
 
 __all__ = [
+    "COEFFICIENT_KEYS",
     "HOURS_PER_MONTH",
+    "LIMITS",
+    "PREFIXES",
     "Availability",
     "Baseline",
     "Calendar",
     "Catalog",
     "CatalogError",
+    "Coefficient",
     "Confidence",
     "ContainerRates",
     "ContainerService",
@@ -60,10 +75,14 @@ __all__ = [
     "CrossZone",
     "Disk",
     "DiskSize",
+    "DockerLabour",
     "Egress",
     "InstancePrice",
     "InstanceType",
     "KubeVersion",
+    "KubernetesLabour",
+    "Labour",
+    "Limit",
     "LoadBalancer",
     "NatGateway",
     "NodeFee",
@@ -85,9 +104,10 @@ __all__ = [
     "SystemPods",
     "TaskSize",
     "Tier",
-    "UpgradeHours",
     "VersionCalendars",
     "bundled_data",
+    "coefficients",
+    "field_name",
     "load_catalog",
     "monthly_cap",
 ]

@@ -66,12 +66,14 @@ def bundled_data() -> dict[str, Any]:
         for key in manifest["providers"]
     }
     plans = _read_json("pricing/data/docker.json", (folder / "docker.json").read_text())
+    labour = _read_json("pricing/data/labour.json", (folder / "labour.json").read_text())
     system = _read_json("pricing/data/system_pods.json", (folder / "system_pods.json").read_text())
     versions = _read_json("pricing/data/versions.json", (folder / "versions.json").read_text())
     return {
         "version": manifest["version"],
         "providers": providers,
         "plans": plans["plans"],
+        "labour": labour,
         "system_pods": system["distributions"],
         "versions": versions,
     }

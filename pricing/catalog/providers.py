@@ -25,6 +25,7 @@ from pricing.catalog.entries import (
     SustainedUse,
     SystemPods,
 )
+from pricing.catalog.labour import Labour
 from pricing.catalog.network import CrossZone, NatGateway, PublicAddress
 from pricing.catalog.versions import VersionCalendars, check_tiers
 
@@ -164,6 +165,7 @@ class Catalog(Entry):
     version: str
     providers: dict[str, Provider]
     plans: dict[str, Plan]
+    labour: Labour
     system_pods: dict[str, SystemPods] = Field(
         default_factory=dict,
         description="Per Kubernetes distribution (eks, gke, aks, doks, lke, k3s): the pods it "
@@ -183,7 +185,11 @@ class Catalog(Entry):
 
     def sourced_entries(self) -> list[Sourced]:
         """Every priced entry, for audits and the "every price has a source" test."""
-        entries: list[Sourced] = [*self.plans.values(), *self.versions.sourced_entries()]
+        entries: list[Sourced] = [
+            *self.plans.values(),
+            *self.versions.sourced_entries(),
+            *self.labour.sourced_entries(),
+        ]
         for distribution in self.system_pods.values():
             entries.extend([*distribution.per_node, *distribution.cluster])
         for provider in self.providers.values():

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pricing.catalog.entries import Entry, NonNegativePrice, Sourced
+from pricing.catalog.entries import Entry, Sourced
 
 SupportUntil = Literal["standard", "extended"]
 AtEnd = Literal["upgrade", "none"]
@@ -93,20 +93,6 @@ class SupportPolicy(Sourced):
         return self
 
 
-class UpgradeHours(Sourced):
-    """Engineering hours one minor upgrade of one cluster takes: low, likely, high."""
-
-    low: NonNegativePrice
-    likely: NonNegativePrice
-    high: NonNegativePrice
-
-    @model_validator(mode="after")
-    def _check_range(self) -> UpgradeHours:
-        if not self.low <= self.likely <= self.high:
-            raise ValueError("must be low <= likely <= high")
-        return self
-
-
 class VersionCalendars(Entry):
     """The calendars, the policies, which policy each provider's control-plane tier follows
     (None: the tier's fee does not follow the versions, e.g. a tier that is itself extended
@@ -115,7 +101,6 @@ class VersionCalendars(Entry):
 
     as_of: date
     note: str | None = None
-    upgrade_hours: UpgradeHours
     calendars: dict[str, Calendar]
     policies: dict[str, SupportPolicy]
     tiers: dict[str, dict[str, str | None]]
@@ -151,7 +136,7 @@ class VersionCalendars(Entry):
         return None if key is None else self.policies[key]
 
     def sourced_entries(self) -> list[Sourced]:
-        return [self.upgrade_hours, *self.calendars.values(), *self.policies.values()]
+        return [*self.calendars.values(), *self.policies.values()]
 
 
 def check_tiers(versions: VersionCalendars, tiers_by_provider: dict[str, set[str]]) -> None:

@@ -20,7 +20,7 @@ from pricing.lines.network import (
     public_addresses,
     public_node_vms,
 )
-from pricing.lines.team import people, seats
+from pricing.lines.team import efforts, hourly_rate, seats
 
 __all__ = [
     "Category",
@@ -29,13 +29,14 @@ __all__ = [
     "compute",
     "control_plane",
     "cross_zone",
+    "efforts",
     "egress",
     "extended_support",
+    "hourly_rate",
     "in_currency",
     "load_balancers",
     "nat_gateway",
     "node_fee",
-    "people",
     "pod_lines",
     "pod_requests",
     "priced",

@@ -1,12 +1,14 @@
-"""What the team costs: the Docker subscription seats of a setup, and engineering hours."""
+"""What the team costs: the Docker subscription seats of a setup, and engineering hours (one
+line per term of the labour model, ``pricing.labour``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from pricing.catalog import Sourced
+from pricing.labour import Term
 from pricing.lines.item import LineItem, in_currency, priced
-from pricing.money import to_cents
+from pricing.money import CENT, ROUNDING
 from pricing.resolve import Resolved
 from pricing.scenario import Scenario, Setup
 
@@ -41,9 +43,19 @@ def seats(resolved: Resolved, *, setup: Setup) -> list[LineItem]:
     ]
 
 
-def people(scenario: Scenario, *, hours: Decimal, label: str) -> LineItem:
-    """Engineering hours at the scenario's rate: the one line that needs no catalog (and
-    the one priced for every batch row: built positionally, as ``priced`` would build it, a
-    third of its cost)."""
-    price = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
-    return LineItem("people", label, hours, "hour", price, to_cents(hours * price))
+def hourly_rate(scenario: Scenario) -> Decimal:
+    """The scenario's DevOps rate in its display currency: every people line's unit price."""
+    return in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
+
+
+def efforts(terms: tuple[Term, ...], rate: Decimal) -> list[LineItem]:
+    """The labour model's terms as lines: each term's likely hours a month at ``rate`` (the
+    ``hourly_rate``, converted once per bill), with the source of the hours when they are
+    the labour table's. (Priced for every batch row: built positionally in one loop.)"""
+    made = []
+    for term in terms:
+        hours, sourced = term.likely, term.coefficient
+        monthly = (hours * rate).quantize(CENT, ROUNDING)
+        source, as_of = (None, None) if sourced is None else (sourced.source, sourced.as_of)
+        made.append(LineItem("people", term.label, hours, "hour", rate, monthly, source, as_of))
+    return made

@@ -12,7 +12,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from pricing import Catalog, Comparison, Engine, Estimate, LineItem, estimate, load_catalog
+from pricing.input_types import RANGE_LIMITS
 from pricing.presets import build_scenario
+
+# The hours a month a user may enter outright, in place of the drivers' estimate.
+DEFAULT_HOURS = ("docker_devops_hours", "k8s_rampup_hours", "k8s_steady_hours")
 
 D = Decimal
 
@@ -59,6 +63,14 @@ def item(result: Comparison, setup: str, category: str, contains: str = "") -> L
 checks = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 amounts = st.decimals(min_value=0, max_value=500, places=2).map(str)
+# A people-time range as typed: low/likely/high in order (or empty: the labour table's).
+ranges = st.one_of(
+    st.none(),
+    st.lists(st.decimals(min_value=0, max_value=24, places=2), min_size=3, max_size=3).map(
+        lambda values: "/".join(str(value) for value in sorted(values))
+    ),
+)
+COEFFICIENT_FIELDS = tuple(f for f in RANGE_LIMITS if f not in DEFAULT_HOURS)
 # People and time: the fields a scenario's engineering cost and horizon come from.
 people_and_time = {
     "devops_hourly_rate": amounts,
@@ -68,6 +80,8 @@ people_and_time = {
     "k8s_rampup_months": st.integers(0, 24),
     "horizon_months": st.integers(1, 60),
 }
+# The labour table's coefficients, overridden or not (k8s_rampup_months is in people_and_time).
+coefficients = {field: ranges for field in COEFFICIENT_FIELDS if field != "k8s_rampup_months"}
 scenarios = st.fixed_dictionaries(
     {},
     optional={
@@ -111,6 +125,9 @@ others_by_field = st.fixed_dictionaries(
         "has_ops_person": st.booleans(),
         "tolerates_downtime": st.booleans(),
         "stateful": st.booleans(),
+        "stateful_services": st.none(),
+        "odds": st.booleans(),
+        **coefficients,
         "workload_pods": st.one_of(st.none(), st.integers(1, 500)),
         "k8s_max_pods": st.integers(1, 250),
         "monthly_requests": st.one_of(st.none(), st.integers(0, 10**9)),

@@ -13,6 +13,7 @@ from pricing.bill import (
     docker_bill,
     kubernetes_bill,
 )
+from pricing.labour import people_time
 from pricing.presets import PRESETS, build_scenario
 from pricing.resolve import resolve
 from pricing.scenario import FIELD_NAMES
@@ -37,15 +38,18 @@ def test_every_total_is_built_from_the_shown_lines(
     result = run(catalog, preset)
     bill = getattr(result, setup)
     shown = bill.line_items
+    people = [i for i in shown if i.category == "people"]
+    infrastructure = shown[: len(shown) - len(people)]
     assert bill.setup == setup
-    assert shown[-1].category == "people"
-    assert [i.category for i in shown[:-1]].count("people") == 0
-    assert bill.infrastructure_monthly == sum(i.monthly for i in shown[:-1])
-    assert bill.people_monthly == shown[-1].monthly
+    assert people and shown[len(infrastructure) :] == tuple(people)  # people lines come last
+    assert bill.infrastructure_monthly == sum(i.monthly for i in infrastructure)
+    assert bill.people_monthly == sum(i.monthly for i in people)
     assert bill.monthly_total == sum(i.monthly for i in shown)
+    first = sum(i.monthly for i in bill.rampup_items) if bill.rampup_items else bill.people_monthly
+    assert bill.people_first_month == first
     assert bill.first_month_total == bill.infrastructure_monthly + bill.people_first_month
     scenario = result.scenario
-    ramp = min(scenario.k8s_rampup_months, scenario.horizon_months) if setup != "docker" else 0
+    ramp = min(bill.rampup_months, scenario.horizon_months)
     assert bill.horizon_total == (
         bill.monthly_total * (scenario.horizon_months - ramp) + bill.first_month_total * ramp
     )
@@ -56,7 +60,7 @@ def test_every_total_is_built_from_the_shown_lines(
 def test_the_article_horizon_by_hand(catalog: Catalog) -> None:
     k8s = run(catalog, "article").kubernetes
     # 6 ramp-up months at $4,283 and 6 steady months at $1,883 = $36,996
-    assert (k8s.month_cost(1, 6), k8s.month_cost(6, 6), k8s.month_cost(7, 6)) == (
+    assert (k8s.month_cost(1), k8s.month_cost(6), k8s.month_cost(7)) == (
         D("4283.00"),
         D("4283.00"),
         D("1883.00"),
@@ -101,10 +105,15 @@ def test_the_infrastructure_fields_are_every_field_but_the_others() -> None:
 def test_the_infrastructure_bill_is_the_bills_lines_before_people(catalog: Catalog) -> None:
     resolved = resolve(build_scenario({}, "platform"), catalog)
     infrastructure = bill_infrastructure(resolved)
-    docker = docker_bill(resolved.scenario, infrastructure)
-    kubernetes = kubernetes_bill(resolved.scenario, infrastructure)
-    assert docker.line_items[:-1] == infrastructure.docker_lines
-    assert kubernetes.line_items[:-1] == infrastructure.kubernetes_lines
+    people = people_time(resolved.scenario, catalog.labour)
+    docker = docker_bill(resolved.scenario, infrastructure, people.docker)
+    kubernetes = kubernetes_bill(resolved.scenario, infrastructure, people.kubernetes)
+    infrastructure_lines = (
+        (docker.line_items, people.docker.steady, infrastructure.docker_lines),
+        (kubernetes.line_items, people.kubernetes.steady, infrastructure.kubernetes_lines),
+    )
+    for shown, terms, before_people in infrastructure_lines:
+        assert shown[: -len(terms)] == before_people
     assert docker.infrastructure_monthly == infrastructure.docker_monthly
     assert kubernetes.infrastructure_monthly == infrastructure.kubernetes_monthly
     assert infrastructure.matches == resolved.matches
@@ -134,10 +143,15 @@ def test_scenarios_differing_only_in_people_share_one_infrastructure_bill(
     assert bill_infrastructure(second) == shared
     # the second's bills from the first's infrastructure are the second's own
     own = bill_infrastructure(second)
-    for make in (docker_bill, kubernetes_bill):
-        assert make(second.scenario, shared) == make(second.scenario, own)
+    people = people_time(second.scenario, catalog.labour)
+    assert docker_bill(second.scenario, shared, people.docker) == docker_bill(
+        second.scenario, own, people.docker
+    )
+    assert kubernetes_bill(second.scenario, shared, people.kubernetes) == kubernetes_bill(
+        second.scenario, own, people.kubernetes
+    )
     # and only its people lines differ from the first's
-    k8s = kubernetes_bill(second.scenario, shared)
+    k8s = kubernetes_bill(second.scenario, shared, people.kubernetes)
     assert k8s.infrastructure_monthly == D("443.00")
     # ramp-up 40 h x $150 = $6,000; steady 15 h x $150 = $2,250
     assert (k8s.people_first_month, k8s.people_monthly) == (D("6000.00"), D("2250.00"))

@@ -234,7 +234,8 @@ def test_every_control_plane_tier_has_a_version_policy_or_none(catalog: Catalog)
 
 def test_the_calendars_are_sourced_and_dated(catalog: Catalog) -> None:
     versions = catalog.versions
-    assert versions.upgrade_hours.confidence == "C"  # a judgement, and marked so
+    # the hours an upgrade takes are the labour table's (tests/pricing/test_labour.py)
+    assert catalog.labour.kubernetes.upgrade_hours in catalog.sourced_entries()
     for calendar in versions.calendars.values():
         assert calendar in catalog.sourced_entries()
         for version in calendar.versions:

@@ -11,6 +11,14 @@ from pricing.presets import build_scenario
 from pricing.resolve import resolve
 from tests.pricing.support import D, run
 
+# The article's people hours, entered outright: the hours these cases were built on.
+HOURS = {
+    "docker_devops_hours": "5",
+    "k8s_rampup_hours": "40",
+    "k8s_rampup_months": "6",
+    "k8s_steady_hours": "15",
+}
+
 
 def test_timeline_ramps_up_month_by_month(catalog: Catalog) -> None:
     result = run(catalog, "article")
@@ -64,7 +72,7 @@ def test_no_ratio_when_docker_costs_nothing(catalog: Catalog) -> None:
 def test_break_even_month(catalog: Catalog) -> None:
     # eight big Docker hosts against three nodes: Kubernetes costs more while it ramps up,
     # then less each month, and the cumulative lines cross
-    result = run(catalog, docker_hosts=8, horizon_months=36)
+    result = run(catalog, docker_hosts=8, horizon_months=36, **HOURS)
     month = result.difference.break_even_month
     assert month is not None
     before, at = result.timeline[month - 2], result.timeline[month - 1]
@@ -78,11 +86,10 @@ def test_no_break_even_when_the_lines_never_cross(catalog: Catalog) -> None:
 
 
 def test_no_break_even_past_the_horizon(catalog: Catalog) -> None:
-    month = run(catalog, docker_hosts=8, horizon_months=36).difference.break_even_month
+    month = run(catalog, docker_hosts=8, horizon_months=36, **HOURS).difference.break_even_month
     assert month is not None
-    assert (
-        run(catalog, docker_hosts=8, horizon_months=month - 1).difference.break_even_month is None
-    )
+    earlier = run(catalog, docker_hosts=8, horizon_months=month - 1, **HOURS)
+    assert earlier.difference.break_even_month is None
 
 
 def test_estimate_is_resolve_bill_compare(catalog: Catalog) -> None:

@@ -127,5 +127,6 @@ def test_the_estimate_is_the_comparison_and_its_advice(remembering: Engine) -> N
     assert isinstance(result, Estimate)
     assert result.comparison == remembering.compare(build_scenario({}, "platform"))
     assert result.advice == advise(result.comparison)
-    comparison, advice = result
-    assert (comparison, advice) == (result.comparison, result.advice)
+    assert result.odds == remembering.odds(result.comparison)
+    comparison, advice, odds = result
+    assert (comparison, advice, odds) == (result.comparison, result.advice, result.odds)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from pricing import Catalog
 from pricing import lines as line
+from pricing.labour import term
 from pricing.presets import build_scenario
+from pricing.ranges import point
 from pricing.resolve import resolve
 from pricing.scenario import Scenario
 from tests.pricing.support import D, catalog_with, item, run, sourced
@@ -96,12 +98,16 @@ def test_devops_hours_times_rate(catalog: Catalog) -> None:
 
 
 def test_people_need_no_catalog() -> None:
-    scenario = Scenario(devops_hourly_rate=D("96"))
-    engineers = line.people(scenario, hours=D("2.5"), label="DevOps engineering")
-    # 2.5 h x $96 = $240.00
-    assert (engineers.category, engineers.monthly, engineers.source) == (
+    scenario = Scenario(devops_hourly_rate=D("96"), currency="EUR", exchange_rate=D("0.9"))
+    hours = term(
+        "docker_devops_hours", "Docker hours", "DevOps engineering", D(1), point(D("2.5")), None
+    )
+    [engineers] = line.efforts((hours,), line.hourly_rate(scenario))
+    # 2.5 h x $96 x 0.9 EUR per USD = 216.00 EUR, hours of the user's own: no source
+    assert (engineers.category, engineers.unit_price, engineers.monthly, engineers.source) == (
         "people",
-        D("240.00"),
+        D("86.400000"),
+        D("216.00"),
         None,
     )
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pricing import Catalog
 from pricing.comparison import TimelinePoint
+from pricing.ranges import Range
 from tests.pricing.support import checks, price, scenarios
 
 GROWING = [
@@ -59,6 +60,10 @@ def test_more_of_anything_never_lowers_a_total(
     field, setup, _ = which
     before = price(catalog, values)
     current = getattr(before.scenario, field)
+    if isinstance(current, Range):  # hours entered: one figure or a range
+        current = current.likely
+    elif current is None and before.people is not None:  # hours the drivers estimate
+        current = sum((term.likely for term in getattr(before.people, setup).steady), Decimal(0))
     if field == "hours_per_month" and current >= 744:
         return
     grown = price(catalog, {**values, field: str(current + 1)})

@@ -34,6 +34,8 @@ from tests.pricing.support import D, catalog_with, sourced
         ({"control_plane": "gke-standard"}, "control_plane"),
         ({"docker_plan": "enterprise"}, "docker_plan"),
         ({"plan_billing": "monthly", "docker_plan": "business"}, "plan_billing"),
+        # Found by the OpenAPI fuzzer: a wrong control-plane type with no control nodes.
+        ({"k8s_control_instance_type": "0"}, "k8s_control_instance_type"),
     ],
 )
 def test_keys_the_catalog_lacks_name_their_field(

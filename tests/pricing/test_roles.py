@@ -8,6 +8,7 @@ from pathlib import Path
 from pricing import Catalog, Scenario
 from pricing.bill import INFRASTRUCTURE_FIELDS, NOT_INFRASTRUCTURE
 from pricing.catalog import ProviderDefaults
+from pricing.input_types import RANGE_LIMITS
 from pricing.resolve import CATALOG_FIELDS, DEFAULTED_FIELDS, OWN_PRICES
 from pricing.roles import CATALOG_KEY, CHECKLIST, Role, belonging, fields_with
 from pricing.scenario import CHECKLIST_FIELDS, FIELD_NAMES, SIZED_FIELDS
@@ -65,14 +66,9 @@ def test_the_checklist_is_the_articles_seven_questions_in_order() -> None:
 
 
 def test_the_fields_no_infrastructure_line_reads() -> None:
-    people = {
-        "devops_hourly_rate",
-        "docker_devops_hours",
-        "k8s_rampup_hours",
-        "k8s_rampup_months",
-        "k8s_steady_hours",
-        "horizon_months",
-    }
+    # the rate, every people-time figure (the hours entered and the labour table's
+    # coefficients), the stateful services the labour model counts, the odds' switch
+    people = {"devops_hourly_rate", *RANGE_LIMITS, "stateful_services", "odds", "horizon_months"}
     # The workload's CPU and memory are read by the pod lines of a tier that bills pods (GKE
     # Autopilot): not among them; its pods and the pods a node takes are.
     fit = {"workload_pods", "k8s_max_pods"}

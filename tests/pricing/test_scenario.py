@@ -7,10 +7,13 @@ import pytest
 from pydantic import ValidationError
 
 from pricing import FieldProblem, InputError, Scenario
+from pricing.input_types import RANGE_LIMITS
+from pricing.ranges import Range
 from pricing.scenario import (
     CHECKLIST_FIELDS,
     FIELD_NAMES,
 )
+from tests.pricing.support import D
 
 
 def field_of(error: ValidationError) -> set[str]:
@@ -145,12 +148,16 @@ def test_a_malformed_key_is_refused_in_words_not_by_its_pattern(
 
 
 def _count_fields() -> list[str]:
+    """Every count but the ranges of whole months (RANGE_LIMITS: their limits are theirs)."""
     properties = Scenario.model_json_schema()["properties"]
     return [
         name
         for name, prop in properties.items()
-        if prop.get("type") == "integer"
-        or any(branch.get("type") == "integer" for branch in prop.get("anyOf", []))
+        if name not in RANGE_LIMITS
+        and (
+            prop.get("type") == "integer"
+            or any(branch.get("type") == "integer" for branch in prop.get("anyOf", []))
+        )
     ]
 
 
@@ -160,3 +167,61 @@ def test_every_count_refuses_a_long_number_by_its_maximum(field: str) -> None:
         Scenario.model_validate({field: "9" * 20})
     [error] = caught.value.errors()
     assert str(error["msg"]).startswith("Input should be less than or equal to")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("k8s_upgrade_hours", "16", Range(D(16), D(16), D(16))),
+        ("k8s_upgrade_hours", "4/16/80", Range(D(4), D(16), D(80))),
+        ("k8s_upgrade_hours", 12.5, Range(D("12.5"), D("12.5"), D("12.5"))),
+        ("docker_devops_hours", "", None),
+        ("k8s_rampup_months", "2/4/12", Range(D(2), D(4), D(12))),
+        ("k8s_rampup_months", 6, Range(D(6), D(6), D(6))),
+    ],
+)
+def test_a_people_time_figure_is_one_number_or_low_likely_high(
+    field: str, value: object, expected: Range | None
+) -> None:
+    scenario = Scenario.model_validate({field: value})
+    assert getattr(scenario, field) == expected
+    # and it is written back the way a user types it
+    shown = scenario.model_dump()[field]
+    assert shown == (None if expected is None else expected.likely if expected.is_point else value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        (
+            "k8s_upgrade_hours",
+            "20/16/80",
+            "low 20 is above likely 16: give low/likely/high with low <= likely <= high "
+            "(each from 0 to 2080 hours per upgrade)",
+        ),
+        (
+            "docker_host_hours",
+            "1/9/8",
+            "likely 9 is above high 8: give low/likely/high with low <= likely <= high "
+            "(each from 0 to 744 hours per host a month)",
+        ),
+        ("k8s_upgrade_hours", "4/16/3000", "each value must be from 0 to 2080 hours per upgrade"),
+        ("docker_devops_hours", 745, "each value must be from 0 to 744 hours a month"),
+        ("docker_deploy_hours", "25", "each value must be from 0 to 24 hours per deploy"),
+        ("k8s_steady_hours", "-5", "must be a number such as 16, or low/likely/high"),
+        ("k8s_steady_hours", "4/16", "must be a number such as 16, or low/likely/high"),
+        ("k8s_steady_hours", "4 / 16 / 80", "no sign or spaces"),
+        ("k8s_steady_hours", True, "must be a number, not true/false"),
+        ("k8s_rampup_months", "2.5", "must be a whole number such as 4"),
+        ("k8s_rampup_months", "2/4/200", "each value must be from 0 to 120 months"),
+        ("stateful_services", "-1", "must be a whole number"),
+    ],
+)
+def test_a_bad_people_time_figure_is_named_with_its_limits(
+    field: str, value: object, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Scenario.model_validate({field: value})
+    [error] = caught.value.errors()
+    assert error["loc"] == (field,)
+    assert expected in str(error["msg"])

@@ -18,12 +18,13 @@ THOUSAND, MIB_PER_GIB = Decimal(1000), Decimal(1024)
 
 
 def versions_dict(catalog: Catalog) -> dict[str, Any]:
-    """The calendars, the policies and which provider tiers follow each, the upgrade hours."""
+    """The calendars, the policies and which provider tiers follow each, the upgrade hours
+    (the labour table's: pricing/data/labour.json)."""
     versions = catalog.versions
     return {
         "as_of": versions.as_of.isoformat(),
         "note": versions.note,
-        "upgrade_hours": plain(versions.upgrade_hours.model_dump()),
+        "upgrade_hours": plain(catalog.labour.kubernetes.upgrade_hours.model_dump()),
         "calendars": keyed(versions.calendars),
         "policies": [
             {**policy, "tiers": _tiers_of(catalog, policy["key"])}
@@ -76,7 +77,7 @@ def _policy_rows(catalog: Catalog) -> Iterator[Row]:
             label += f"; extended support billed at the {policy.extended_tier} tier's fee"
         label += f" (followed by {tiers})" if tiers else ""
         yield Row("", "", "version_policy", key, label, policy, "", "")
-    hours = versions.upgrade_hours
+    hours = catalog.labour.kubernetes.upgrade_hours  # the labour table's (pricing.labour)
     label = (
         f"Engineering hours one minor upgrade of one cluster takes (low "
         f"{decimal_text(hours.low)}, high {decimal_text(hours.high)})"

@@ -183,3 +183,17 @@ def test_a_quote_never_closed_is_refused_with_its_line(client: TestClient) -> No
     response = client.post("/api/v1/batch", content=body, headers=CSV)
     assert response.status_code == 400
     assert "line 3" in response.text and "a quoted cell is never closed" in response.text
+
+
+def test_batch_rows_carry_the_odds_or_say_what_is_wrong(client: TestClient) -> None:
+    body = "services,k8s_upgrade_hours,odds\r\n12,4/16/80,\r\n12,80/16/4,\r\n12,,false\r\n"
+    out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
+    assert 0 <= float(out[0]["kubernetes_cheaper_probability"]) <= 1
+    assert float(out[0]["kubernetes_horizon_total_p10"]) < float(
+        out[0]["kubernetes_horizon_total_p90"]
+    )
+    assert out[1]["error"] == (
+        "k8s_upgrade_hours: low 80 is above likely 16: give low/likely/high with "
+        "low <= likely <= high (each from 0 to 2080 hours per upgrade)"
+    )
+    assert out[2]["error"] == "" and out[2]["kubernetes_cheaper_probability"] == ""

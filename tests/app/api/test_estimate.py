@@ -9,6 +9,15 @@ from decimal import Decimal
 import pytest
 from fastapi.testclient import TestClient
 
+# The article's people hours, entered outright (the hours a break-even within 36 months of
+# eight Docker hosts was worked out with).
+ARTICLE_HOURS = {
+    "docker_devops_hours": "5",
+    "k8s_rampup_hours": "40",
+    "k8s_rampup_months": "6",
+    "k8s_steady_hours": "15",
+}
+
 
 def rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
@@ -228,6 +237,7 @@ def test_depth_fields_flow_to_json(client: TestClient) -> None:
             "k8s_commitment_percent": "30",
             "docker_hosts": "8",
             "horizon_months": "36",
+            **ARTICLE_HOURS,
         },
     ).json()
     assert body["currency"] == {
@@ -264,7 +274,7 @@ def test_sensitivity_on_request(client: TestClient) -> None:
 
 def test_break_even_month_as_a_value(client: TestClient) -> None:
     q = {"docker_hosts": "8", "horizon_months": "36", "field": "difference.break_even_month"}
-    assert int(client.get("/api/v1/value", params=q).text) > 6
+    assert int(client.get("/api/v1/value", params={**q, **ARTICLE_HOURS}).text) > 6
 
 
 def test_format_by_accept_header_is_announced_in_vary(client: TestClient) -> None:
@@ -319,3 +329,61 @@ def test_a_malformed_key_is_refused_in_words(
     response = client.get("/api/v1/estimate", params=query)
     assert response.status_code == 422
     assert response.json()["detail"] == [{"field": next(iter(query)), "message": message}]
+
+
+def test_the_odds_in_json_and_as_one_value(client: TestClient) -> None:
+    body = client.get("/api/v1/estimate", params={"services": "12"}).json()
+    odds = body["odds"]
+    assert set(odds) == {
+        "kubernetes_cheaper_probability",
+        "docker",
+        "kubernetes",
+        "draws",
+        "seed",
+        "turns_on",
+        "not_fitting",
+        "summary",
+    }
+    assert (odds["draws"], odds["seed"]) == (10_000, 2026)
+    for setup in ("docker", "kubernetes"):
+        for total in ("monthly_total", "horizon_total"):
+            low, middle, high = (odds[setup][total][q] for q in ("p10", "p50", "p90"))
+            assert low <= middle <= high
+    assert 0 <= odds["kubernetes_cheaper_probability"] <= 1
+    assert odds["turns_on"][0]["field"] in body["scenario"]
+    value = client.get(
+        "/api/v1/value",
+        params={"services": "12", "field": "odds.kubernetes_cheaper_probability"},
+    )
+    assert value.headers["content-type"].startswith("text/plain")
+    assert float(value.text) == odds["kubernetes_cheaper_probability"]
+    p90 = client.get(
+        "/api/v1/value", params={"services": "12", "field": "odds.kubernetes.horizon_total.p90"}
+    ).text
+    assert float(p90) == odds["kubernetes"]["horizon_total"]["p90"]
+    assert client.get("/api/v1/estimate", params={"odds": "false"}).json()["odds"] is None
+
+
+def test_the_csv_summary_carries_the_odds(client: TestClient) -> None:
+    text = client.get("/api/v1/estimate", params={"format": "csv", "shape": "summary"}).text
+    header, row = (line.split(",") for line in text.splitlines()[:2])
+    cells = dict(zip(header, row, strict=True))
+    assert cells["kubernetes_cheaper_probability"] == "0"  # Docker is cheaper in every draw
+    assert float(cells["docker_horizon_total_p10"]) <= float(cells["docker_horizon_total_p90"])
+
+
+def test_a_range_out_of_order_is_a_422_naming_the_field_and_its_limits(
+    client: TestClient,
+) -> None:
+    response = client.get("/api/v1/estimate", params={"k8s_incident_hours": "10/4/23"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "field": "k8s_incident_hours",
+            "message": "low 10 is above likely 4: give low/likely/high with low <= likely "
+            "<= high (each from 0 to 744 hours a month)",
+        }
+    ]
+    absurd = client.post("/api/v1/estimate", json={"docker_devops_hours": 100000})
+    assert absurd.status_code == 422
+    assert absurd.json()["detail"][0]["field"] == "docker_devops_hours"

@@ -42,8 +42,11 @@ def test_the_queue_needs_a_larger_docker_host(capsys: pytest.CaptureFixture[str]
     # Old: 3 services x 0.5 vCPU = 1.5 vCPU, with 20% headroom 1.8: a c6i.large (2 vCPU, 4 GiB)
     # at $0.085 x 730 h = $62.05. New: 4 x 0.5 = 2 vCPU, 2.4 with headroom: a c6i.xlarge at
     # $0.17 x 730 = $124.10, so +$62.05 a month; the cluster's c6i.xlarge node holds both.
-    assert "Docker: $625.05 → $687.10 a month (+$62.05)." in out
-    assert "Kubernetes: $1,733.33 a month, unchanged." in out
+    # The fourth service is people time too, at $96: Docker 0.5 h more ($48.00), so +$110.05;
+    # Kubernetes 1.5 h more, +$144.00 (17.9 h -> 19.4 h: the cluster 6, the services 3 x 1.5 ->
+    # 4 x 1.5, the database 3, 20 deploys 0.4, incidents 4).
+    assert "Docker: $817.05 → $927.10 a month (+$110.05)." in out
+    assert "Kubernetes: $2,011.73 → $2,155.73 a month (+$144.00)." in out
     assert "docker_instance_type  c6i.large  c6i.xlarge" in out
     assert "services              3          4" in out
     assert "Compare: /compare?a=" in out
@@ -72,7 +75,7 @@ def test_the_markdown_is_as_it_was(capsys: pytest.CaptureFixture[str], goldens: 
     status, out, _ = run(capsys, *argv)
     assert status == 0
     assert out.startswith(
-        "<!-- dockerk8s-cost diff -->\n### Cost change a month: Docker host +$62.05"
+        "<!-- dockerk8s-cost diff -->\n### Cost change a month: Docker host +$110.05"
     )
     goldens.check("diff-rabbitmq.md", out)
 
@@ -91,7 +94,9 @@ def test_several_files_a_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_the_same_files_change_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, OLD, OLD)
     assert status == 0
-    assert "Docker: $625.05 a month, unchanged." in out
+    # a c6i.large's $62.05 and the rest as before; 7 h of people at $96 ($672.00): 2 for the
+    # host, 1.5 for 3 services, 1.5 for the database, 1 for 20 deploys, 1 for incidents
+    assert "Docker: $817.05 a month, unchanged." in out
     assert "Line items that change" not in out and "Sized inputs" not in out
 
 

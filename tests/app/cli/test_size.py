@@ -35,8 +35,10 @@ def test_table_shows_the_report_and_both_totals(capsys: pytest.CaptureFixture[st
     assert "Docker host: 1 x c6i.xlarge" in out and "$124.10/month" in out
     assert "Kubernetes: " in out and "runner-up" in out
     assert "Placement" in out and "api-1" in out
-    # Docker: the host $124.10 + the same seats and people as before ($684.47 - $121.47)
-    assert "Monthly total" in out and "$687.10" in out
+    # Docker: the host $124.10, the seats, and people from the file's drivers: 1 host x 2 h,
+    # 4 services x 0.5 h, 1 stateful service x 1.5 h, 20 deploys x 0.05 h, 1 host x 1 h of
+    # incidents: 7.5 h x $96 = $720.00
+    assert "Monthly total" in out and "$927.10" in out
     assert "Permalink: /?" in out
 
 
@@ -73,6 +75,11 @@ def test_several_files_and_stdin(
         (["--max-host-vcpu", "0"], "--max-host-vcpu: must be between 1 and 1024"),
         (["--max-host-vcpu", "1"], "--max-host-vcpu: no host type here has at most 1 vCPU"),
         (["--provider", "nowhere"], "--provider: "),
+        (
+            ["--k8s-upgrade-hours", "20/16/80"],
+            "--k8s-upgrade-hours: low 20 is above likely 16: give low/likely/high with "
+            "low <= likely <= high (each from 0 to 2080 hours per upgrade)",
+        ),
     ],
 )
 def test_bad_options_exit_2_naming_the_flag(

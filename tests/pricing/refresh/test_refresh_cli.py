@@ -63,7 +63,10 @@ def test_round_trip_refresh_catalog_estimate(
     plans = json.loads((ROOT / "pricing" / "data" / "docker.json").read_text())["plans"]
     versions = json.loads((ROOT / "pricing" / "data" / "versions.json").read_text())
     versions["tiers"] = {}  # the fixture's provider has its own tiers: no calendar for them
-    catalog = Catalog(version="test", providers={"aws": provider}, plans=plans, versions=versions)
+    labour = json.loads((ROOT / "pricing" / "data" / "labour.json").read_text())
+    catalog = Catalog(
+        version="test", providers={"aws": provider}, plans=plans, versions=versions, labour=labour
+    )
     scenario = Scenario(provider="aws", region="us-east-1", docker_instance_type="m5.large")
     compute = estimate(scenario, catalog).docker.line_items[0]
     assert compute.unit_price == Decimal("0.096")
