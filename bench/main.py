@@ -16,6 +16,7 @@ from typing import Any
 
 from bench import report
 from bench.batchload import BatchResult, run_batch, warm_up
+from bench.constant_rate import RateResult, run_constant_rate
 from bench.engine import Timing, run_engine
 from bench.loadgen import Endpoint, LoadSettings, WrkResult, check_endpoint, measure, require_wrk
 from bench.procmem import machine_busy_seconds
@@ -76,6 +77,8 @@ class Results:
     workers: int
     command: str
     http: dict[str, WrkResult] = field(default_factory=dict)  # the baseline: mean of runs
+    # A new scenario a request at half the path's own capacity (its wrk req/s), open loop.
+    half_rate: dict[str, RateResult] = field(default_factory=dict)
     baselines: list[WrkResult] = field(default_factory=list)
     soak: SoakResult | None = None
     live_soaks: list[LiveSoakResult] = field(default_factory=list)
@@ -93,6 +96,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--connections", type=int, default=32, help="wrk connections (default 32)")
     add("--threads", type=int, default=2, help="wrk threads (default 2)")
     add("--workers", type=int, default=1, help="server worker processes (default 1, as issue 1)")
+    add(
+        "--rate-seconds",
+        type=int,
+        default=10,
+        help="seconds at a constant rate of half each new-scenario path's capacity (0: none)",
+    )
     add("--only", default="", help="endpoint names to measure, separated by ; (default all)")
     add("--soak-seconds", type=int, default=60, help="soak duration (default 60)")
     add("--soak-rate", type=int, default=200, help="mixed soak requests/s (default 200)")
@@ -173,12 +182,27 @@ def measure_baseline(args: argparse.Namespace, env: dict[str, str], res: Results
         server.stop()
 
 
-def measure_fastapi_floor(env: dict[str, str], res: Results, out: Path) -> None:
+def measure_half_rate(server: Server, endpoint: Endpoint, res: Results, seconds: int) -> None:
+    """A new scenario a request at half the rate wrk just measured for ``endpoint``: the p99
+    of a server that is not saturated (at saturation p99 measures wrk's queue)."""
+    capacity = res.http[endpoint.name].requests_per_second
+    if seconds <= 0 or capacity <= 0:
+        return
+    wait_quiet(30)
+    done = run_constant_rate(server.base + endpoint.path, capacity / 2, seconds, endpoint.headers)
+    res.half_rate[endpoint.name] = done
+    report.half_rate_line(endpoint.name, done)
+
+
+def measure_fastapi_floor(
+    env: dict[str, str], res: Results, out: Path, rate_seconds: int = 0
+) -> None:
     server = start("fastapi", hello_command(free_port(), "fastapi"), env, out / "fastapi.log")
     try:
         check_endpoint(server.base, FASTAPI_FLOOR)
         res.http[FASTAPI_FLOOR.name] = measure_clean(server, FASTAPI_FLOOR, res.load)
         report.wrk_line(FASTAPI_FLOOR.name, res.http[FASTAPI_FLOOR.name], res.http[BASELINE.name])
+        measure_half_rate(server, FASTAPI_FLOOR, res, rate_seconds)
     finally:
         server.stop()
 
@@ -195,6 +219,8 @@ def measure_app(
         for endpoint in chosen if "http" not in skip else ():
             res.http[endpoint.name] = measure_clean(server, endpoint, res.load)
             report.wrk_line(endpoint.name, res.http[endpoint.name], baseline)
+            if endpoint in UNIQUE_ENDPOINTS:
+                measure_half_rate(server, endpoint, res, args.rate_seconds)
         if "soak" not in skip:  # issue 7: the live-update pattern, the partial then JSON
             for name, path, headers in LIVE_SOAKS:
                 live = run_live_soak(server, name, path, headers, seconds=args.soak_seconds)
@@ -301,12 +327,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = server_env(args, batch_sizes(args))
     if "http" not in skip:
         measure_baseline(args, env, res)
-        measure_fastapi_floor(env, res, args.out)
+        measure_fastapi_floor(env, res, args.out, args.rate_seconds)
     if not {"http", "soak", "batch"} <= skip:
         measure_app(args, env, res, skip)
     if "http" not in skip:
         measure_baseline(args, env, res)  # again: the ratios use the mean of both runs
         report.summary(res)
+        report.headline(res)
     if "engine" not in skip:
         res.engine = run_engine()
         report.engine_lines(res.engine)
