@@ -180,10 +180,16 @@ def profile(name: str, work: Callable[[], None], calls: int, out: Path) -> Profi
 
 
 def build_app() -> Any:
-    """The app as production builds it: multiprocess metrics, access log to /dev/null."""
+    """The app as production builds it: multiprocess metrics, the access log's own bare lines
+    (as ``dockerk8s-cost serve`` writes them on stdout), here to /dev/null."""
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="bench-metrics-"))
+    from app.web.access_log import BareLines
+
     logger = logging.getLogger(ACCESS_LOGGER)
-    logger.addHandler(logging.FileHandler(os.devnull))
+    if not logger.handlers:
+        lines = BareLines()
+        lines.setStream(open(os.devnull, "w"))  # noqa: SIM115  # for the process's life
+        logger.addHandler(lines)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     from app.main import create_app

@@ -62,3 +62,13 @@ def test_metrics_name_the_route_template() -> None:
         before = requests_count("/embed.svg", "422")
         assert client.get("/embed.svg?k8s_nodes=abc").status_code == 422
         assert requests_count("/embed.svg", "422") == before + 1
+
+
+def test_behind_a_path_prefix_the_links_carry_it() -> None:
+    # CALC_ROOT_PATH=/calc: a proxy forwards /calc/... with or without the prefix; either way
+    # the hot route answers and its links start with /calc/.
+    with TestClient(create_app(Settings(root_path="/calc"))) as client:
+        for path in ("/embed?k8s_nodes=5", "/calc/embed?k8s_nodes=5"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert 'href="http://testserver/calc/?k8s_nodes=5"' in response.text
