@@ -36,21 +36,24 @@ SVG_TYPE = "image/svg+xml"
 LINE_HEIGHT = 18  # the image's headline lines, px
 
 
-def _context(
-    request: Request, catalog: Catalog, result: Estimate, width: int, height: int
-) -> dict[str, Any]:
+def _context(request: Request, result: Estimate, width: int, height: int) -> dict[str, Any]:
+    """What the card and the image both draw."""
     comparison = result.comparison
-    links = links_of(request, permalink_query(comparison.scenario, catalog))
     return {
         "request": request,
-        "root": links.root,
         "comparison": comparison,
         "advice": result.advice,
         "summary": words.advice_summary(result),
         "present": words,
         "chart": chart_of(comparison, width, height),
-        "links": links,
     }
+
+
+def _card_context(request: Request, catalog: Catalog, result: Estimate) -> dict[str, Any]:
+    """The card's: with its links (the image shows none, and its permalink would cost it
+    about 80 µs a request: docs/PERFORMANCE.md)."""
+    links = links_of(request, permalink_query(result.comparison.scenario, catalog))
+    return {**_context(request, result, 560, 170), "root": links.root, "links": links}
 
 
 @router.get("/embed", include_in_schema=False)
@@ -59,8 +62,9 @@ async def get_embed(request: Request, query: ScenarioDep, templates: TemplatesDe
     """A compact result card for an iframe: same query string as the page."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    context = _context(request, engine.catalog, result, 560, 170)
-    return templates.TemplateResponse(request, "embed.html", context)
+    return templates.TemplateResponse(
+        request, "embed.html", _card_context(request, engine.catalog, result)
+    )
 
 
 @router.get(
@@ -80,7 +84,7 @@ async def get_embed_svg(request: Request, query: ScenarioDep, templates: Templat
     lines = words.headline_lines(result.comparison)
     # The chart starts below the headline: each line past two takes its height off the chart.
     below = LINE_HEIGHT * max(0, len(lines) - 2)
-    context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205 - below)
+    context = _context(request, result, IMAGE_WIDTH - 40, 205 - below)
     template = templates.get_template("embed.svg")
     body = template.render(
         context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, lines=lines, chart_top=112 + below
