@@ -19,6 +19,7 @@ from app.compare import page as compare_page
 from app.embed import routes as embed
 from app.page import routes as pages
 from app.page.controls import install_field_html
+from app.present.kept_html import install_item_html
 from app.present.numbers import install_filters
 from app.settings import Settings
 from app.sizing import api as sizing
@@ -59,6 +60,7 @@ def build_templates() -> Jinja2Templates:
     )
     install_filters(env)
     install_field_html(env)
+    install_item_html(env)
     env.globals["sizing_defaults"] = OPTION_DEFAULTS
     return Jinja2Templates(env=env)
 
