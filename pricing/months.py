@@ -118,7 +118,8 @@ class _Pricer:
         """Month ``month`` with its calendar month and events."""
         plan = self.plan
         events: list[Event] = []
-        if month > 1:
+        # Sizes that did not change are the same object (pricing.month_plan): no growth event.
+        if month > 1 and plan.sizes[month - 2] is not plan.sizes[month - 1]:
             events = growth_events(
                 plan.resolved.scenario, plan.sizes[month - 2], plan.sizes[month - 1]
             )
