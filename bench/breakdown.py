@@ -27,7 +27,7 @@ from bench import profiles
 from bench.cputime import ENDPOINTS
 from bench.hello import fastapi_app
 
-BATCH = 40
+BATCH = 100
 WARM_UP = 1200  # requests per variant before timing: every node count's bill remembered
 Work = Callable[[], None]
 
