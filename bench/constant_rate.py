@@ -35,6 +35,7 @@ class RateResult:
     errors: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     error_samples: list[str] = field(default_factory=list)
+    other_cores: float = 0.0  # cores other programs kept busy meanwhile (bench.main sets it)
 
     def percentile_ms(self, fraction: float) -> float:
         ordered = sorted(self.latencies_ms)

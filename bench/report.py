@@ -64,6 +64,8 @@ def wrk_line(name: str, r: WrkResult, baseline: WrkResult | None) -> None:
 
 def half_rate_line(name: str, r: RateResult) -> None:
     errors = f"  ERRORS {r.errors} {r.error_samples}" if r.errors else ""
+    if r.other_cores > OTHER_LOAD_LIMIT:
+        errors += f"  (other programs kept {r.other_cores:.2f} cores busy: figures disturbed)"
     print(
         f"{name:24} at half capacity: offered {r.rate:7.0f}/s, answered "
         f"{r.achieved_rate:7.0f}/s  p50 {r.percentile_ms(0.5):7.2f} ms  "
