@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -156,3 +157,17 @@ def test_gunicorn_options_stop_gracefully_and_write_nothing() -> None:
     assert options["graceful_timeout"] == serve.GRACEFUL_TIMEOUT
     assert options["control_socket_disable"] is True
     assert options["accesslog"] is None
+
+
+def test_serve_hides_the_built_app_from_the_collector_before_the_workers_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frozen: list[int] = []
+    monkeypatch.setattr(
+        serve.GunicornServer, "run", lambda self: frozen.append(gc.get_freeze_count())
+    )
+    try:
+        assert cli.main(["serve", "--port", "1"]) == 0
+    finally:
+        gc.unfreeze()
+    assert frozen and frozen[0] > 10_000  # the app, its catalog and templates: many objects
