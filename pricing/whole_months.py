@@ -4,6 +4,7 @@ inside a month takes effect from the next one (``month_from``)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 
 def month_index(day: date) -> int:
@@ -22,6 +23,9 @@ def parse_month(text: str) -> int:
     return int(year) * 12 + int(month) - 1
 
 
+# Kept: a few hundred months are ever asked, about 14 times an estimate (its timeline and
+# calendar); formatting one took 0.76 µs, a kept one 0.08.
+@lru_cache(maxsize=4096)
 def month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
