@@ -23,11 +23,12 @@ from pricing.comparison import Comparison, compare, estimate
 from pricing.labour import LABOUR_FIELDS, PeopleTime, people_time
 from pricing.memo import Memo
 from pricing.month_plan import Versions, versions_of
-from pricing.odds import Odds, odds
+from pricing.odds import BandPoint, Odds, band, odds
 from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
-from pricing.spread import Spread, spread
+from pricing.spread import BandHours, Spread, spread
+from pricing.spread import band as band_hours
 from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
@@ -85,6 +86,9 @@ class Engine:
         self.paths: Memo[Versions] | None = Memo(REMEMBERED_PATHS) if remember else None
         self.people: Memo[PeopleTime] | None = Memo(REMEMBERED_PEOPLE) if remember else None
         self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if remember else None
+        self.bands: Memo[tuple[BandHours, ...]] | None = (
+            Memo(REMEMBERED_SPREADS) if remember else None
+        )
 
     def _people(self, scenario: Scenario) -> PeopleTime:
         """The labour model's terms for ``scenario``, remembered by its LABOUR_FIELDS (their
@@ -154,6 +158,20 @@ class Engine:
         key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
         found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months, upgrades))
         return odds(comparison, found)
+
+    def band(self, result: Estimate, months: tuple[int, ...]) -> tuple[BandPoint, ...]:
+        """The cumulative chart's P10-P90 band at ``months`` (1-based), or nothing when the
+        estimate has no odds; its hours remembered per terms, months and upgrades."""
+        comparison = result.comparison
+        people = comparison.people
+        if result.odds is None or people is None:
+            return ()
+        upgrades = comparison.months.upgrades_to
+        if self.bands is None:
+            return band(comparison, band_hours(people, months, upgrades))
+        key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
+        found = self.bands.find(key) or self.bands.keep(key, band_hours(people, months, upgrades))
+        return band(comparison, found)
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""

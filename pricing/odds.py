@@ -17,7 +17,7 @@ from pricing.comparison import Comparison
 from pricing.lines import in_currency
 from pricing.money import CENT, ROUNDING
 from pricing.scenario import Setup
-from pricing.spread import DRAWS, SEED, Hours, Influence, Spread
+from pricing.spread import DRAWS, SEED, BandHours, Hours, Influence, Spread
 
 # An input is named in the sentence when it explains at least this share of the spread.
 NAMED_SHARE = Decimal("0.1")
@@ -54,15 +54,14 @@ def _other(setup: Setup) -> Setup:
     return "kubernetes" if setup == "docker" else "docker"
 
 
-def _money(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
+def _money(total: Decimal, rate: Decimal, hours: Hours) -> tuple[Decimal, ...]:
     """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent (the
     rounding of pricing.money, inline: four of these for every batch row)."""
-    p10, p50, p90 = hours
-    return Quantiles(
-        total + (p10 * rate).quantize(CENT, ROUNDING),
-        total + (p50 * rate).quantize(CENT, ROUNDING),
-        total + (p90 * rate).quantize(CENT, ROUNDING),
-    )
+    return tuple(total + (each * rate).quantize(CENT, ROUNDING) for each in hours)
+
+
+def _quantiles(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
+    return Quantiles(*_money(total, rate, hours))
 
 
 def _kubernetes_cheaper(comparison: Comparison, spread: Spread, rate: Decimal) -> Decimal:
@@ -125,12 +124,12 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     return Odds(  # positional: built for every batch row
         probability,
         SetupOdds(
-            _money(docker.monthly_total, rate, spread.docker_month),
-            _money(docker.horizon_total, rate, spread.docker_horizon),
+            _quantiles(docker.monthly_total, rate, spread.docker_month),
+            _quantiles(docker.horizon_total, rate, spread.docker_horizon),
         ),
         SetupOdds(
-            _money(kubernetes.monthly_total, rate, spread.kubernetes_month),
-            _money(kubernetes.horizon_total, rate, spread.kubernetes_horizon),
+            _quantiles(kubernetes.monthly_total, rate, spread.kubernetes_month),
+            _quantiles(kubernetes.horizon_total, rate, spread.kubernetes_horizon),
         ),
         DRAWS,
         SEED,
@@ -138,3 +137,29 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
         unfit,
         words,
     )
+
+
+class BandPoint(NamedTuple):
+    """Each setup's cumulative total at P10 and P90 by the end of ``month``."""
+
+    month: int
+    docker: tuple[Decimal, Decimal]
+    kubernetes: tuple[Decimal, Decimal]
+
+
+def band(comparison: Comparison, hours: tuple[BandHours, ...]) -> tuple[BandPoint, ...]:
+    """The cumulative chart's band: each month's cumulative total (every term at its likely
+    value) plus the rate times the band's hours, to the cent, as the odds' totals are; at the
+    horizon it is the odds' horizon P10 and P90."""
+    scenario = comparison.scenario
+    rate = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
+    timeline = comparison.timeline
+    found = []
+    for point in hours:
+        month = timeline[point.month - 1]
+        docker_low, docker_high = _money(month.docker, rate, point.docker)
+        kubernetes_low, kubernetes_high = _money(month.kubernetes, rate, point.kubernetes)
+        found.append(
+            BandPoint(point.month, (docker_low, docker_high), (kubernetes_low, kubernetes_high))
+        )
+    return tuple(found)

@@ -10,8 +10,9 @@ from markupsafe import escape
 from starlette.responses import Response
 
 from app.inputs import parse_query
+from app.present import odds as odds_words
 from app.present import words
-from app.present.chart import chart_of
+from app.present.chart import chart_for
 from app.present.links import (
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -25,7 +26,7 @@ from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
 from app.web.responses import JSON_TYPE, ErrorResponse, cached, json_bytes
 from app.web.urls import links_of, root_of
-from pricing import Catalog, Estimate
+from pricing import Engine, Estimate
 from pricing.scenario import FieldProblem, InputError
 
 # The card and the image answer an iframe or an <img>: their errors are plain text.
@@ -37,10 +38,10 @@ LINE_HEIGHT = 18  # the image's headline lines, px
 
 
 def _context(
-    request: Request, catalog: Catalog, result: Estimate, width: int, height: int
+    request: Request, engine: Engine, result: Estimate, width: int, height: int
 ) -> dict[str, Any]:
     comparison = result.comparison
-    links = links_of(request, permalink_query(comparison.scenario, catalog))
+    links = links_of(request, permalink_query(comparison.scenario, engine.catalog))
     return {
         "request": request,
         "root": links.root,
@@ -48,7 +49,9 @@ def _context(
         "advice": result.advice,
         "summary": words.advice_summary(result),
         "present": words,
-        "chart": chart_of(comparison, width, height),
+        "odds": result.odds,
+        "odds_words": odds_words,
+        "chart": chart_for(engine, result, width, height),
         "links": links,
     }
 
@@ -59,7 +62,7 @@ async def get_embed(request: Request, query: ScenarioDep, templates: TemplatesDe
     """A compact result card for an iframe: same query string as the page."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    context = _context(request, engine.catalog, result, 560, 170)
+    context = _context(request, engine, result, 560, 170)
     return templates.TemplateResponse(request, "embed.html", context)
 
 
@@ -77,10 +80,10 @@ async def get_embed_svg(request: Request, query: ScenarioDep, templates: Templat
     """Totals, difference and the cumulative chart as a standalone SVG image."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    lines = words.headline_lines(result.comparison)
+    lines = (*words.headline_lines(result.comparison), *odds_words.wrapped(result.odds))
     # The chart starts below the headline: each line past two takes its height off the chart.
     below = LINE_HEIGHT * max(0, len(lines) - 2)
-    context = _context(request, engine.catalog, result, IMAGE_WIDTH - 40, 205 - below)
+    context = _context(request, engine, result, IMAGE_WIDTH - 40, 205 - below)
     template = templates.get_template("embed.svg")
     body = template.render(
         context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, lines=lines, chart_top=112 + below

@@ -181,5 +181,14 @@ def test_the_image_gives_the_months_their_own_lines(client: TestClient) -> None:
         '<text x="20" y="138" font-size="12.5" fill="#1b1f24">'
         "Kubernetes bill first drops below Docker&#39;s.</text>" in svg
     )
-    # four lines of 18 px: the chart starts 36 px lower than under two
-    assert '<g transform="translate(20, 148)"' in svg
+    # then the odds' sentence, the fifth line: 84 + 4 x 18 = 156
+    assert (
+        '<text x="20" y="156" font-size="12.5" fill="#1b1f24">'
+        "Docker is cheaper in every plausible case.</text>" in svg
+    )
+    # five lines of 18 px: the chart starts 54 px lower than under two (112 + 54)
+    assert '<g transform="translate(20, 166)"' in svg
+    # without the odds, four lines: 36 px lower
+    plain = client.get("/embed.svg", params={**OUTGROWN, "odds": "false"}).text
+    assert "plausible" not in plain
+    assert '<g transform="translate(20, 148)"' in plain
