@@ -160,8 +160,10 @@ class Months:
     @cached_property
     def upgrades(self) -> int:
         """Cluster upgrades the team makes over the horizon (the odds draw their hours; worked
-        out when asked: a batch row with the odds off never does)."""
-        return self.upgrades_to[-1]
+        out when asked: a batch row with the odds off never does; counted without
+        ``upgrades_to``'s month-by-month list, a fifth of the cost on a batch row)."""
+        path, clusters = self.pricer.plan.path, self.pricer.clusters
+        return 0 if path is None else clusters * sum(e.team for v in path.months for e in v.events)
 
     @cached_property
     def upgrades_to(self) -> tuple[int, ...]:

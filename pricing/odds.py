@@ -54,14 +54,15 @@ def _other(setup: Setup) -> Setup:
     return "kubernetes" if setup == "docker" else "docker"
 
 
-def _money(total: Decimal, rate: Decimal, hours: Hours) -> tuple[Decimal, ...]:
+def _money(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
     """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent (the
-    rounding of pricing.money, inline: four of these for every batch row)."""
-    return tuple(total + (each * rate).quantize(CENT, ROUNDING) for each in hours)
-
-
-def _quantiles(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
-    return Quantiles(*_money(total, rate, hours))
+    rounding of pricing.money, inline and unrolled: four of these for every batch row)."""
+    p10, p50, p90 = hours
+    return Quantiles(
+        total + (p10 * rate).quantize(CENT, ROUNDING),
+        total + (p50 * rate).quantize(CENT, ROUNDING),
+        total + (p90 * rate).quantize(CENT, ROUNDING),
+    )
 
 
 def _kubernetes_cheaper(comparison: Comparison, spread: Spread, rate: Decimal) -> Decimal:
@@ -124,12 +125,12 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     return Odds(  # positional: built for every batch row
         probability,
         SetupOdds(
-            _quantiles(docker.monthly_total, rate, spread.docker_month),
-            _quantiles(docker.horizon_total, rate, spread.docker_horizon),
+            _money(docker.monthly_total, rate, spread.docker_month),
+            _money(docker.horizon_total, rate, spread.docker_horizon),
         ),
         SetupOdds(
-            _quantiles(kubernetes.monthly_total, rate, spread.kubernetes_month),
-            _quantiles(kubernetes.horizon_total, rate, spread.kubernetes_horizon),
+            _money(kubernetes.monthly_total, rate, spread.kubernetes_month),
+            _money(kubernetes.horizon_total, rate, spread.kubernetes_horizon),
         ),
         DRAWS,
         SEED,
@@ -157,9 +158,9 @@ def band(comparison: Comparison, hours: tuple[BandHours, ...]) -> tuple[BandPoin
     found = []
     for point in hours:
         month = timeline[point.month - 1]
-        docker_low, docker_high = _money(month.docker, rate, point.docker)
-        kubernetes_low, kubernetes_high = _money(month.kubernetes, rate, point.kubernetes)
-        found.append(
-            BandPoint(point.month, (docker_low, docker_high), (kubernetes_low, kubernetes_high))
+        docker = tuple(month.docker + (h * rate).quantize(CENT, ROUNDING) for h in point.docker)
+        kubernetes = tuple(
+            month.kubernetes + (h * rate).quantize(CENT, ROUNDING) for h in point.kubernetes
         )
+        found.append(BandPoint(point.month, (docker[0], docker[1]), (kubernetes[0], kubernetes[1])))
     return tuple(found)
