@@ -69,3 +69,13 @@ def test_the_card_and_the_image_say_the_odds(client: TestClient) -> None:
     svg = client.get("/embed.svg", params=SHOP).text
     assert 'fill-opacity="0.12"' in svg and "Docker is cheaper in more than 99%" in svg
     assert f"Kubernetes {format_money(Decimal(str(horizon['p10'])), 'USD')} to" in svg
+
+
+def test_hours_entered_outright_leave_nothing_to_draw(client: TestClient) -> None:
+    # The article enters every person-hour as one figure: the odds are its verdict, and the
+    # page says why rather than a table of equal quantiles.
+    page = client.get("/", params={"preset": "article"}).text
+    section = page[page.index('id="odds"') : page.index("</article>", page.index('id="odds"'))]
+    assert "Docker is cheaper in every plausible case." in section
+    assert "Every people-time figure of this scenario is one number" in section
+    assert "odds-table" not in section
