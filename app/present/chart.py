@@ -145,6 +145,16 @@ def _said(point: TimelinePoint, events: list[Event]) -> tuple[str, str]:
     return shape, f"{when}, {SETUP_NAMES[events[0].setup]}: {said}"
 
 
+def _band_said(end: BandPoint, currency: str) -> str:
+    """The band at the horizon, for the chart's description."""
+    docker, kubernetes = end.docker, end.kubernetes
+    return (
+        f" Shaded: P10 to P90, Docker {format_money(docker[0], currency)} to "
+        f"{format_money(docker[1], currency)}, Kubernetes {format_money(kubernetes[0], currency)}"
+        f" to {format_money(kubernetes[1], currency)}."
+    )
+
+
 def band_months(horizon: int) -> tuple[int, ...]:
     """The months the chart's band is drawn through: the x axis's ticks and the horizon."""
     every = max(1, math.ceil(horizon / 12))
@@ -168,15 +178,7 @@ def chart_of(
     last = timeline[-1]
     marks = plot.marks(timeline)
     shown = f" {len(marks)} marks where something happens to a setup." if marks else ""
-    spread = ""
-    if band:
-        end = band[-1]
-        spread = (
-            f" Shaded: P10 to P90, Docker {format_money(end.docker[0], c.currency)} to "
-            f"{format_money(end.docker[1], c.currency)}, Kubernetes "
-            f"{format_money(end.kubernetes[0], c.currency)} to "
-            f"{format_money(end.kubernetes[1], c.currency)}."
-        )
+    spread = _band_said(band[-1], c.currency) if band else ""
     return Chart(
         width,
         height,
