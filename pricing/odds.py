@@ -5,7 +5,8 @@ sentence.
 A total is the bill's exact total (every term at its likely value) plus the rate times the
 hours the draws land from the likely values (``pricing.spread``): money stays Decimal, rounded
 to the cent once per figure. A setup that does not hold the workload is never the cheaper:
-the probability then counts only the setup that does (docs/PRICING.md, "The odds").
+the probability is then null, and the sentence says which setup holds it (docs/PRICING.md,
+"The odds").
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class SetupOdds(NamedTuple):
 
 
 class Odds(NamedTuple):
-    """``kubernetes_cheaper_probability`` is None when neither setup holds the workload;
+    """``kubernetes_cheaper_probability`` is None when either setup does not hold the
+    workload (there is nothing to be cheaper than);
     ``turns_on`` ranks the uncertain inputs (``pricing.spread.Influence``)."""
 
     kubernetes_cheaper_probability: Decimal | None
@@ -116,8 +118,9 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     turns_on = spread.shares
     probability: Decimal | None
     if unfit:
+        # No odds of being cheaper against a setup that cannot run the workload at all.
         runs: Setup | None = None if len(unfit) == 2 else _other(unfit[0])
-        probability = None if runs is None else Decimal(1 if runs == "kubernetes" else 0)
+        probability = None
         words = _unfit_summary(comparison, runs)
     else:
         probability = _kubernetes_cheaper(comparison, spread, rate)

@@ -76,6 +76,17 @@ def middle_above_likely(odds: Odds, comparison: Comparison) -> bool:
     )
 
 
+LIKELY_NOTE = (
+    "The totals price each people-time figure at its likely value; most ranges reach further "
+    "up than down, so the middle of the draws sits above them."
+)
+
+
+def likely_note(odds: Odds, comparison: Comparison) -> str:
+    """Why a total may lie below its own P10-P90 range, when it does; else nothing."""
+    return LIKELY_NOTE if middle_above_likely(odds, comparison) else ""
+
+
 def influences(odds: Odds) -> tuple[Influence, ...]:
     """The uncertain inputs worth listing, largest share of the spread first."""
     listed = [i for i in odds.turns_on if i.share >= _LISTED_SHARE]
@@ -87,7 +98,8 @@ def lines(odds: Odds | None, comparison: Comparison) -> tuple[str, ...]:
     when the scenario asked for no odds."""
     if odds is None:
         return ()
-    return (odds.summary, range_sentence(odds, comparison))
+    note = likely_note(odds, comparison)
+    return (odds.summary, range_sentence(odds, comparison), *((note,) if note else ()))
 
 
 def wrapped(odds: Odds | None, width: int = 84) -> tuple[str, ...]:
