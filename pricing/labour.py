@@ -192,3 +192,17 @@ def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:
         counts,
         _upgrade(scenario, labour.kubernetes),
     )
+
+
+def docker_host_hours(scenario: Scenario, labour: Labour) -> Decimal:
+    """The likely hours a month each Docker host adds (the drivers counted per host, the
+    scenario's own ranges first; none when the Docker hours are entered outright): the
+    sizing weighs them with the hosts' price when it spreads the services over hosts."""
+    if scenario.docker_devops_hours is not None:
+        return Decimal(0)
+    total = Decimal(0)
+    for key, counted, _ in _DOCKER_DRIVERS:
+        if counted == "docker_hosts":
+            own: Range | None = getattr(scenario, field_name("docker", key))
+            total += (getattr(labour.docker, key).range if own is None else own).likely
+    return total
