@@ -89,6 +89,16 @@ _KUBERNETES_DRIVERS = (
 )
 
 
+# The fields of a steady month's people lines, each setup's drivers then its hours entered
+# outright (which replace them): the batch's people columns, by these names.
+STEADY_FIELDS = (
+    *(field_name("docker", key) for key, _, _ in _DOCKER_DRIVERS),
+    "docker_devops_hours",
+    *(field_name("kubernetes", key) for key, _, _ in _KUBERNETES_DRIVERS),
+    "k8s_steady_hours",
+)
+
+
 def _hours(value: Decimal) -> str:
     return point(value).text()
 
