@@ -79,3 +79,15 @@ def test_hours_entered_outright_leave_nothing_to_draw(client: TestClient) -> Non
     assert "Docker is cheaper in every plausible case." in section
     assert "Every people-time figure of this scenario is one number" in section
     assert "odds-table" not in section
+
+
+def test_the_kubernetes_table_says_the_upgrades_no_steady_month_holds(client: TestClient) -> None:
+    # upgrade_policy=current over 24 months: the team upgrades EKS six times (three minors a
+    # year), 16 h each (the labour table's likely), each in its own month
+    page = client.get("/", params={"upgrade_policy": "current", "horizon_months": "24"}).text
+    assert (
+        "Not in a steady month: 6 cluster upgrades over 24 months at 16 h each, billed in the "
+        "months they fall in" in page
+    )
+    never = client.get("/", params={"upgrade_policy": "never", "horizon_months": "12"}).text
+    assert "Not in a steady month" not in never
