@@ -210,10 +210,19 @@ def price_notes(resolved: Resolved) -> tuple[str, ...]:
     return tuple(note for trap in PRICE_TRAPS if (note := trap(resolved)) is not None)
 
 
+SETUP_WORDS = {"docker": "Docker", "kubernetes": "Kubernetes"}
+STAY_WITH_DOCKER = "Stay with Docker (Compose on one host)."
+
+
+def _stay(hosts: int) -> str:
+    """The Docker verdict, naming the hosts the scenario runs."""
+    return STAY_WITH_DOCKER if hosts == 1 else f"Stay with Docker (Compose on {hosts} hosts)."
+
+
 def fit_notes(fit: tuple[Fit, ...]) -> tuple[str, ...]:
     """A note for each setup the workload does not fit."""
     return tuple(
-        f"The workload does not fit the {f.setup} setup: it {f.shortfall}."
+        f"The workload does not fit the {SETUP_WORDS[f.setup]} setup: it {f.shortfall}."
         for f in fit
         if not f.fits
     )
@@ -249,7 +258,7 @@ def _weigh(*answers: Any) -> tuple[tuple[Reason, ...], Recommendation, str]:
     docker = sum(r.weight for r in reasons if r.points_to == "docker")
     kubernetes = sum(r.weight for r in reasons if r.points_to == "kubernetes")
     if docker - kubernetes >= DECISIVE_MARGIN:
-        return reasons, "docker", "Stay with Docker (Compose on one host)."
+        return reasons, "docker", STAY_WITH_DOCKER
     if kubernetes - docker >= DECISIVE_MARGIN:
         return reasons, "kubernetes", "Kubernetes is worth its cost here."
     return reasons, "either", "Either can work: let the cost decide."
@@ -274,6 +283,8 @@ def advise(comparison: Comparison, traps: tuple[str, ...] | None = None) -> Advi
     if needed is not None:
         answers = (*answers[:_SERVERS], needed, *answers[_SERVERS + 1 :])
     reasons, recommendation, verdict = _weigh(*answers)
+    if verdict is STAY_WITH_DOCKER:
+        verdict = _stay(comparison.scenario.docker_hosts)
     recommendation, verdict = _runnable(recommendation, verdict, comparison.not_fitting)
     if traps is None:
         traps = price_notes(comparison.resolved)

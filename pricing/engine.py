@@ -11,10 +11,10 @@ horizon: the odds then cost a few Decimal sums, not a Monte Carlo run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pricing.advice import Advice, advise, price_notes
 from pricing.bill import INFRASTRUCTURE_FIELDS, InfrastructureBill, bill_infrastructure
@@ -23,11 +23,12 @@ from pricing.comparison import Comparison, compare, estimate
 from pricing.labour import LABOUR_FIELDS, PeopleTime, people_time
 from pricing.memo import Memo
 from pricing.month_plan import Versions, versions_of
-from pricing.odds import Odds, odds
+from pricing.odds import BandPoint, Odds, band, odds
 from pricing.resolve import Resolved, resolve, resolved_with
 from pricing.scenario import Scenario
 from pricing.sensitivity import Flip, sensitivity
-from pricing.spread import Spread, spread
+from pricing.spread import BandHours, Spread, spread
+from pricing.spread import band as band_hours
 from pricing.workload import Application, Sizing, SizingOptions, read_application, size_workload
 
 # Infrastructure bills remembered: about 7.5 KiB each, so at most about 30 MiB per process.
@@ -38,6 +39,8 @@ REMEMBERED_PATHS = 1024
 REMEMBERED_SPREADS = 64
 # People times remembered (a few KiB each): the terms of each set of LABOUR_FIELDS.
 REMEMBERED_PEOPLE = 1024
+
+V = TypeVar("V")
 
 # All the key's fields in one C call: a third of a remembered bill's cost with getattr().
 _infrastructure_values = itemgetter(*INFRASTRUCTURE_FIELDS)
@@ -69,6 +72,15 @@ class Remembered(NamedTuple):
     traps: tuple[str, ...]
 
 
+def _remembered(memo: Memo[V] | None, key: Hashable, make: Callable[[], V]) -> V:
+    """What ``memo`` keeps under ``key``, else ``make()`` kept there (made every time
+    without a memo)."""
+    if memo is None:
+        return make()
+    found = memo.find(key)
+    return found if found is not None else memo.keep(key, make())
+
+
 def new_memo() -> Memo[Remembered]:
     """A memo sized for one server process."""
     return Memo(REMEMBERED_BILLS)
@@ -85,17 +97,15 @@ class Engine:
         self.paths: Memo[Versions] | None = Memo(REMEMBERED_PATHS) if remember else None
         self.people: Memo[PeopleTime] | None = Memo(REMEMBERED_PEOPLE) if remember else None
         self.spreads: Memo[Spread] | None = Memo(REMEMBERED_SPREADS) if remember else None
+        self.bands: Memo[tuple[BandHours, ...]] | None = (
+            Memo(REMEMBERED_SPREADS) if remember else None
+        )
 
     def _people(self, scenario: Scenario) -> PeopleTime:
         """The labour model's terms for ``scenario``, remembered by its LABOUR_FIELDS (their
         labels write every figure one way, so equal values may share them)."""
-        if self.people is None:
-            return people_time(scenario, self.catalog.labour)
         key = _labour_values(scenario.__dict__)
-        kept = self.people.find(key)
-        if kept is None:
-            kept = self.people.keep(key, people_time(scenario, self.catalog.labour))
-        return kept
+        return _remembered(self.people, key, lambda: people_time(scenario, self.catalog.labour))
 
     def _versions(self, resolved: Resolved, catalog: Catalog, start: int) -> Versions:
         """The cluster's version path, remembered: scenarios share a handful of them."""
@@ -107,12 +117,7 @@ class Engine:
             scenario.horizon_months,
             scenario.upgrade_policy,
         )
-        kept = self.paths.find(key) if self.paths is not None else None
-        if kept is None:
-            kept = versions_of(resolved, catalog, start)
-            if self.paths is not None:
-                self.paths.keep(key, kept)
-        return kept
+        return _remembered(self.paths, key, lambda: versions_of(resolved, catalog, start))
 
     def _priced(self, scenario: Scenario) -> tuple[Comparison, tuple[str, ...] | None]:
         """The comparison, and the price traps when the memo kept them."""
@@ -149,11 +154,21 @@ class Engine:
         if people is None:
             raise ValueError("a comparison without its people time has no odds")
         upgrades = comparison.months.upgrades
-        if self.spreads is None:
-            return odds(comparison, spread(people, months, upgrades))
         key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
-        found = self.spreads.find(key) or self.spreads.keep(key, spread(people, months, upgrades))
+        found = _remembered(self.spreads, key, lambda: spread(people, months, upgrades))
         return odds(comparison, found)
+
+    def band(self, result: Estimate, months: tuple[int, ...]) -> tuple[BandPoint, ...]:
+        """The cumulative chart's P10-P90 band at ``months`` (1-based), or nothing when the
+        estimate has no odds; its hours remembered per terms, months and upgrades."""
+        comparison = result.comparison
+        people = comparison.people
+        if result.odds is None or people is None:
+            return ()
+        upgrades = comparison.months.upgrades_to
+        key = (_labour_values(comparison.scenario.__dict__), months, upgrades)
+        found = _remembered(self.bands, key, lambda: band_hours(people, months, upgrades))
+        return band(comparison, found)
 
     def sensitivity(self, comparison: Comparison) -> tuple[Flip, ...]:
         """The single inputs that would flip which setup is cheaper."""

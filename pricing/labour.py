@@ -89,6 +89,16 @@ _KUBERNETES_DRIVERS = (
 )
 
 
+# The fields of a steady month's people lines, each setup's drivers then its hours entered
+# outright (which replace them): the batch's people columns, by these names.
+STEADY_FIELDS = (
+    *(field_name("docker", key) for key, _, _ in _DOCKER_DRIVERS),
+    "docker_devops_hours",
+    *(field_name("kubernetes", key) for key, _, _ in _KUBERNETES_DRIVERS),
+    "k8s_steady_hours",
+)
+
+
 def _hours(value: Decimal) -> str:
     return point(value).text()
 
@@ -192,3 +202,17 @@ def people_time(scenario: Scenario, labour: Labour) -> PeopleTime:
         counts,
         _upgrade(scenario, labour.kubernetes),
     )
+
+
+def docker_host_hours(scenario: Scenario, labour: Labour) -> Decimal:
+    """The likely hours a month each Docker host adds (the drivers counted per host, the
+    scenario's own ranges first; none when the Docker hours are entered outright): the
+    sizing weighs them with the hosts' price when it spreads the services over hosts."""
+    if scenario.docker_devops_hours is not None:
+        return Decimal(0)
+    total = Decimal(0)
+    for key, counted, _ in _DOCKER_DRIVERS:
+        if counted == "docker_hosts":
+            own: Range | None = getattr(scenario, field_name("docker", key))
+            total += (getattr(labour.docker, key).range if own is None else own).likely
+    return total

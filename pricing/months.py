@@ -161,9 +161,22 @@ class Months:
     @cached_property
     def upgrades(self) -> int:
         """Cluster upgrades the team makes over the horizon (the odds draw their hours; worked
-        out when asked: a batch row with the odds off never does)."""
+        out when asked: a batch row with the odds off never does; counted without
+        ``upgrades_to``'s month-by-month list, a fifth of the cost on a batch row)."""
         path, clusters = self.pricer.plan.path, self.pricer.clusters
         return 0 if path is None else clusters * sum(e.team for v in path.months for e in v.events)
+
+    @cached_property
+    def upgrades_to(self) -> tuple[int, ...]:
+        """Cluster upgrades the team has made by the end of each month (the chart's band)."""
+        path, clusters = self.pricer.plan.path, self.pricer.clusters
+        if path is None:
+            return (0,) * len(self.pricer.plan.sizes)
+        made, found = 0, []
+        for version in path.months:
+            made += clusters * sum(e.team for e in version.events)
+            found.append(made)
+        return tuple(found)
 
     @cached_property
     def months(self) -> tuple[Month, ...]:

@@ -5,7 +5,8 @@ sentence.
 A total is the bill's exact total (every term at its likely value) plus the rate times the
 hours the draws land from the likely values (``pricing.spread``): money stays Decimal, rounded
 to the cent once per figure. A setup that does not hold the workload is never the cheaper:
-the probability then counts only the setup that does (docs/PRICING.md, "The odds").
+the probability is then null, and the sentence says which setup holds it (docs/PRICING.md,
+"The odds").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pricing.comparison import Comparison
 from pricing.lines import in_currency
 from pricing.money import CENT, ROUNDING
 from pricing.scenario import Setup
-from pricing.spread import DRAWS, SEED, Hours, Influence, Spread
+from pricing.spread import DRAWS, SEED, BandHours, Hours, Influence, Spread
 
 # An input is named in the sentence when it explains at least this share of the spread.
 NAMED_SHARE = Decimal("0.1")
@@ -37,7 +38,8 @@ class SetupOdds(NamedTuple):
 
 
 class Odds(NamedTuple):
-    """``kubernetes_cheaper_probability`` is None when neither setup holds the workload;
+    """``kubernetes_cheaper_probability`` is None when either setup does not hold the
+    workload (there is nothing to be cheaper than);
     ``turns_on`` ranks the uncertain inputs (``pricing.spread.Influence``)."""
 
     kubernetes_cheaper_probability: Decimal | None
@@ -56,7 +58,7 @@ def _other(setup: Setup) -> Setup:
 
 def _money(total: Decimal, rate: Decimal, hours: Hours) -> Quantiles:
     """The bill's ``total`` plus ``rate`` times each quantile's hours, to the cent (the
-    rounding of pricing.money, inline: four of these for every batch row)."""
+    rounding of pricing.money, inline and unrolled: four of these for every batch row)."""
     p10, p50, p90 = hours
     return Quantiles(
         total + (p10 * rate).quantize(CENT, ROUNDING),
@@ -116,8 +118,9 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
     turns_on = spread.shares
     probability: Decimal | None
     if unfit:
+        # No odds of being cheaper against a setup that cannot run the workload at all.
         runs: Setup | None = None if len(unfit) == 2 else _other(unfit[0])
-        probability = None if runs is None else Decimal(1 if runs == "kubernetes" else 0)
+        probability = None
         words = _unfit_summary(comparison, runs)
     else:
         probability = _kubernetes_cheaper(comparison, spread, rate)
@@ -138,3 +141,29 @@ def odds(comparison: Comparison, spread: Spread) -> Odds:
         unfit,
         words,
     )
+
+
+class BandPoint(NamedTuple):
+    """Each setup's cumulative total at P10 and P90 by the end of ``month``."""
+
+    month: int
+    docker: tuple[Decimal, Decimal]
+    kubernetes: tuple[Decimal, Decimal]
+
+
+def band(comparison: Comparison, hours: tuple[BandHours, ...]) -> tuple[BandPoint, ...]:
+    """The cumulative chart's band: each month's cumulative total (every term at its likely
+    value) plus the rate times the band's hours, to the cent, as the odds' totals are; at the
+    horizon it is the odds' horizon P10 and P90."""
+    scenario = comparison.scenario
+    rate = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
+    timeline = comparison.timeline
+    found = []
+    for point in hours:
+        month = timeline[point.month - 1]
+        docker = tuple(month.docker + (h * rate).quantize(CENT, ROUNDING) for h in point.docker)
+        kubernetes = tuple(
+            month.kubernetes + (h * rate).quantize(CENT, ROUNDING) for h in point.kubernetes
+        )
+        found.append(BandPoint(point.month, (docker[0], docker[1]), (kubernetes[0], kubernetes[1])))
+    return tuple(found)

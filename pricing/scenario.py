@@ -367,8 +367,8 @@ class Scenario(BaseModel):
         Decimal(0),
         ge=0,
         le=10_000_000,
-        description="Internet egress per month, in GB (GiB on Google Cloud); the same for "
-        "both setups.",
+        description="Internet egress per month, in GB (GiB on Google Cloud and DigitalOcean, "
+        "which bill per GiB); the same for both setups.",
     )
     cross_zone_gb: PlainDecimal = Field(
         Decimal(0),

@@ -6,8 +6,9 @@ production's workload, where the scenario gives one (workload_vcpu, workload_mem
 workload_pods); without one, it is production scaled down: Docker hosts of the smallest size
 in the production type's family with p% of its vCPU and memory, and p% of the nodes (rounded
 up). As the workload grows, each setup steps up only when the month's workload no longer fits:
-a Docker host to the cheapest type of its family (on the same architecture) at least as large
-that holds it on the same number of hosts, then to more hosts (the fewest that hold it);
+a Docker host to the cheapest type of its family (on the same architecture, of at most
+MAX_HOST_VCPU vCPU or the type entered) at least as large that holds it on the same number of
+hosts, then to more hosts (the fewest that hold it);
 Kubernetes adds nodes of its type.
 """
 
@@ -23,6 +24,11 @@ from pricing.resolve import Resolved
 
 HUNDRED = Decimal(100)
 MOST_VMS = 1000  # the Scenario's own bound on docker_hosts and k8s_nodes
+# The largest Docker host a growing workload steps up to, in vCPU, unless the type entered is
+# larger: past it, hosts are added. The sizing's own cap (SizingOptions.max_host_vcpu's
+# default; docs/SIZING.md says why 32): one host is one failure domain, and Compose stops at
+# a host.
+MAX_HOST_VCPU = 32
 
 
 class Demand(NamedTuple):
@@ -85,11 +91,13 @@ class Sizer:
         hours = scenario.vm_hours_per_month or scenario.hours_per_month
         spec = matches.docker_machine.spec
         provider, region = matches.provider, matches.region
+        largest = max(MAX_HOST_VCPU, spec.vcpu)
         family = [
             key
             for key in region.instances
             if provider.instance_types[key].family == spec.family
             and provider.instance_types[key].arch == spec.arch
+            and provider.instance_types[key].vcpu <= largest
         ]
         self.specs = {key: provider.instance_types[key] for key in family}
         self.rooms: dict[str, Allocatable] = {}  # each type's, when first asked

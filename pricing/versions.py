@@ -141,8 +141,8 @@ class VersionMonth(NamedTuple):
 
 
 class VersionPath(NamedTuple):
-    """The version and support phase of each month, the months (1-based) that differ from
-    the month before (month 1 too), and what the path assumed."""
+    """The version and support phase of each month, the months (1-based) whose cost may
+    differ from the month before's (month 1 too), and what the path assumed."""
 
     start_version: str
     months: tuple[VersionMonth, ...]
@@ -283,7 +283,10 @@ def version_path(
         months.append(quiet._replace(events=tuple(events)) if events else quiet)
         following = min(_next_change(walk, current, month, upgrade_policy), end)
         months += [quiet] * (following - month - 1)
-        changes += [month - start + 1, month - start + 2] if events else [month - start + 1]
+        # A month whose team upgrades cost hours differs from the month after it too; an
+        # event that costs nothing (the provider's upgrade, a phase starting) starts a run.
+        charged = any(e.team for e in events)
+        changes += [month - start + 1, month - start + 2] if charged else [month - start + 1]
         month = following
     found = tuple(change for change in dict.fromkeys(changes) if change <= horizon)
     version = walk.list[first].version

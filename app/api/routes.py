@@ -229,6 +229,9 @@ async def get_value(request: Request, query: ValueQueryDep) -> Response:
         keys = [*VALUES, *(managed.key for managed in managed_columns(engine.catalog))]
         message = "must be one of: " + ", ".join(keys)
         raise InputError([FieldProblem("field", message)])
+    if column.key.startswith("odds.") and not query.scenario.odds:
+        # an empty cell would read as "no value" where the request itself switched it off
+        raise InputError([FieldProblem("odds", f"is false, so there is no {column.key}")])
     value = column.text(engine.estimate(query.scenario))
     return cached(request, value.encode(), TEXT_TYPE)
 

@@ -108,6 +108,7 @@ def compare_context(
         "currency": change.new.comparison.currency,
         "verdict": changes.verdict_change(change),
         "advice": changes.advice_change(change),
+        "odds": changes.odds_change(change) or "",
         "inputs": input_rows(change),
         "setups": setup_rows(change),
         "total_titles": changes.TOTAL_TITLES,

@@ -24,7 +24,7 @@ def _item(line: LineChange, side: str) -> str:
 def _line_rows(change: Delta, currency: str) -> list[list[str]]:
     return [
         [
-            line.setup,
+            SETUP_TITLES[line.setup],
             line.category,
             _item(line, "old"),
             _item(line, "new"),

@@ -10,8 +10,9 @@ from markupsafe import escape
 from starlette.responses import Response
 
 from app.inputs import parse_query
+from app.present import odds as odds_words
 from app.present import words
-from app.present.chart import chart_of
+from app.present.chart import chart_for
 from app.present.links import (
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -25,7 +26,7 @@ from app.web.errors import JsonErrors, TextErrors
 from app.web.response_cache import cacheable
 from app.web.responses import JSON_TYPE, ErrorResponse, cached, json_bytes
 from app.web.urls import links_of, root_of
-from pricing import Catalog, Estimate
+from pricing import Engine, Estimate
 from pricing.scenario import FieldProblem, InputError
 
 # The card and the image answer an iframe or an <img>: their errors are plain text.
@@ -36,7 +37,9 @@ SVG_TYPE = "image/svg+xml"
 LINE_HEIGHT = 18  # the image's headline lines, px
 
 
-def _context(request: Request, result: Estimate, width: int, height: int) -> dict[str, Any]:
+def _context(
+    request: Request, engine: Engine, result: Estimate, width: int, height: int
+) -> dict[str, Any]:
     """What the card and the image both draw."""
     comparison = result.comparison
     return {
@@ -45,15 +48,17 @@ def _context(request: Request, result: Estimate, width: int, height: int) -> dic
         "advice": result.advice,
         "summary": words.advice_summary(result),
         "present": words,
-        "chart": chart_of(comparison, width, height),
+        "odds": result.odds,
+        "odds_words": odds_words,
+        "chart": chart_for(engine, result, width, height),
     }
 
 
-def _card_context(request: Request, catalog: Catalog, result: Estimate) -> dict[str, Any]:
+def _card_context(request: Request, engine: Engine, result: Estimate) -> dict[str, Any]:
     """The card's: with its links (the image shows none, and its permalink would cost it
     about 80 µs a request: docs/PERFORMANCE.md)."""
-    links = links_of(request, permalink_query(result.comparison.scenario, catalog))
-    return {**_context(request, result, 560, 170), "root": links.root, "links": links}
+    links = links_of(request, permalink_query(result.comparison.scenario, engine.catalog))
+    return {**_context(request, engine, result, 560, 170), "root": links.root, "links": links}
 
 
 @router.get("/embed", include_in_schema=False)
@@ -62,9 +67,8 @@ async def get_embed(request: Request, query: ScenarioDep, templates: TemplatesDe
     """A compact result card for an iframe: same query string as the page."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    return templates.TemplateResponse(
-        request, "embed.html", _card_context(request, engine.catalog, result)
-    )
+    context = _card_context(request, engine, result)
+    return templates.TemplateResponse(request, "embed.html", context)
 
 
 @router.get(
@@ -81,10 +85,10 @@ async def get_embed_svg(request: Request, query: ScenarioDep, templates: Templat
     """Totals, difference and the cumulative chart as a standalone SVG image."""
     engine = query.engine
     result = engine.estimate(query.scenario)
-    lines = words.headline_lines(result.comparison)
+    lines = (*words.headline_lines(result.comparison), *odds_words.wrapped(result.odds))
     # The chart starts below the headline: each line past two takes its height off the chart.
     below = LINE_HEIGHT * max(0, len(lines) - 2)
-    context = _context(request, result, IMAGE_WIDTH - 40, 205 - below)
+    context = _context(request, engine, result, IMAGE_WIDTH - 40, 205 - below)
     template = templates.get_template("embed.svg")
     body = template.render(
         context, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, lines=lines, chart_top=112 + below

@@ -141,7 +141,7 @@ GROUPS: tuple[Group, ...] = (
             Field(
                 "k8s_rampup_months",
                 "Ramp-up months",
-                "The article says 3 to 6. Empty: the labour table's range.",
+                "The article: a median of 4. Empty: the labour table's range.",
                 "months",
                 kind="text",
             ),

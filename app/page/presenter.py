@@ -10,8 +10,9 @@ from starlette.requests import Request
 
 from app.page.form import FormView
 from app.page.layout import FIELDS, GROUPS
+from app.present import odds as odds_words
 from app.present import words
-from app.present.chart import chart_of
+from app.present.chart import chart_for
 from app.present.links import permalink_query
 from app.web.urls import links_of
 from pricing import Engine, Estimate
@@ -30,7 +31,9 @@ def results_context(request: Request, engine: Engine, result: Estimate | None) -
         "advice": result.advice if result else None,
         "summary": words.advice_summary(result) if result else "",
         "present": words,
-        "chart": chart_of(comparison) if comparison else None,
+        "odds": result.odds if result else None,
+        "odds_words": odds_words,
+        "chart": chart_for(engine, result) if result else None,
         "timeline": comparison.timeline if comparison else (),
         "managed": comparison.managed_containers if comparison else (),
         "links": links,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.present.links import value_text
+from app.present.odds import percent
 from app.present.words import SETUP_NAMES
 from pricing.delta import SETUPS, Delta
 from pricing.money import format_money
@@ -91,8 +92,27 @@ def advice_change(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> str:
     )
 
 
+def odds_change(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> str | None:
+    """How often Kubernetes is cheaper on each side, in one sentence; None unless both sides
+    have the odds and both setups hold the workload on each."""
+    before, after = change.old.odds, change.new.odds
+    if before is None or after is None:
+        return None
+    old, new = before.kubernetes_cheaper_probability, after.kubernetes_cheaper_probability
+    if old is None or new is None:
+        return None
+    if old == new:
+        return f"The odds: Kubernetes is cheaper in {percent(old)} of plausible cases in both."
+    return (
+        f"The odds: Kubernetes is cheaper in {percent(old)} of plausible cases in {sides[0]}, "
+        f"{percent(new)} in {sides[1]}."
+    )
+
+
 def change_summary(change: Delta, sides: tuple[str, str] = SIDE_NAMES) -> tuple[str, ...]:
     """The comparison in a few sentences: each setup's monthly change, the verdict over the
-    horizon, and the checklist's advice, on each side."""
+    horizon, the odds and the checklist's advice, on each side."""
     setups = (setup_change(change, setup) for setup in SETUPS)
-    return (*setups, verdict_change(change, sides), advice_change(change, sides))
+    odds = odds_change(change, sides)
+    said = (verdict_change(change, sides), *((odds,) if odds else ()), advice_change(change, sides))
+    return (*setups, *said)

@@ -11,10 +11,11 @@ from decimal import Decimal
 from typing import get_args
 
 from app.present.words import SETUP_NAMES
-from pricing import Comparison
+from pricing import Comparison, Engine, Estimate
 from pricing.comparison import TimelinePoint
 from pricing.events import Event
 from pricing.money import format_money, with_currency
+from pricing.odds import BandPoint
 from pricing.versions import VersionEventKind
 
 
@@ -61,6 +62,8 @@ class Chart:
     title: str
     description: str
     marks: tuple[Mark, ...] = ()
+    docker_band: str = ""  # a polygon's points: P90 out, P10 back; empty without the odds
+    kubernetes_band: str = ""
 
 
 def _nice_step(maximum: float, steps: int = 4) -> float:
@@ -102,6 +105,14 @@ class _Plot:
         coords = [start] + [(self.x(p.month), self.y(getattr(p, setup))) for p in timeline]
         return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
 
+    def band(self, band: tuple[BandPoint, ...], setup: str) -> str:
+        """A setup's P10-P90 band as a polygon's points: out along P90 from month 0 at zero,
+        back along P10."""
+        high = [(self.x(p.month), self.y(getattr(p, setup)[1])) for p in band]
+        low = [(self.x(p.month), self.y(getattr(p, setup)[0])) for p in reversed(band)]
+        coords = [(self.x(0), float(self.top + self.height)), *high, *low]
+        return " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
+
     def y_ticks(self, step: float, currency: str) -> tuple[Tick, ...]:
         top, height = self.top, self.height
         return tuple(
@@ -134,18 +145,40 @@ def _said(point: TimelinePoint, events: list[Event]) -> tuple[str, str]:
     return shape, f"{when}, {SETUP_NAMES[events[0].setup]}: {said}"
 
 
-def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
-    """Scale both cumulative series into a ``width`` x ``height`` box with axes and ticks."""
+def _band_said(end: BandPoint, currency: str) -> str:
+    """The band at the horizon, for the chart's description."""
+    docker, kubernetes = end.docker, end.kubernetes
+    return (
+        f" Shaded: P10 to P90, Docker {format_money(docker[0], currency)} to "
+        f"{format_money(docker[1], currency)}, Kubernetes {format_money(kubernetes[0], currency)}"
+        f" to {format_money(kubernetes[1], currency)}."
+    )
+
+
+def band_months(horizon: int) -> tuple[int, ...]:
+    """The months the chart's band is drawn through: the x axis's ticks and the horizon."""
+    every = max(1, math.ceil(horizon / 12))
+    return tuple(sorted({*range(every, horizon + 1, every), horizon}))
+
+
+def chart_of(
+    c: Comparison, width: int = 640, height: int = 260, band: tuple[BandPoint, ...] = ()
+) -> Chart:
+    """Scale both cumulative series (and their P10-P90 ``band``, when given) into a
+    ``width`` x ``height`` box with axes and ticks."""
     left, top, right, bottom = 56, 12, 12, 28
     pw, ph = width - left - right, height - top - bottom
     timeline = c.timeline  # built on each access: once here
     months = len(timeline)
-    peak = float(max(max(p.docker, p.kubernetes) for p in timeline) or Decimal(1))
+    highest = [max(p.docker, p.kubernetes) for p in timeline]
+    highest += [max(p.docker[1], p.kubernetes[1]) for p in band]
+    peak = float(max(highest) or Decimal(1))
     step = _nice_step(peak)
     plot = _Plot(left, top, pw, ph, months, step * math.ceil(peak / step))
     last = timeline[-1]
     marks = plot.marks(timeline)
     shown = f" {len(marks)} marks where something happens to a setup." if marks else ""
+    spread = _band_said(band[-1], c.currency) if band else ""
     return Chart(
         width,
         height,
@@ -160,7 +193,16 @@ def chart_of(c: Comparison, width: int = 640, height: int = 260) -> Chart:
         title=f"Cumulative cost over {months} months",
         description=(
             f"After {months} months Docker totals {format_money(last.docker, c.currency)} "
-            f"and Kubernetes {format_money(last.kubernetes, c.currency)}.{shown}"
+            f"and Kubernetes {format_money(last.kubernetes, c.currency)}.{spread}{shown}"
         ),
         marks=marks,
+        docker_band=plot.band(band, "docker") if band else "",
+        kubernetes_band=plot.band(band, "kubernetes") if band else "",
     )
+
+
+def chart_for(engine: Engine, result: Estimate, width: int = 640, height: int = 260) -> Chart:
+    """The chart of ``result`` with its band, when it has odds."""
+    comparison = result.comparison
+    band = engine.band(result, band_months(comparison.scenario.horizon_months))
+    return chart_of(comparison, width, height, band)

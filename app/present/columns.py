@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from app.present.cells import cents_text, decimal_text
 from pricing import Bill, Catalog, Estimate
+from pricing.labour import STEADY_FIELDS
 from pricing.odds import Odds
 
 SETUPS = ("docker", "kubernetes")
@@ -99,6 +100,40 @@ def _ratio(result: Estimate) -> str:
     return decimal_text(ratio) if ratio else ""
 
 
+class _People:
+    """Each steady people line's hours a month in one result, by its Scenario field: read
+    once for all the people columns of a row (kept by the people time's identity, which the
+    Engine shares between scenarios with the same people-time inputs)."""
+
+    def __init__(self) -> None:
+        self.people: object = None
+        self.hours: dict[str, Decimal] = {}
+
+    def of(self, result: Estimate) -> dict[str, Decimal]:
+        people = result.comparison.people
+        if people is not self.people:
+            terms = () if people is None else (*people.docker.steady, *people.kubernetes.steady)
+            self.people, self.hours = people, {term.field: term.likely for term in terms}
+        return self.hours
+
+
+def _people_hours(field: str, hours: _People) -> Callable[[Estimate], str]:
+    def text(result: Estimate) -> str:
+        found = hours.of(result).get(field)
+        return "" if found is None else decimal_text(found)
+
+    return text
+
+
+_HOURS = _People()
+# A steady month's hours of each people line (the labour model's drivers, or the hours
+# entered outright), empty where the line does not apply: the batch's people columns.
+PEOPLE_COLUMNS = tuple(
+    Column(f"people.{field}", f"{field}_a_month", _people_hours(field, _HOURS))
+    for field in STEADY_FIELDS
+)
+
+
 COLUMNS: dict[str, Column] = {
     column.key: column
     for column in (
@@ -157,6 +192,7 @@ COLUMNS: dict[str, Column] = {
             for measure in ODDS_MEASURES
             for name in QUANTILES
         ),
+        *PEOPLE_COLUMNS,
     )
 }
 
@@ -183,6 +219,7 @@ VALUE_COLUMNS = pick(
     "difference.break_even_month",
     "advice.recommendation",
     *(key for key in COLUMNS if key.startswith("odds.")),
+    *(column.key for column in PEOPLE_COLUMNS),
 )
 VALUES = {column.key: column for column in VALUE_COLUMNS}
 SUMMARY_COLUMNS = pick(
@@ -210,6 +247,7 @@ BATCH_COLUMNS = pick(
     "kubernetes.fits",
     "currency",
     *_ODDS,
+    *(column.key for column in PEOPLE_COLUMNS),
 )
 
 

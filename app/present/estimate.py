@@ -187,7 +187,7 @@ class InfluenceOut(Output):
 class OddsOut(Output):
     kubernetes_cheaper_probability: Number | None = Field(
         description="Share of the draws in which Kubernetes costs less over the horizon, 0 to "
-        "1 (1 or 0 when only one setup holds the workload; null when neither does)."
+        "1; null when either setup does not hold the workload (the summary says which does)."
     )
     docker: SetupOddsOut
     kubernetes: SetupOddsOut

@@ -41,13 +41,15 @@ def spoken(sentence: Sentence) -> str:
 
 
 def monthly_gap(comparison: Comparison) -> Sentence:
-    """How much more (or less) Kubernetes costs a month at steady state; empty when equal."""
+    """How much more (or less) Kubernetes costs a month at steady state (month 1's sizes:
+    said so when the workload grows); empty when equal."""
     gap = comparison.difference.monthly
     if not gap:
         return ()
     amount = format_money(abs(gap), comparison.currency)
+    growing = comparison.scenario.growth_percent_per_month > 0
     return (
-        Phrase("At steady state Kubernetes costs "),
+        Phrase(f"At steady state{' in month 1' if growing else ''} Kubernetes costs "),
         Phrase(f"{amount} {'more' if gap > 0 else 'less'}", stressed=True),
         Phrase(" per month"),
     )

@@ -26,8 +26,8 @@ def docker_reason(docker: DockerSizing, currency: str) -> str:
     if docker.spread:
         front = " behind a load balancer" if docker.load_balancer else ""
         what = (
-            f"the cheapest type and count whose hosts hold {need} spread over them{front}: "
-            f"{docker.hosts} hosts"
+            f"the cheapest type and count, with each host's upkeep hours, whose hosts hold "
+            f"{need} spread over them{front}: {docker.hosts} hosts"
         )
         if docker.capped:
             what += " (one host larger than max_host_vcpu would hold it all)"

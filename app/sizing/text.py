@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from app.present import odds as odds_words
 from app.present.numbers import money, qty
 from app.present.words import SETUP_NAMES, advice_summary, headline, spoken
 from app.sizing.reasons import burstable_text, docker_reason, kubernetes_reason, system_text
@@ -73,6 +74,42 @@ def _totals(sized: SizedEstimate) -> list[str]:
         )
     ]
     return table(["per month", "Docker", "Kubernetes"], rows, {1, 2})
+
+
+def _people(sized: SizedEstimate) -> list[str]:
+    """Each setup's people lines of a steady month: the driver, its hours and their cost."""
+    comparison = sized.estimate.comparison
+    rows = [
+        [
+            SETUP_NAMES[bill.setup],
+            item.label,
+            qty(item.quantity),
+            money(item.monthly, comparison.currency),
+        ]
+        for bill in (comparison.docker, comparison.kubernetes)
+        for item in bill.line_items
+        if item.category == "people"
+    ]
+    if not rows:
+        return []
+    return [
+        "",
+        "People time, a steady month",
+        *table(["setup", "what", "hours", "cost"], rows, {2, 3}),
+    ]
+
+
+def _odds(sized: SizedEstimate) -> list[str]:
+    """The odds: the quantiles of both setups' totals, the sentence, what the answer turns on."""
+    odds, comparison = sized.estimate.odds, sized.estimate.comparison
+    if odds is None:
+        return []
+    rows = [list(row) for row in odds_words.rows(odds, comparison)]
+    title = f"The odds ({odds.draws:,} draws, seed {odds.seed})"
+    out = ["", title, *table(["setup", "total of", "P10", "P50", "P90"], rows, {2, 3, 4})]
+    out += [*odds_words.lines(odds, comparison)]
+    turns = [f"{i.name} {odds_words.percent(i.share)}" for i in odds_words.influences(odds)]
+    return out + ([f"What the answer turns on: {', '.join(turns)}"] if turns else [])
 
 
 def _months(sized: SizedEstimate) -> list[str]:
@@ -148,7 +185,8 @@ def sizing_text(sized: SizedEstimate, permalink: str) -> str:
     notes += [f"not sized: {name}" for name in (*report.jobs, *report.ignored)]
     if notes:
         out += ["", "Notes", *(f"  - {note}" for note in notes)]
-    out += ["", "Monthly cost of the sized setups", *_totals(sized), *_months(sized), ""]
+    out += ["", "Monthly cost of the sized setups", *_totals(sized), *_people(sized)]
+    out += [*_odds(sized), *_months(sized), ""]
     out += [spoken(headline(sized.estimate.comparison)), advice_summary(sized.estimate)]
     out.append(f"Permalink: {permalink}")
     return "\n".join(out)

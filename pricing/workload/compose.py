@@ -137,7 +137,9 @@ def _service(
             memory_bytes=memory,
             assumed=tuple(assumed),
             per_node=deploy.get("mode") == "global",
-            surges=deploy.get("mode") != "global",
+            # A service keeping data on a volume runs as a StatefulSet (or Recreate): its
+            # rollout replaces the pod rather than starting a second beside it.
+            surges=deploy.get("mode") != "global" and not stateful,
             stateful=stateful,
         )
     )

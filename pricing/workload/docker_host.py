@@ -52,9 +52,11 @@ class HostOption:
     memory_counted: int
     placement: tuple[Placement, ...]
 
+    upkeep: Decimal = Decimal(0)  # the hosts' people time a month, at the likely hours
+
     @property
     def order(self) -> tuple[Decimal, int, str]:
-        return (self.monthly, self.hosts, self.machine.key)
+        return (self.monthly + self.upkeep, self.hosts, self.machine.key)
 
 
 def _room(machine: Machine, rule: CpuRule) -> tuple[int, int]:
@@ -135,11 +137,13 @@ def spread_hosts(
     options: SizingOptions,
     rule: CpuRule,
     hosts: int | None,
+    per_host: Decimal = Decimal(0),
 ) -> list[HostOption]:
     """Types whose hosts hold the services spread (exactly ``hosts`` of them if given, else
-    as many as first-fit decreasing needs, up to the Scenario's limit), cheapest first.
-    Types are packed cheapest lower bound first, and packing stops once a bound passes the
-    runner-up found so far, as for the cluster."""
+    as many as first-fit decreasing needs, up to the Scenario's limit), cheapest first,
+    ``per_host`` (each host's people time a month, in money) counted: 500 small hosts cost
+    more than 125 large ones of the same price. Types are packed cheapest lower bound first,
+    and packing stops once a bound passes the runner-up found so far, as for the cluster."""
     pods, globals_ = _pods(app), app.daemons
     share = Decimal(100) / (100 + options.headroom_percent)
     # N hosts asked for: each service's replicas over min(replicas, N) of them, evenly
@@ -151,10 +155,11 @@ def spread_hosts(
         room = _host_room(machine, rule, share, globals_)
         least = _fewest_hosts(pods, room, hosts)
         if 0 < least <= (hosts or HOSTS_LIMIT):
-            bounds.append((monthly(machine, least, hours), machine.key, machine, room))
+            bound = monthly(machine, least, hours) + least * per_host
+            bounds.append((bound, machine.key, machine, room))
     found: list[HostOption] = []
     for bound, _, machine, room in sorted(bounds):
-        if len(found) >= 2 and bound > sorted(found, key=lambda o: o.order)[1].monthly:
+        if len(found) >= 2 and bound > sorted(found, key=lambda o: o.order)[1].order[0]:
             break
         nodes = first_fit_decreasing(pods, room, caps, hosts or 1, spread)
         if nodes is None or len(nodes) > (hosts or HOSTS_LIMIT):
@@ -164,8 +169,9 @@ def spread_hosts(
         cost = monthly(machine, len(nodes), hours) + surplus.monthly
         room_cpu, room_memory = _room(machine, rule)
         placement = placement_of(nodes, *fixed_load(app))
+        upkeep = len(nodes) * per_host
         found.append(
-            HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement)
+            HostOption(machine, len(nodes), cost, surplus, room_cpu, room_memory, placement, upkeep)
         )
     return sorted(found, key=lambda o: o.order)
 
@@ -185,7 +191,12 @@ def allowed_hosts(machines: list[Machine], options: SizingOptions) -> list[Machi
 
 
 def _host_options(
-    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+    app: Application,
+    machines: list[Machine],
+    hours: Decimal,
+    options: SizingOptions,
+    rule: CpuRule,
+    per_host: Decimal,
 ) -> tuple[list[HostOption], bool, list[Warning]]:
     """The hosts that hold the workload, cheapest first; whether they are spread; warnings."""
     asked = options.docker_hosts if options.docker_hosts > 1 else None
@@ -193,9 +204,9 @@ def _host_options(
         found = single_hosts(app, machines, hours, options, rule)
         spread = not found and not options.docker_failover
         if spread:
-            found = spread_hosts(app, machines, hours, options, rule, None)
+            found = spread_hosts(app, machines, hours, options, rule, None, per_host)
         return found, spread, []
-    found = spread_hosts(app, machines, hours, options, rule, asked)
+    found = spread_hosts(app, machines, hours, options, rule, asked, per_host)
     if found:
         return found, True, []
     warning = Warning(
@@ -203,7 +214,7 @@ def _host_options(
         f"{asked} Docker hosts of any type here cannot hold the workload: "
         "sized with as many hosts as it needs",
     )
-    return spread_hosts(app, machines, hours, options, rule, None), True, [warning]
+    return spread_hosts(app, machines, hours, options, rule, None, per_host), True, [warning]
 
 
 def _unheld(app: Application, machines: list[Machine], options: SizingOptions) -> Warning:
@@ -227,12 +238,18 @@ def _unheld(app: Application, machines: list[Machine], options: SizingOptions) -
 
 
 def size_docker(
-    app: Application, machines: list[Machine], hours: Decimal, options: SizingOptions, rule: CpuRule
+    app: Application,
+    machines: list[Machine],
+    hours: Decimal,
+    options: SizingOptions,
+    rule: CpuRule,
+    per_host: Decimal = Decimal(0),
 ) -> tuple[DockerSizing | None, list[Warning]]:
-    """The cheapest hosts of at most ``max_host_vcpu`` vCPU for the workload (None when no
+    """The cheapest hosts of at most ``max_host_vcpu`` vCPU for the workload, each host's
+    people time a month (``per_host``) counted when the services are spread (None when no
     type holds it, with a warning)."""
     allowed = allowed_hosts(machines, options)
-    found, spread, warnings = _host_options(app, allowed, hours, options, rule)
+    found, spread, warnings = _host_options(app, allowed, hours, options, rule, per_host)
     if not found:
         return None, [*warnings, _unheld(app, allowed, options)]
     above = [m for m in machines if m.spec.vcpu > options.max_host_vcpu]

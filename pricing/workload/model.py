@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from pricing.sizes import MAX_HOST_VCPU
 from pricing.workload.yamlsafe import Limits
 
 SourceKind = Literal["compose", "kubernetes"]
@@ -50,7 +51,7 @@ class SizingOptions:
     side is ``failover``."""
     docker_failover: bool = False
     """The Docker side is ``failover``: every host holds the whole workload."""
-    max_host_vcpu: int = 32
+    max_host_vcpu: int = MAX_HOST_VCPU
     """The largest Docker host the sizing may choose, in vCPU: a workload larger than one such
     host is spread over several (see docs/SIZING.md for why 32)."""
     limits: Limits = field(default_factory=Limits)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pricing.scenario import Scenario
+from pricing.sizes import MAX_HOST_VCPU
 from pricing.workload.model import BurstableCpu, Role, SourceKind, Warning
 
 
@@ -171,7 +172,7 @@ class SizingReport:
     """The currency of the monthly prices above: the provider's list prices."""
     burstable_cpu: BurstableCpu = "baseline"
     """How burstable types' CPU was counted (SizingOptions.burstable_cpu)."""
-    max_host_vcpu: int = 32
+    max_host_vcpu: int = MAX_HOST_VCPU
     """The largest Docker host the sizing could choose (SizingOptions.max_host_vcpu)."""
 
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from pricing.allocatable import Flavour, flavour_of
 from pricing.catalog import Catalog, ProviderDefaults
+from pricing.labour import docker_host_hours
 from pricing.resolve import OWN_PRICES
 from pricing.scenario import DEFAULT_SCENARIO, Scenario
 from pricing.workload.burstable import CpuRule
@@ -209,7 +210,10 @@ def size_workload(
     flavour, system, rule = setting_of(scenario, catalog, app, options)
     hours = scenario.hours_per_month
     cluster = size_cluster(app, machines, flavour, hours, options, system, rule)
-    docker, warnings = size_docker(app, machines, hours, options, rule)
+    # Each host's upkeep (the labour model's per-host hours at the DevOps rate, in USD: for
+    # Hetzner's euro prices a ranking, not a price) weighs against spreading over small hosts.
+    per_host = docker_host_hours(scenario, catalog.labour) * scenario.devops_hourly_rate
+    docker, warnings = size_docker(app, machines, hours, options, rule, per_host)
     sized = sized_scenario(scenario, app, docker, cluster)
     sized, dropped = drop_stale_prices(scenario, sized, provider.defaults)
     report = SizingReport(

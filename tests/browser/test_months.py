@@ -14,7 +14,7 @@ from tests.browser.test_csp import WATCH_VIOLATIONS
 NEVER = "/?preset=article&start_month=2026-02&upgrade_policy=never&horizon_months=30"
 # The screenshots' scenario: the same EKS cluster never upgraded, staging and dev beside
 # production (a cluster each), and a 2-vCPU workload growing 5% a month on t3 hosts, whose
-# one production host stops being enough in month 15.
+# one production host steps up to a t3.2xlarge in month 15 and stops being enough in month 30.
 GROWING = (
     "/?docker_instance_type=t3.xlarge&upgrade_policy=never&horizon_months=36&environments=3"
     "&growth_percent_per_month=5&workload_vcpu=2&workload_memory_gib=4&start_month=2026-02"
@@ -54,7 +54,7 @@ def test_the_months_page_fits_a_phone(browser: Browser, live_server: str) -> Non
         page = context.new_page()
         page.goto(live_server + GROWING)
         expect(page.locator(".difference")).to_contain_text(
-            "One Docker host stops being enough in month 15 (2027-04)"
+            "One Docker host stops being enough in month 30 (2028-07)"
         )
         # the results from the totals to the list of events under the chart
         top, end = page.locator("#results").bounding_box(), page.locator(".events").bounding_box()

@@ -135,6 +135,14 @@ def test_defaults_recommend_docker(catalog: Catalog) -> None:
     assert estimate_of(catalog, Scenario()).advice.recommendation == "docker"
 
 
+def test_the_docker_verdict_names_the_hosts(catalog: Catalog) -> None:
+    # The defaults lean to Docker whatever the hosts: the verdict says how many run Compose.
+    one = estimate_of(catalog, Scenario()).advice.verdict
+    assert one == "Stay with Docker (Compose on one host)."
+    twelve = estimate_of(catalog, Scenario(docker_hosts=12)).advice.verdict
+    assert twelve == "Stay with Docker (Compose on 12 hosts)."
+
+
 def test_a_big_platform_recommends_kubernetes(catalog: Catalog) -> None:
     s = Scenario(
         services=15,
@@ -196,9 +204,9 @@ def test_the_cost_is_reported_not_voted(catalog: Catalog) -> None:
 def test_fit_notes_say_what_would_fit(catalog: Catalog) -> None:
     result = advised(catalog, workload_vcpu="20", workload_memory_gib="50", k8s_nodes=3)
     assert any(
-        "does not fit the kubernetes setup: it needs 6 nodes" in n for n in result.advice.notes
+        "does not fit the Kubernetes setup: it needs 6 nodes" in n for n in result.advice.notes
     )
-    assert any("does not fit the docker setup: it needs 3 hosts" in n for n in result.advice.notes)
+    assert any("does not fit the Docker setup: it needs 3 hosts" in n for n in result.advice.notes)
     fits = advised(catalog, workload_vcpu="1")
     assert not any("does not fit" in n for n in fits.advice.notes)
 

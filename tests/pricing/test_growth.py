@@ -47,8 +47,22 @@ def test_the_docker_host_steps_up_as_the_workload_outgrows_it(catalog: Catalog) 
     assert [e.kind for e in month[8].events] == ["host-type-change"]
     assert "m6i.2xlarge → m6a.4xlarge" in month[8].events[0].text
     assert "m6a.4xlarge → m6a.8xlarge" in month[15].events[0].text
-    assert result.months.docker_outgrown_month is None  # one host throughout
+    assert result.months.docker_outgrown_month == 23  # past the 32-vCPU cap: the next test
     assert result.docker.horizon_total == sum(docker_months(result))
+
+
+def test_the_host_stops_at_the_sizings_cap_then_hosts_are_added(catalog: Catalog) -> None:
+    # Past the m6a.8xlarge (32 vCPU, the largest a growing host may step up to, as the sizing's
+    # max_host_vcpu: found by a review, which saw it step up to a 384-vCPU m8i.96xlarge):
+    # month 23's 4 x 1.1^22 = 32.36 vCPU passes its 31.85, so two m6a.8xlarge hold it
+    # (2 x 730 h x $1.3824 = $2,018.30, disks 2 x 100 GB x $0.08 = $16.00, a load balancer
+    # in front of the two hosts), and one host stops being enough in month 23.
+    result = run(catalog, **{**GROWING, "horizon_months": 30})
+    month = result.months.months
+    assert "1 → 2 Docker hosts (m6a.8xlarge)" in month[22].events[0].text
+    assert result.months.docker_outgrown_month == 23
+    grown = [e.text for m in month for e in m.events if e.setup == "docker"]
+    assert not any("m6a.12xlarge" in text or "m6a.16xlarge" in text for text in grown)
 
 
 def test_nodes_are_added_and_the_cheaper_setup_changes(catalog: Catalog) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from app.api.catalog.kubernetes import kubernetes_rows, system_pods_list, versions_dict
 from app.api.catalog.providers import provider_dict
 from app.api.catalog.rows import CSV_COLUMNS, priced_rows
-from app.api.catalog.values import sourced
+from app.api.catalog.values import plain, sourced
 from app.present.cells import json_number, safe_cell
 from pricing.catalog import HOURS_PER_MONTH, Catalog
 
@@ -32,6 +32,9 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
         ],
         "versions": versions_dict(catalog),
         "system_pods": system_pods_list(catalog),
+        # The people-time coefficients (pricing/data/labour.json): each driver's hours per
+        # unit as low, likely and high, with its source, date and confidence.
+        "labour": plain(catalog.labour.model_dump()),
     }
 
 

@@ -197,3 +197,36 @@ def test_batch_rows_carry_the_odds_or_say_what_is_wrong(client: TestClient) -> N
         "low <= likely <= high (each from 0 to 2080 hours per upgrade)"
     )
     assert out[2]["error"] == "" and out[2]["kubernetes_cheaper_probability"] == ""
+
+
+def test_batch_rows_carry_each_people_lines_hours(client: TestClient) -> None:
+    # Row 1, the drivers: 8 services, 2 of them stateful, deployed daily (20 a month), one
+    # host and one cluster; the labour table's likely hours: Docker host 1 x 2, services
+    # 8 x 0.5 = 4, stateful 2 x 1.5 = 3, deploys 20 x 0.05 = 1, incidents 1 x 1; Kubernetes
+    # cluster 1 x 6, services 8 x 1.5 = 12, stateful 2 x 3 = 6, deploys 20 x 0.02 = 0.4,
+    # incidents 1 x 4. Row 2 enters the Kubernetes hours outright: its drivers are empty.
+    body = "services,stateful,stateful_services,k8s_steady_hours\r\n8,true,2,\r\n3,false,,15\r\n"
+    out = parse(client.post("/api/v1/batch", content=body, headers=CSV).text)
+    hours = {k: v for k, v in out[0].items() if k.endswith("_a_month")}
+    assert hours == {
+        "docker_host_hours_a_month": "2",
+        "docker_service_hours_a_month": "4",
+        "docker_stateful_hours_a_month": "3",
+        "docker_deploy_hours_a_month": "1",
+        "docker_incident_hours_a_month": "1",
+        "docker_devops_hours_a_month": "",
+        "k8s_cluster_hours_a_month": "6",
+        "k8s_service_hours_a_month": "12",
+        "k8s_stateful_hours_a_month": "6",
+        "k8s_deploy_hours_a_month": "0.4",
+        "k8s_incident_hours_a_month": "4",
+        "k8s_steady_hours_a_month": "",
+    }
+    # 11 hours of Docker people at $96 = $1,056.00, the row's people_monthly
+    assert out[0]["docker_people_monthly"] == "1056.00"
+    assert out[1]["k8s_steady_hours_a_month"] == "15"
+    assert out[1]["k8s_service_hours_a_month"] == ""
+    value = client.get(
+        "/api/v1/value", params={"services": "8", "field": "people.k8s_service_hours"}
+    )
+    assert value.text == "12"

@@ -362,6 +362,12 @@ def test_the_odds_in_json_and_as_one_value(client: TestClient) -> None:
     ).text
     assert float(p90) == odds["kubernetes"]["horizon_total"]["p90"]
     assert client.get("/api/v1/estimate", params={"odds": "false"}).json()["odds"] is None
+    # a value of the odds asked with the odds off: a 422 naming odds, not an empty cell
+    off = client.get(
+        "/api/v1/value", params={"odds": "false", "field": "odds.kubernetes_cheaper_probability"}
+    )
+    assert off.status_code == 422
+    assert off.text == "error: odds: is false, so there is no odds.kubernetes_cheaper_probability"
 
 
 def test_the_csv_summary_carries_the_odds(client: TestClient) -> None:

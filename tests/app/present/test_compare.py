@@ -24,13 +24,15 @@ def test_the_summary_says_when_the_cheaper_setup_changes(catalog: Catalog) -> No
     old = advised(catalog, "article")
     # 60 hours a month on the Docker host at $96: 5,760 a month, more than Kubernetes' 1,883.
     new = advised(catalog, "article", docker_devops_hours=60)
-    docker, kubernetes, verdict, advice = change_summary(delta(old, new))
+    docker, kubernetes, verdict, odds, advice = change_summary(delta(old, new))
     # 730 = 250 of infrastructure + 5 h x 96; 60 h x 96 = 5,760, so 6,010 and +5,280.
     assert docker == "Docker: $730.00 → $6,010.00 a month (+$5,280.00)."
     assert kubernetes == "Kubernetes: $1,883.00 a month, unchanged."
     assert verdict == (
         "In A, Docker is cheaper over 12 months; in B, Kubernetes is cheaper over 12 months."
     )
+    # every figure of the article is one number: the odds are the verdict, all or nothing
+    assert odds == "The odds: Kubernetes is cheaper in 0% of plausible cases in A, 100% in B."
     assert advice.startswith("The checklist's advice: ")
 
 

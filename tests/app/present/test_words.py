@@ -135,11 +135,16 @@ def test_the_headline_names_the_months_ahead(catalog: Catalog) -> None:
     )
     html = present.stressed_html(present.headline(outgrown))
     assert "stops being enough in <strong>month 9 (2027-08)</strong>, the month" in html
-    # On AWS the host steps up through its family instead (one host throughout), and 5 nodes
-    # ($886.03) cost less than the m6a.8xlarge ($1,092.15) from month 16, 2026-12 + 15.
+    # On AWS the host steps up through its family instead, and 5 nodes ($886.03) cost less
+    # than the m6a.8xlarge ($1,092.15) from month 16, 2026-12 + 15; the m6a.8xlarge is the
+    # largest a host grows to (32 vCPU), so a second one comes in month 23 (2028-10).
     grown = estimate(catalog, **{**GROWING, "horizon_months": "24"}).comparison
     assert present.spoken(present.headline(grown)).endswith(
         ". The monthly Kubernetes bill first drops below Docker's in month 16 (2028-03)."
+        " One Docker host stops being enough in month 23 (2028-10)."
+    )
+    assert present.spoken(present.headline(grown)).startswith(
+        "At steady state in month 1 Kubernetes costs $234.39 more per month;"
     )
     # Two hosts to start with: they stop being enough, not "one"
     # (two hold 2 x 7.91 = 15.82 vCPU; month 16 needs 4 x 1.1^15 = 16.71; 2026-12 + 15)
@@ -181,5 +186,14 @@ def test_the_image_gives_the_months_their_own_lines(client: TestClient) -> None:
         '<text x="20" y="138" font-size="12.5" fill="#1b1f24">'
         "Kubernetes bill first drops below Docker&#39;s.</text>" in svg
     )
-    # four lines of 18 px: the chart starts 36 px lower than under two
-    assert '<g transform="translate(20, 148)"' in svg
+    # then the odds' sentence, the fifth line: 84 + 4 x 18 = 156
+    assert (
+        '<text x="20" y="156" font-size="12.5" fill="#1b1f24">'
+        "Docker is cheaper in every plausible case.</text>" in svg
+    )
+    # five lines of 18 px: the chart starts 54 px lower than under two (112 + 54)
+    assert '<g transform="translate(20, 166)"' in svg
+    # without the odds, four lines: 36 px lower
+    plain = client.get("/embed.svg", params={**OUTGROWN, "odds": "false"}).text
+    assert "plausible" not in plain
+    assert '<g transform="translate(20, 148)"' in plain
