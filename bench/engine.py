@@ -87,6 +87,8 @@ def odds_timings(engine: Engine, rounds: int) -> list[Timing]:
     odds off and on, each with people-time terms the one before had not (so its spread is
     worked out, not remembered: there are more of them than the engine remembers spreads),
     and the odds alone of a comparison whose spread is remembered (a batch row's case)."""
+    from app.present.chart import band_months
+    from pricing import Engine as Fresh
     from pricing.engine import REMEMBERED_SPREADS
     from pricing.presets import build_scenario
 
@@ -99,8 +101,17 @@ def odds_timings(engine: Engine, rounds: int) -> list[Timing]:
     def price(scenario: Scenario) -> Callable[[], Any]:
         return lambda: engine.estimate(scenario)
 
+    # the page's band (12 tick months), its hours worked out without the engine's memo
+    fresh = Fresh(engine.catalog, None)
+    results = {id(s): engine.estimate(s) for s in new}
+
+    def band(scenario: Scenario) -> Callable[[], Any]:
+        result = results[id(scenario)]
+        return lambda: fresh.band(result, band_months(scenario.horizon_months))
+
     return [
         time_calls("new people time, odds off", [price(s) for s in off], rounds),
         time_calls("new people time, odds on", [price(s) for s in new], rounds),
         time_calls("odds of a remembered spread", [lambda: engine.odds(remembered)] * 200, rounds),
+        time_calls("the chart's band, new people time", [band(s) for s in new], rounds),
     ]
