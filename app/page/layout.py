@@ -9,6 +9,31 @@ from __future__ import annotations
 from app.page.advanced import ADVANCED_GROUPS
 from app.page.fields import Field, Group
 
+
+def _lb_usage(name: str) -> Field:
+    """A setup's load-balancer traffic (the same words for both)."""
+    return Field(
+        name,
+        "Load-balancer traffic",
+        "Processed per LB (AWS: 1 GB = 1 LCU-hour).",
+        "GB/month",
+        step="0.01",
+    )
+
+
+def _own_price(name: str) -> Field:
+    """A setup's own hourly price for its VM type (the same words for both)."""
+    return Field(
+        name,
+        "Your hourly price",
+        "Leave empty for the list price.",
+        "USD/h",
+        step="0.000001",
+        optional=True,
+        placeholder="list price",
+    )
+
+
 GROUPS: tuple[Group, ...] = (
     Group(
         "cloud",
@@ -57,24 +82,10 @@ GROUPS: tuple[Group, ...] = (
                 "Often none: the host takes traffic.",
                 "count",
             ),
-            Field(
-                "docker_lb_usage",
-                "Load-balancer traffic",
-                "Processed per LB (AWS: 1 GB = 1 LCU-hour).",
-                "GB/month",
-                step="0.01",
-            ),
+            _lb_usage("docker_lb_usage"),
             Field("docker_plan", "Docker plan", "Docker Desktop subscription.", kind="select"),
             Field("docker_seats", "Docker seats", "Developers who need a seat.", "seats"),
-            Field(
-                "docker_hourly_price",
-                "Your hourly price",
-                "Leave empty for the list price.",
-                "USD/h",
-                step="0.000001",
-                optional=True,
-                placeholder="list price",
-            ),
+            _own_price("docker_hourly_price"),
         ),
     ),
     Group(
@@ -93,24 +104,10 @@ GROUPS: tuple[Group, ...] = (
             Field(
                 "k8s_load_balancers", "Load balancers", "One for the ingress is typical.", "count"
             ),
-            Field(
-                "k8s_lb_usage",
-                "Load-balancer traffic",
-                "Processed per LB (AWS: 1 GB = 1 LCU-hour).",
-                "GB/month",
-                step="0.01",
-            ),
+            _lb_usage("k8s_lb_usage"),
             Field("k8s_plan", "Docker plan", "Seats for the same developers.", kind="select"),
             Field("k8s_seats", "Docker seats", "0 if nobody needs Docker Desktop.", "seats"),
-            Field(
-                "k8s_hourly_price",
-                "Your hourly price",
-                "Leave empty for the list price.",
-                "USD/h",
-                step="0.000001",
-                optional=True,
-                placeholder="list price",
-            ),
+            _own_price("k8s_hourly_price"),
         ),
     ),
     Group(
