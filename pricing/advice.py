@@ -283,7 +283,7 @@ def advise(comparison: Comparison, traps: tuple[str, ...] | None = None) -> Advi
     if needed is not None:
         answers = (*answers[:_SERVERS], needed, *answers[_SERVERS + 1 :])
     reasons, recommendation, verdict = _weigh(*answers)
-    if verdict is STAY_WITH_DOCKER:
+    if recommendation == "docker":  # the checklist's Docker verdict names the hosts
         verdict = _stay(comparison.scenario.docker_hosts)
     recommendation, verdict = _runnable(recommendation, verdict, comparison.not_fitting)
     if traps is None:

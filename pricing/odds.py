@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from pricing.comparison import Comparison
 from pricing.lines import in_currency
-from pricing.money import CENT, ROUNDING
+from pricing.money import CENT, ROUNDING, to_cents
 from pricing.scenario import Setup
 from pricing.spread import DRAWS, SEED, BandHours, Hours, Influence, Spread
 
@@ -158,12 +158,16 @@ def band(comparison: Comparison, hours: tuple[BandHours, ...]) -> tuple[BandPoin
     scenario = comparison.scenario
     rate = in_currency(scenario.devops_hourly_rate, scenario.exchange_rate)
     timeline = comparison.timeline
-    found = []
-    for point in hours:
-        month = timeline[point.month - 1]
-        docker = tuple(month.docker + (h * rate).quantize(CENT, ROUNDING) for h in point.docker)
-        kubernetes = tuple(
-            month.kubernetes + (h * rate).quantize(CENT, ROUNDING) for h in point.kubernetes
+
+    def plus(total: Decimal, hours: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+        low, high = hours
+        return total + to_cents(low * rate), total + to_cents(high * rate)
+
+    return tuple(
+        BandPoint(
+            point.month,
+            plus(timeline[point.month - 1].docker, point.docker),
+            plus(timeline[point.month - 1].kubernetes, point.kubernetes),
         )
-        found.append(BandPoint(point.month, (docker[0], docker[1]), (kubernetes[0], kubernetes[1])))
-    return tuple(found)
+        for point in hours
+    )

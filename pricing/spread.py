@@ -31,13 +31,21 @@ QUANTILES = (10, 50, 90)
 # statistics around it (numpy's default "linear" method); a partition around those places is
 # a tenth of the cost of np.percentile on 10,000 draws.
 _PLACES = tuple(q / 100 * (DRAWS - 1) for q in QUANTILES)
-_ORDER = sorted({int(p) for p in _PLACES} | {min(int(p) + 1, DRAWS - 1) for p in _PLACES})
+
+
+def _order(places: tuple[float, ...], last: int) -> list[int]:
+    """The order statistics around ``places``, for a partition."""
+    return sorted({int(p) for p in places} | {min(int(p) + 1, last) for p in places})
+
+
+_ORDER = _order(_PLACES, DRAWS - 1)
 # The chart's band before the horizon is drawn from the first BAND_DRAWS draws only: a
 # partition of 10,000 sums takes about 0.2 ms, and a 12-month band takes 12 of them; the
 # band's middle months are a picture, not figures (its horizon month, which the image and
 # its description state, takes every draw and is the odds' P10 and P90 to the cent).
 BAND_DRAWS = 2_000
 _BAND_PLACES = tuple(q / 100 * (BAND_DRAWS - 1) for q in (QUANTILES[0], QUANTILES[-1]))
+_BAND_ORDER = _order(_BAND_PLACES, BAND_DRAWS - 1)
 
 Samples = npt.NDArray[np.float64]
 
@@ -161,16 +169,11 @@ def _shares(people: PeopleTime, difference: Samples, upgrades: int) -> tuple[Inf
 
 
 def _at_places(
-    samples: Samples, places: tuple[float, ...] = _PLACES, order: list[int] | None = None
+    samples: Samples, places: tuple[float, ...] = _PLACES, order: list[int] = _ORDER
 ) -> tuple[float, ...]:
-    """The samples' quantiles at ``places`` (QUANTILES' by default) as floats."""
+    """The samples' quantiles at ``places`` (QUANTILES' by default; ``order``: the order
+    statistics around them) as floats."""
     last = len(samples) - 1
-    if order is None:
-        order = (
-            _ORDER
-            if places is _PLACES
-            else sorted({int(p) for p in places} | {min(int(p) + 1, last) for p in places})
-        )
     ordered = np.partition(samples, order)
     found = []
     for place in places:
@@ -234,7 +237,7 @@ def band(
             kubernetes = _quantiles(hours.to(month, upgrades_to[month - 1]))
         else:  # BAND_DRAWS of them: see there
             drawn = hours.to(month, upgrades_to[month - 1], BAND_DRAWS)
-            kubernetes = _hours(_at_places(drawn, _BAND_PLACES))
+            kubernetes = _hours(_at_places(drawn, _BAND_PLACES, _BAND_ORDER))
         found.append(
             BandHours(month, (docker_to[0], docker_to[-1]), (kubernetes[0], kubernetes[-1]))
         )

@@ -132,9 +132,7 @@ class _Plot:
         return tuple(found)
 
     def x_ticks(self) -> tuple[Tick, ...]:
-        """A tick each month, or each few months past a year: at most 12 or so."""
-        every = max(1, math.ceil(self.months / 12))
-        return tuple(Tick(self.x(m), str(m)) for m in range(every, self.months + 1, every))
+        return tuple(Tick(self.x(m), str(m)) for m in tick_months(self.months))
 
 
 def _said(point: TimelinePoint, events: list[Event]) -> tuple[str, str]:
@@ -155,10 +153,15 @@ def _band_said(end: BandPoint, currency: str) -> str:
     )
 
 
+def tick_months(horizon: int) -> range:
+    """The x axis's ticks: each month, or each few months past a year: at most 12 or so."""
+    every = max(1, math.ceil(horizon / 12))
+    return range(every, horizon + 1, every)
+
+
 def band_months(horizon: int) -> tuple[int, ...]:
     """The months the chart's band is drawn through: the x axis's ticks and the horizon."""
-    every = max(1, math.ceil(horizon / 12))
-    return tuple(sorted({*range(every, horizon + 1, every), horizon}))
+    return tuple(sorted({*tick_months(horizon), horizon}))
 
 
 def chart_of(
